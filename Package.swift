@@ -1,0 +1,69 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Synergia",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "synergia", targets: ["synergia"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "SynergiaCore"),
+        .target(
+            name: "SynergiaStore",
+            dependencies: [
+                "SynergiaCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "SynergiaReference",
+            dependencies: [
+                "SynergiaCore", "SynergiaStore",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "SynergiaServer",
+            dependencies: [
+                "SynergiaCore", "SynergiaStore", "SynergiaReference",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "synergia",
+            dependencies: [
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SynergiaCoreTests", dependencies: ["SynergiaCore"]),
+        .testTarget(name: "SynergiaStoreTests", dependencies: ["SynergiaStore", "SynergiaCore"]),
+        .testTarget(name: "SynergiaReferenceTests", dependencies: ["SynergiaReference", "SynergiaStore", "SynergiaCore"]),
+        .testTarget(
+            name: "SynergiaServerTests",
+            dependencies: [
+                "SynergiaServer", "SynergiaStore", "SynergiaReference",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

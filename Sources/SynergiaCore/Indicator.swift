@@ -1,0 +1,25 @@
+/// An indicator of a global framework, or a national one defined by a workspace.
+public struct Indicator: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case headline, component, complementary, binary, national
+    }
+
+    public var code: String
+    public var framework: String?
+    public var kind: Kind
+    public var title: String
+    public var unit: String
+    /// Codes of the targets (or goals) this indicator measures.
+    public var targets: [String]
+    public var source: String
+
+    public init(code: String, framework: String?, kind: Kind, title: String, unit: String, targets: [String], source: String) {
+        self.code = code
+        self.framework = framework
+        self.kind = kind
+        self.title = title
+        self.unit = unit
+        self.targets = targets
+        self.source = source
+    }
+}

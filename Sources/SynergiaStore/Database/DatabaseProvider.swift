@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+import SQLKit
+
+public enum DatabaseKind: String, Sendable, CaseIterable {
+    case sqlite, postgres
+}
+
+/// Hands out SQLKit databases over a pool of connections, and runs
+/// transactions on one connection. One implementation per database engine;
+/// everything above it speaks SQLKit only.
+public protocol DatabaseProvider: Sendable {
+    var kind: DatabaseKind { get }
+    /// Runs `body` on one connection outside any explicit transaction.
+    func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Closes every connection. The provider is unusable afterwards.
+    func shutdown() async
+}
+
+/// Opens the database a URL names: `sqlite:PATH` (or a plain path) for the
+/// embedded database, `postgres://user:password@host:port/database` for PostgreSQL.
+public func openDatabase(url: String, logger: Logger) async throws -> any DatabaseProvider {
+    if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+        return try PostgresProvider(url: url, logger: logger)
+    }
+    let path = url.hasPrefix("sqlite:") ? String(url.dropFirst("sqlite:".count)) : url
+    return try await SQLiteProvider(path: path, logger: logger)
+}
+
+/// Runs `body` between BEGIN and COMMIT on one session, rolling back on error.
+func runTransaction<T: Sendable>(
+    on database: any SQLDatabase, begin: String,
+    _ body: @Sendable (any SQLDatabase) async throws -> T
+) async throws -> T {
+    try await database.raw(SQLQueryString(begin)).run()
+    do {
+        let result = try await body(database)
+        try await database.raw("COMMIT").run()
+        return result
+    } catch {
+        try? await database.raw("ROLLBACK").run()
+        throw error
+    }
+}

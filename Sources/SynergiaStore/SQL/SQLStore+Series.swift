@@ -1,0 +1,154 @@
+import Foundation
+import SQLKit
+import SynergiaCore
+
+extension SQLStore: IndicatorSeriesRepository {
+    public func defineNationalIndicator(_ indicator: NationalIndicator, workspaceID: Int64) async throws {
+        guard Code.isWellFormed(indicator.code), !indicator.unit.isEmpty else {
+            throw DomainError.invalid("national indicator '\(indicator.code)': give a code of letters, digits, '-', '.' (e.g. KEN-I1) and a unit")
+        }
+        if try await self.indicator(indicator.code) != nil {
+            throw DomainError.conflict("\(indicator.code) is a global indicator code; national indicators need their own code such as KEN-I1")
+        }
+        try await write { db in
+            if try await db.select().column("id").from("national_indicators")
+                .where("workspace_id", .equal, workspaceID).where("code", .equal, indicator.code).first() != nil {
+                throw DomainError.conflict("national indicator \(indicator.code) already exists in this workspace")
+            }
+            try await db.insert(into: "national_indicators").columns("workspace_id", "code", "title", "unit")
+                .values(SQLBind(workspaceID), SQLBind(indicator.code), SQLBind(indicator.title), SQLBind(indicator.unit)).run()
+        }
+    }
+
+    public func nationalIndicators(workspaceID: Int64) async throws -> [NationalIndicator] {
+        try await read { db in
+            try await db.select().columns("code", "title", "unit").from("national_indicators")
+                .where("workspace_id", .equal, workspaceID).orderBy("code").all().map { row in
+                    NationalIndicator(code: try row.string("code"), title: try row.string("title"), unit: try row.string("unit"))
+                }
+        }
+    }
+
+    public func record(_ inputs: [ObservationInput], workspaceID: Int64, replace: Bool) async throws -> RecordSummary {
+        let known = try await knownIndicatorUnits(workspaceID: workspaceID, codes: Set(inputs.map(\.indicator)))
+        for input in inputs {
+            guard known[input.indicator] != nil else {
+                throw DomainError.notFound("unknown indicator '\(input.indicator)'; use a global indicator code such as GBF-3.1 or define a national one with `synergia indicator define`")
+            }
+            guard input.observation.value.isFinite else {
+                throw DomainError.invalid("\(input.indicator) \(input.observation.year): the value must be a finite number")
+            }
+            guard (1900...2100).contains(input.observation.year) else {
+                throw DomainError.invalid("\(input.indicator): year \(input.observation.year) is outside 1900–2100")
+            }
+        }
+        return try await write { db in
+            var summary = RecordSummary()
+            var seriesIDs: [String: Int64] = [:]
+            for input in inputs {
+                let key = "\(input.indicator)|\(input.disaggregation)"
+                let seriesID: Int64
+                if let cached = seriesIDs[key] {
+                    seriesID = cached
+                } else {
+                    seriesID = try await Self.seriesID(db, workspaceID: workspaceID, input: input)
+                    seriesIDs[key] = seriesID
+                }
+                let observation = input.observation
+                let existing = try await db.select().columns("id", "value", "source").from("observations")
+                    .where("series_id", .equal, seriesID).where("year", .equal, observation.year).first()
+                if let existing {
+                    if try existing.double("value") == observation.value, try existing.string("source") == observation.source {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    guard replace else {
+                        throw DomainError.conflict("\(input.indicator) already has a value for \(observation.year) (\(try existing.double("value"))); pass --replace to overwrite it")
+                    }
+                    try await db.update("observations")
+                        .set("value", to: SQLBind(observation.value)).set("source", to: SQLBind(observation.source))
+                        .set("provenance_kind", to: SQLBind(observation.provenance.kind))
+                        .set("provenance_ref", to: SQLBind(observation.provenance.reference))
+                        .set("run_id", to: SQLBind(Self.runID(observation.provenance)))
+                        .set("recorded_at", to: SQLBind(Timestamp.string(observation.recordedAt)))
+                        .where("id", .equal, try existing.int64("id")).run()
+                    summary.replaced += 1
+                } else {
+                    try await db.insert(into: "observations")
+                        .columns("series_id", "year", "value", "source", "provenance_kind", "provenance_ref", "run_id", "recorded_at")
+                        .values(SQLBind(seriesID), SQLBind(observation.year), SQLBind(observation.value), SQLBind(observation.source),
+                                SQLBind(observation.provenance.kind), SQLBind(observation.provenance.reference),
+                                SQLBind(Self.runID(observation.provenance)), SQLBind(Timestamp.string(observation.recordedAt)))
+                        .run()
+                    summary.added += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    public func series(workspaceID: Int64) async throws -> [IndicatorSeries] {
+        try await read { db in
+            let rows = try await db.select().column("*").from("indicator_series")
+                .where("workspace_id", .equal, workspaceID).orderBy("indicator_code").orderBy("disaggregation").all()
+            var result: [IndicatorSeries] = []
+            for row in rows { result.append(try await Self.series(db, row)) }
+            return result
+        }
+    }
+
+    public func series(workspaceID: Int64, indicator: String, disaggregation: String) async throws -> IndicatorSeries? {
+        try await read { db in
+            guard let row = try await db.select().column("*").from("indicator_series")
+                .where("workspace_id", .equal, workspaceID).where("indicator_code", .equal, Code.canonical(indicator))
+                .where("disaggregation", .equal, disaggregation).first() else { return nil }
+            return try await Self.series(db, row)
+        }
+    }
+
+    /// Units of the global and national indicators among `codes` that exist.
+    private func knownIndicatorUnits(workspaceID: Int64, codes: Set<String>) async throws -> [String: String] {
+        var units: [String: String] = [:]
+        for national in try await nationalIndicators(workspaceID: workspaceID) where codes.contains(national.code) {
+            units[national.code] = national.unit
+        }
+        for code in codes where units[code] == nil {
+            if let global = try await indicator(code) { units[code] = global.unit }
+        }
+        return units
+    }
+
+    /// The series' id, creating it on first use; refuses a unit that differs from the series'.
+    private static func seriesID(_ db: any SQLDatabase, workspaceID: Int64, input: ObservationInput) async throws -> Int64 {
+        if let row = try await db.select().columns("id", "unit").from("indicator_series")
+            .where("workspace_id", .equal, workspaceID).where("indicator_code", .equal, input.indicator)
+            .where("disaggregation", .equal, input.disaggregation).first() {
+            let unit = try row.string("unit")
+            guard unit == input.unit else {
+                throw DomainError.invalid("\(input.indicator)\(input.disaggregation.isEmpty ? "" : " [\(input.disaggregation)]") is recorded in \(unit), not \(input.unit); convert the value or use the series' unit")
+            }
+            return try row.int64("id")
+        }
+        return try await db.insertReturningID(db.insert(into: "indicator_series")
+            .columns("workspace_id", "indicator_code", "unit", "disaggregation")
+            .values(SQLBind(workspaceID), SQLBind(input.indicator), SQLBind(input.unit), SQLBind(input.disaggregation)))
+    }
+
+    private static func runID(_ provenance: Provenance) -> Int64? {
+        if case .computed(let runID) = provenance { return runID }
+        return nil
+    }
+
+    static func series(_ db: any SQLDatabase, _ row: any SQLRow) async throws -> IndicatorSeries {
+        let id = try row.int64("id")
+        let observations = try await db.select().column("*").from("observations")
+            .where("series_id", .equal, id).orderBy("year").all().map { row in
+                let kind = try row.string("provenance_kind")
+                let provenance = Provenance(kind: kind, reference: try row.optionalString("provenance_ref")) ?? .entered(userID: nil)
+                return Observation(year: try row.int("year"), value: try row.double("value"), source: try row.string("source"),
+                                   provenance: provenance, recordedAt: Timestamp.date(try row.string("recorded_at")))
+            }
+        return IndicatorSeries(id: id, workspaceID: try row.int64("workspace_id"), indicator: try row.string("indicator_code"),
+                               unit: try row.string("unit"), disaggregation: try row.string("disaggregation"), observations: observations)
+    }
+}

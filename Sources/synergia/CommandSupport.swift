@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SynergiaCore
+import SynergiaReference
+import SynergiaStore
+
+/// Options every command that touches the database shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("database"), help: ArgumentHelp("Database URL (sqlite:PATH or postgres://…); default: SYNERGIA_DATABASE_URL or sqlite:var/synergia.sqlite.", valueName: "url"))
+    var databaseURL: String?
+
+    var settings: Settings {
+        var settings = Settings()
+        if let databaseURL { settings.databaseURL = databaseURL }
+        return settings
+    }
+
+    /// Opens the store, brings its schema up to date, runs `body`, closes it.
+    func withStore<T>(_ body: (SQLStore) async throws -> T) async throws -> T {
+        let provider = try await openDatabase(url: settings.databaseURL, logger: cliLogger)
+        do {
+            try await Migrator.migrate(provider)
+            let result = try await body(SQLStore(provider: provider))
+            await provider.shutdown()
+            return result
+        } catch {
+            await provider.shutdown()
+            throw error
+        }
+    }
+}
+
+let cliLogger: Logger = {
+    var logger = Logger(label: "synergia")
+    logger.logLevel = .warning
+    return logger
+}()
+
+/// Output switch shared by list and show commands.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+}
+
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// A plain text table with columns padded to their widest cell.
+func printTable(_ header: [String], _ rows: [[String]]) {
+    let widths = header.indices.map { column in
+        ([header[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+        cells.enumerated().map { index, cell in
+            index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        }.joined(separator: "  ")
+    }
+    print(line(header))
+    print(line(widths.map { String(repeating: "-", count: $0) }))
+    rows.forEach { print(line($0)) }
+}
+
+/// Turns the errors users cause into a message on stderr and exit status 1;
+/// anything else is left to ArgumentParser.
+func userFacing<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as DomainError {
+        throw CLIError(message: error.message)
+    } catch let error as DataFileError {
+        throw CLIError(message: error.description)
+    } catch let error as ObservationCSV.Problem {
+        throw CLIError(message: error.description)
+    } catch let error as StoreError {
+        throw CLIError(message: error.description)
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+extension CLIError: LocalizedError {
+    var errorDescription: String? { message }
+}
+
+/// Looks a workspace up by country code or says how to create it.
+func requireWorkspace(_ store: SQLStore, _ code: String) async throws -> Workspace {
+    guard let workspace = try await store.workspace(country: code) else {
+        throw DomainError.notFound("no workspace for '\(code)'; create it with `synergia workspace create --country \(Code.canonical(code))` (see `synergia workspace list`)")
+    }
+    return workspace
+}
+
+func formatted(_ value: Double?) -> String {
+    guard let value else { return "" }
+    return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.4g", value)
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import SynergiaCore
+import SynergiaStore
+
+struct ProgressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Assess every national target of a workspace on the national report scale.",
+        discussion: "The rule is documented in docs/progress-assessment.md.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Workspace country code, e.g. KEN.")
+    var workspace: String
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await userFacing {
+            let rows = try await store.withStore { store in
+                try await store.progress(workspaceID: try await requireWorkspace(store, workspace).id)
+            }
+            if output.json { return try printJSON(rows) }
+            printTable(["target", "baseline", "target value", "latest", "projected", "status", "title"], rows.map { row in
+                let a = row.assessment
+                return [row.code,
+                        row.baseline.map { "\(formatted($0.value)) (\($0.year))" } ?? "",
+                        row.target.map { "\(formatted($0.value)) (\($0.year))" } ?? "",
+                        a.latest.map { "\(formatted($0.value)) (\($0.year))" } ?? "",
+                        a.projected.map { "\(formatted($0.value)) (\($0.year))" } ?? "",
+                        a.status.label, row.title]
+            })
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct SynergiaCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synergia",
+        abstract: "One national information base for reporting to the biodiversity conventions.",
+        discussion: "Configuration comes from SYNERGIA_* environment variables; see the README.",
+        subcommands: [
+            MigrateCommand.self, SeedCommand.self, FrameworksCommand.self, TargetsCommand.self,
+            CountriesCommand.self, WorkspaceCommand.self, NationalTargetCommand.self,
+            IndicatorCommand.self, ProgressCommand.self, ServeCommand.self,
+        ])
+}

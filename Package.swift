@@ -55,15 +55,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Databases for tests: a SQLite file or a fresh PostgreSQL database each.
+        .target(
+            name: "SynergiaTestSupport",
+            dependencies: ["SynergiaStore", "SynergiaReference", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "SynergiaCoreTests", dependencies: ["SynergiaCore"]),
-        .testTarget(name: "SynergiaStoreTests", dependencies: ["SynergiaStore", "SynergiaCore"]),
-        .testTarget(name: "SynergiaReferenceTests", dependencies: ["SynergiaReference", "SynergiaStore", "SynergiaCore"]),
+        .testTarget(name: "SynergiaStoreTests", dependencies: ["SynergiaStore", "SynergiaCore", "SynergiaTestSupport"]),
+        .testTarget(name: "SynergiaReferenceTests", dependencies: ["SynergiaReference", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport"]),
         .testTarget(
             name: "SynergiaServerTests",
             dependencies: [
-                "SynergiaServer", "SynergiaStore", "SynergiaReference",
+                "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
     ]
 )

@@ -94,10 +94,12 @@ extension FrameworkFile {
             return GlobalTarget(code: check(entry.code, at: ["targets", .index(index), "code"]), framework: code, goal: goal,
                                 number: entry.number.value, title: entry.title, text: entry.text, source: entry.source)
         }
-        let indicators = (indicators ?? []).enumerated().compactMap { index, entry -> Indicator? in
-            guard let kind = Indicator.Kind(rawValue: entry.kind) else {
+        // Entries stay in place even when invalid, so later checks can name their lines;
+        // any problem fails the whole load anyway.
+        let indicators = (indicators ?? []).enumerated().map { index, entry -> Indicator in
+            let kind = Indicator.Kind(rawValue: entry.kind) ?? .complementary
+            if Indicator.Kind(rawValue: entry.kind) == nil {
                 problems.append(document.problem(at: ["indicators", .index(index), "kind"], "kind '\(entry.kind)' is not one of \(Indicator.Kind.allCases.map(\.rawValue).joined(separator: ", "))"))
-                return nil
             }
             nonEmpty(entry.source, "source", at: ["indicators", .index(index), "source"])
             return Indicator(code: check(entry.code, at: ["indicators", .index(index), "code"]), framework: code, kind: kind,

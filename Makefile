@@ -1,0 +1,28 @@
+# Synergia — the two commands of the README, and their parts.
+SHELL := /bin/bash
+SWIFT ?= swift
+export PATH := $(PATH):/opt/swift/usr/bin
+
+.PHONY: run test build deps-run deps-test seed serve clean
+
+## Install what is missing, build, migrate, seed the demo, serve on http://127.0.0.1:8080
+run: deps-run build
+	.build/debug/synergia seed --demo
+	.build/debug/synergia serve
+
+## Install what is missing (PostgreSQL included), run the whole suite on SQLite and PostgreSQL
+test: deps-test
+	$(SWIFT) build --build-tests
+	scripts/with-postgres.sh scripts/run-tests.sh
+
+build:
+	$(SWIFT) build
+
+deps-run:
+	scripts/install-deps.sh run
+
+deps-test:
+	scripts/install-deps.sh test
+
+clean:
+	rm -rf .build var test-output

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import SynergiaCore
+import SynergiaReference
+import SynergiaServer
+import SynergiaStore
+import SynergiaTestSupport
+
+@Suite struct APITests {
+    /// Runs `body` against the application on a seeded store with the demo workspace.
+    func withApp(_ kind: DatabaseKind, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await TestDatabase.withStore(kind) { store in
+            _ = try await store.seedReference(try TestDatabase.referenceSet())
+            _ = try await DemoWorkspace.load(TestDatabase.dataDirectory.appendingPathComponent("demo/ken.yaml"), into: store)
+            let app = SynergiaServer.application(store: store, host: "127.0.0.1", port: 0, logger: TestDatabase.logger)
+            try await app.test(.router, body)
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ buffer: ByteBuffer) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(buffer.readableBytesView))
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func healthReportsTheDatabase(kind: DatabaseKind) async throws {
+        try await withApp(kind) { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try decode([String: String].self, response.body)
+                #expect(body == ["status": "ok", "database": kind.rawValue])
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func frameworkAndTargetWithCrosswalk(kind: DatabaseKind) async throws {
+        try await withApp(kind) { client in
+            try await client.execute(uri: "/api/frameworks/gbf", method: .get) { response in
+                let content = try decode(FrameworkContent.self, response.body)
+                #expect(content.goals.count == 4)
+                #expect(content.targets.count == 23)
+            }
+            try await client.execute(uri: "/api/targets/AICHI-11", method: .get) { response in
+                struct Body: Decodable { var target: GlobalTarget; var related: [RelatedItem] }
+                let body = try decode(Body.self, response.body)
+                #expect(body.target.code == "AICHI-11")
+                #expect(body.related.first?.code == "GBF-3")
+            }
+            try await client.execute(uri: "/api/frameworks/NOPE", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("unknown framework 'NOPE'"))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func workspaceProgressAsJSON(kind: DatabaseKind) async throws {
+        try await withApp(kind) { client in
+            try await client.execute(uri: "/api/workspaces/ken/progress", method: .get) { response in
+                #expect(response.status == .ok)
+                let rows = try decode([NationalTargetProgress].self, response.body)
+                #expect(rows.count == 8)
+                #expect(rows.first { $0.code == "KEN-T8" }?.assessment.status == .achieved)
+            }
+            try await client.execute(uri: "/api/workspaces/KEN/national-targets/t1", method: .get) { response in
+                let target = try decode(NationalTarget.self, response.body)
+                #expect(target.code == "KEN-T1")
+            }
+            try await client.execute(uri: "/api/workspaces/FRA/progress", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

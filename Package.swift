@@ -40,9 +40,17 @@ let package = Package(
             ]
         ),
         .target(
-            name: "SynergiaServer",
+            name: "SynergiaReporting",
             dependencies: [
                 "SynergiaCore", "SynergiaStore", "SynergiaReference",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SynergiaServer",
+            dependencies: [
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "synergia",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaServer",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -71,5 +79,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
+        .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
     ]
 )

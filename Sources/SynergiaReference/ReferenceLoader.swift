@@ -112,7 +112,8 @@ public enum ReferenceLoader {
         return ReferenceSet(countries: countries, conventions: conventions, frameworks: frameworks, crosswalk: crosswalk)
     }
 
-    private static func relativeName(_ url: URL, in directory: URL) -> String {
+    /// `data/…` for a file inside the data folder, so messages read the same on every machine.
+    public static func relativeName(_ url: URL, in directory: URL) -> String {
         let base = directory.standardizedFileURL.path
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? "data/" + String(path.dropFirst(base.count + 1)) : path

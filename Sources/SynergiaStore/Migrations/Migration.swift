@@ -17,6 +17,7 @@ public struct MigrationReport: Sendable, Equatable {
 public enum Migrator {
     public static let all: [Migration] = [
         initialSchema,
+        reportingSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -1,0 +1,159 @@
+import Foundation
+import SynergiaCore
+import SynergiaStore
+
+/// Everything a person does with a report: create it (prefilled), answer,
+/// confirm, comment, assign sections, move it through review, and read it
+/// back with its evaluation. Views and the CLI only call this.
+public struct ReportService: Sendable {
+    public let store: SQLStore
+    public let catalog: TemplateCatalog
+
+    public init(store: SQLStore, catalog: TemplateCatalog) {
+        self.store = store
+        self.catalog = catalog
+    }
+
+    /// A report with what a page or an export needs about it.
+    public struct ReportView: Sendable {
+        public var report: Report
+        public var template: ReportTemplate
+        public var workspace: Workspace
+        public var answers: [AnswerKey: Answer]
+        public var entries: [String: [String]]
+        public var evaluation: ReportEvaluation
+        public var assignments: [String: Int64]
+    }
+
+    public func create(workspace: Workspace, templateID: String, actor: ReportActor) async throws -> Report {
+        let template = try catalog.template(templateID)
+        guard let role = actor.role, role >= .contributor else {
+            throw DomainError(.forbidden, "creating a report needs the role contributor or higher in \(workspace.country)")
+        }
+        let entries = try await repeatEntries(template, workspaceID: workspace.id, answers: [])
+        let now = Date()
+        let prefilled = try await Prefill(store: store, catalog: catalog, workspaceID: workspace.id)
+            .answers(for: template, entries: entries, at: now)
+        return try await store.createReport(workspaceID: workspace.id, templateID: template.id, templateVersion: template.version,
+                                            prefilled: prefilled, context: ChangeContext(userID: actor.userID, channel: actor.channel, at: now))
+    }
+
+    public func view(reportID: Int64) async throws -> ReportView {
+        guard let report = try await store.report(id: reportID) else {
+            throw DomainError.notFound("report \(reportID) does not exist")
+        }
+        let template = try catalog.template(report.templateID)
+        guard template.version == report.templateVersion else {
+            throw DomainError.conflict("report \(reportID) was made with \(template.id) version \(report.templateVersion) but version \(template.version) is installed")
+        }
+        guard let workspace = try await store.workspaces().first(where: { $0.id == report.workspaceID }) else {
+            throw DomainError.notFound("the workspace of report \(reportID) does not exist")
+        }
+        let answers = try await store.answers(reportID: reportID)
+        let entries = try await repeatEntries(template, workspaceID: report.workspaceID, answers: answers)
+        let values = Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0.value) })
+        return ReportView(report: report, template: template, workspace: workspace,
+                          answers: Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0) }), entries: entries,
+                          evaluation: ReportEvaluation(template: template, answers: values, entries: entries),
+                          assignments: try await store.assignments(reportID: reportID))
+    }
+
+    /// Saves answers all together or not at all. Each must name a question of
+    /// the template, have its type's shape and come from someone allowed to
+    /// edit its section; a stale version refuses the batch (`StaleAnswer`).
+    public func answer(reportID: Int64, _ edits: [AnswerEdit], actor: ReportActor, fileSHA256: String? = nil) async throws -> [Answer] {
+        let view = try await view(reportID: reportID)
+        var changes: [AnswerChange] = []
+        for edit in edits {
+            let (question, section) = try locate(edit.key, in: view)
+            try checkMayEdit(section: section, view: view, actor: actor)
+            if !edit.confirmOnly {
+                let problems = AnswerShape.problems(edit.value, for: question)
+                guard problems.isEmpty else {
+                    throw DomainError.invalid("\(edit.key): \(problems.joined(separator: "; "))")
+                }
+            }
+            changes.append(AnswerChange(key: edit.key, concept: edit.key.group == nil ? question.concept : nil, value: edit.value,
+                                        expectedVersion: edit.expectedVersion, confirmOnly: edit.confirmOnly))
+        }
+        var context = actor.context
+        context.fileSHA256 = fileSHA256
+        return try await store.saveAnswers(reportID: reportID, changes, context: context)
+    }
+
+    /// The question and section an answer key belongs to, or a message naming the key.
+    func locate(_ key: AnswerKey, in view: ReportView) throws -> (Question, String) {
+        if let group = key.group, let entry = key.entry {
+            guard let (parent, section) = view.template.questions.first(where: { $0.question.id == group }),
+                  let child = parent.children.first(where: { $0.id == key.question }) else {
+                throw DomainError.notFound("\(key) is no question of \(view.template.id)")
+            }
+            if case .entries = parent.repeatSource {
+                guard Int(entry).map({ $0 >= 1 }) == true else {
+                    throw DomainError.invalid("\(key): entries of \(group) are numbered 1, 2, …")
+                }
+            } else if !(view.entries[group] ?? []).contains(entry) {
+                throw DomainError.notFound("\(key): '\(entry)' is not an entry of \(group); entries: \((view.entries[group] ?? []).joined(separator: ", "))")
+            }
+            return (child, section)
+        }
+        guard let (question, section) = view.template.questions.first(where: { $0.question.id == key.question }) else {
+            throw DomainError.notFound("\(key) is no question of \(view.template.id)")
+        }
+        return (question, section)
+    }
+
+    /// Focal points edit everything; contributors the sections assigned to them
+    /// (or any unassigned section); reviewers and viewers nothing.
+    func checkMayEdit(section: String, view: ReportView, actor: ReportActor) throws {
+        guard view.report.state.allowsEditing else {
+            throw DomainError.conflict("the report is \(view.report.state.rawValue); answers can change only in draft or in review (reopen it first)")
+        }
+        switch actor.role {
+        case .focalPoint?:
+            return
+        case .contributor?:
+            let owner = view.template.allSections.first { $0.section.id == section }.flatMap { entry in
+                ([entry.section.id] + entry.path.reversed()).lazy.compactMap { view.assignments[$0] }.first
+            }
+            if let owner, owner != actor.userID {
+                throw DomainError(.forbidden, "section \(section) is assigned to another contributor; ask the focal point to reassign it")
+            }
+        default:
+            throw DomainError(.forbidden, "editing answers needs the role contributor or focal point; you are \(actor.role?.rawValue ?? "not a member")")
+        }
+    }
+
+    func repeatEntries(_ template: ReportTemplate, workspaceID: Int64, answers: [Answer]) async throws -> [String: [String]] {
+        var entries: [String: [String]] = [:]
+        for (question, _) in template.questions where question.type == .repeatGroup {
+            switch question.repeatSource {
+            case .nationalTargets?:
+                entries[question.id] = try await store.nationalTargets(workspaceID: workspaceID).map(\.code)
+            case .goals(let framework)?:
+                entries[question.id] = try await store.frameworkContent(framework)?.goals.map(\.code) ?? []
+            case .targets(let framework)?:
+                entries[question.id] = try await store.frameworkContent(framework)?.targets.map(\.code) ?? []
+            case .entries?, nil:
+                let keys = Set(answers.filter { $0.key.group == question.id }.compactMap(\.key.entry))
+                entries[question.id] = keys.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+            }
+        }
+        return entries
+    }
+}
+
+/// One answer as a person gives it.
+public struct AnswerEdit: Sendable, Equatable {
+    public var key: AnswerKey
+    public var value: AnswerValue
+    public var expectedVersion: Int?
+    public var confirmOnly: Bool
+
+    public init(key: AnswerKey, value: AnswerValue, expectedVersion: Int?, confirmOnly: Bool = false) {
+        self.key = key
+        self.value = value
+        self.expectedVersion = expectedVersion
+        self.confirmOnly = confirmOnly
+    }
+}

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "SynergiaCore"),
@@ -39,10 +40,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Office Open XML workbooks: no domain knowledge, used by reports and engine tables.
+        .target(name: "SynergiaXLSX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "SynergiaReporting",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaXLSX",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -79,6 +82,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
+        .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX"]),
         .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
     ]
 )

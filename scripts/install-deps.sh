@@ -4,7 +4,7 @@
 set -euo pipefail
 
 run_packages=(iso-codes ca-certificates)
-test_packages=(postgresql)
+test_packages=(postgresql libreoffice-calc-nogui)
 
 packages=("${run_packages[@]}")
 [[ "${1:-run}" == "test" ]] && packages+=("${test_packages[@]}")

@@ -18,7 +18,8 @@ public enum ReportTransition: String, Sendable, Codable, CaseIterable {
 
     public var to: ReportState {
         switch self {
-        case .submitForReview, .requestChanges, .reopen: .draft
+        case .submitForReview: .inReview
+        case .requestChanges, .reopen: .draft
         case .approve: .approved
         case .submit: .submitted
         }

@@ -1,5 +1,6 @@
 import Foundation
 import SynergiaCore
+import SynergiaReference
 import SynergiaStore
 
 /// Everything a person does with a report: create it (prefilled), answer,
@@ -8,10 +9,12 @@ import SynergiaStore
 public struct ReportService: Sendable {
     public let store: SQLStore
     public let catalog: TemplateCatalog
+    public let messages: Messages
 
-    public init(store: SQLStore, catalog: TemplateCatalog) {
+    public init(store: SQLStore, catalog: TemplateCatalog, messages: Messages) {
         self.store = store
         self.catalog = catalog
+        self.messages = messages
     }
 
     /// A report with what a page or an export needs about it.

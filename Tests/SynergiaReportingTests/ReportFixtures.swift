@@ -2,6 +2,7 @@ import Foundation
 import SynergiaCore
 import SynergiaReference
 import SynergiaReporting
+import SynergiaReference
 import SynergiaStore
 import SynergiaTestSupport
 
@@ -23,7 +24,7 @@ struct ReportFixture {
         func actor(_ email: String) async throws -> ReportActor {
             try await ReportActor.resolve(email: email, workspaceID: workspace.id, channel: .api, store: store)
         }
-        return ReportFixture(store: store, service: ReportService(store: store, catalog: catalog), workspace: workspace,
+        return ReportFixture(store: store, service: ReportService(store: store, catalog: catalog, messages: try Messages.load(dataDirectory: TestDatabase.dataDirectory)), workspace: workspace,
                              focalPoint: try await actor("focal.point@demo.synergia.example"),
                              contributor: try await actor("contributor@demo.synergia.example"),
                              reviewer: try await actor("reviewer@demo.synergia.example"))

@@ -134,7 +134,7 @@ public enum AnswerShape {
         return calendar.date(from: components)
     }
 
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }

@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaXLSX",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh run|test
 set -euo pipefail
 
-run_packages=(iso-codes ca-certificates)
+run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core)
 test_packages=(postgresql libreoffice-calc-nogui)
 
 packages=("${run_packages[@]}")

@@ -101,10 +101,8 @@ import SynergiaXLSX
                 do {
                     _ = try await f.service.planWorkbookImport(reportID: reportID ?? report.id, data: data, limits: limits)
                     return nil
-                } catch let error as DomainError {
-                    return error.message
                 } catch {
-                    return "\(error)"
+                    return (error as? DomainError)?.message ?? "\(error)"
                 }
             }
             #expect(await refusal(exported, reportID: other.id)?.contains("exported from report \(report.id), not report \(other.id)") == true)

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A small line chart as inline SVG: values over years, with optional
+/// baseline and target marks. Used in printable reports and web pages.
+public enum SVGChart {
+    public struct Point: Sendable, Equatable {
+        public var year: Int
+        public var value: Double
+
+        public init(year: Int, value: Double) {
+            self.year = year
+            self.value = value
+        }
+    }
+
+    public static func line(_ points: [Point], baseline: Point? = nil, target: Point? = nil, unit: String = "",
+                            width: Int = 420, height: Int = 160, title: String) -> String {
+        let all = points + [baseline, target].compactMap { $0 }
+        guard let minYear = all.map(\.year).min(), let maxYear = all.map(\.year).max(),
+              var low = all.map(\.value).min(), var high = all.map(\.value).max() else { return "" }
+        if low == high { low -= 1; high += 1 }
+        let padding = (high - low) * 0.1
+        low -= padding
+        high += padding
+        let left = 48.0, right = Double(width) - 12, top = 12.0, bottom = Double(height) - 28
+        func x(_ year: Int) -> Double { maxYear == minYear ? (left + right) / 2 : left + (right - left) * Double(year - minYear) / Double(maxYear - minYear) }
+        func y(_ value: Double) -> Double { bottom - (bottom - top) * (value - low) / (high - low) }
+        func number(_ value: Double) -> String { String(format: "%.1f", value) }
+        func label(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int64(value)) : String(format: "%.3g", value) }
+
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+        svg += "<title>\(HTML.escape(title))</title>"
+        svg += "<line x1=\"\(number(left))\" y1=\"\(number(bottom))\" x2=\"\(number(right))\" y2=\"\(number(bottom))\" stroke=\"#555\"/>"
+        svg += "<line x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(bottom))\" stroke=\"#555\"/>"
+        for value in [low + padding, high - padding] {
+            svg += "<text x=\"\(number(left - 4))\" y=\"\(number(y(value) + 4))\" font-size=\"10\" text-anchor=\"end\">\(HTML.escape(label(value)))</text>"
+        }
+        for year in Set([minYear, maxYear]).sorted() {
+            svg += "<text x=\"\(number(x(year)))\" y=\"\(number(bottom + 14))\" font-size=\"10\" text-anchor=\"middle\">\(year)</text>"
+        }
+        if let target {
+            svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(target.value)))\" x2=\"\(number(right))\" y2=\"\(number(y(target.value)))\" stroke=\"#2a7\" stroke-dasharray=\"4 3\"/>"
+            svg += "<circle cx=\"\(number(x(target.year)))\" cy=\"\(number(y(target.value)))\" r=\"4\" fill=\"#2a7\"><title>target \(HTML.escape(label(target.value))) \(HTML.escape(unit)) by \(target.year)</title></circle>"
+        }
+        if let baseline {
+            svg += "<circle cx=\"\(number(x(baseline.year)))\" cy=\"\(number(y(baseline.value)))\" r=\"4\" fill=\"#888\"><title>baseline \(HTML.escape(label(baseline.value))) \(HTML.escape(unit)) in \(baseline.year)</title></circle>"
+        }
+        let sorted = points.sorted { $0.year < $1.year }
+        if !sorted.isEmpty {
+            let path = sorted.map { "\(number(x($0.year))),\(number(y($0.value)))" }.joined(separator: " ")
+            svg += "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" points=\"\(path)\"/>"
+            for point in sorted {
+                svg += "<circle cx=\"\(number(x(point.year)))\" cy=\"\(number(y(point.value)))\" r=\"3\" fill=\"#1f5fa8\"><title>\(point.year): \(HTML.escape(label(point.value))) \(HTML.escape(unit))</title></circle>"
+            }
+        }
+        return svg + "</svg>"
+    }
+}
+
+/// Escaping for text and attribute values in generated HTML and SVG.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -116,3 +116,24 @@ struct Prefill {
         })
     }
 }
+
+extension ReportService {
+    /// Prefills the questions of an existing report that have no answer yet
+    /// (a new national target, a series computed since); answers already given
+    /// are never touched. Returns how many answers were added.
+    public func prefillMissing(reportID: Int64, actor: ReportActor) async throws -> Int {
+        let view = try await view(reportID: reportID)
+        guard view.report.state.allowsEditing else {
+            throw DomainError.conflict("the report is \(view.report.state.rawValue); prefill works only in draft or in review")
+        }
+        guard let role = actor.role, role >= .contributor else {
+            throw DomainError(.forbidden, "prefilling needs the role contributor or higher")
+        }
+        let candidates = try await Prefill(store: store, catalog: catalog, workspaceID: view.report.workspaceID)
+            .answers(for: view.template, entries: view.entries, at: Date())
+            .filter { view.answers[$0.change.key] == nil }
+        guard !candidates.isEmpty else { return 0 }
+        try await store.addPrefilledAnswers(reportID: reportID, candidates, context: ChangeContext(userID: actor.userID, channel: .prefill))
+        return candidates.count
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SynergiaCore
 import SynergiaReference
+import SynergiaReporting
 import SynergiaStore
 
 /// Options every command that touches the database shares.
@@ -36,6 +37,17 @@ let cliLogger: Logger = {
     logger.logLevel = .warning
     return logger
 }()
+
+/// Opens the store and the report engine (templates, concepts, messages from data/).
+func withReporting<T>(_ options: StoreOptions, _ body: (ReportService) async throws -> T) async throws -> T {
+    let settings = options.settings
+    let reference = try ReferenceLoader.load(dataDirectory: settings.dataDirectory, countriesPath: settings.isoCodesPath)
+    let catalog = try TemplateCatalog.load(dataDirectory: settings.dataDirectory, reference: reference)
+    let messages = try Messages.load(dataDirectory: settings.dataDirectory)
+    return try await options.withStore { store in
+        try await body(ReportService(store: store, catalog: catalog, messages: messages))
+    }
+}
 
 /// Output switch shared by list and show commands.
 struct OutputOptions: ParsableArguments {
@@ -77,6 +89,8 @@ func userFacing<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as ObservationCSV.Problem {
         throw CLIError(message: error.description)
     } catch let error as StoreError {
+        throw CLIError(message: error.description)
+    } catch let error as StaleAnswer {
         throw CLIError(message: error.description)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynergiaReference
+import SynergiaReporting
 import SynergiaStore
 
 struct SeedCommand: AsyncParsableCommand {
@@ -21,11 +22,15 @@ struct SeedCommand: AsyncParsableCommand {
             try await store.withStore { sqlStore in
                 let summary = try await sqlStore.seedReference(set)
                 var demos: [DemoWorkspace.Summary] = []
+                var demoReports: [Int64] = []
                 if demo {
                     let folder = settings.dataDirectory.appendingPathComponent("demo")
                     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+                    let service = ReportService(store: sqlStore, catalog: try TemplateCatalog.load(dataDirectory: settings.dataDirectory, reference: set),
+                                                messages: try Messages.load(dataDirectory: settings.dataDirectory))
                     for name in files {
                         demos.append(try await DemoWorkspace.load(folder.appendingPathComponent(name), into: sqlStore))
+                        demoReports += try await DemoReports.load(folder.appendingPathComponent(name), service: service)
                     }
                 }
                 if output.json {
@@ -36,6 +41,7 @@ struct SeedCommand: AsyncParsableCommand {
                     for demo in demos {
                         print("Demo workspace \(demo.workspace): \(demo.created ? "created" : "already there"), \(demo.nationalTargetsAdded) national targets added, \(demo.observations.added) observations added.")
                     }
+                    if !demoReports.isEmpty { print("Demo report(s) started: \(demoReports.map(String.init).joined(separator: ", ")).") }
                 }
             }
         }

@@ -89,3 +89,17 @@ extension String {
         return String(scalars)
     }
 }
+
+extension AnswerValue: CustomStringConvertible {
+    /// Compact JSON, as people type it on the command line.
+    public var description: String {
+        switch self {
+        case .null: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .string(let text): "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        case .list(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
+        case .object(let members): "{" + members.keys.sorted().map { "\(AnswerValue.string($0).description):\(members[$0]!.description)" }.joined(separator: ",") + "}"
+        }
+    }
+}

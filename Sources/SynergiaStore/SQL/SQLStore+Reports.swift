@@ -28,6 +28,25 @@ extension SQLStore: ReportRepository {
         return try await report(id: id)!
     }
 
+    /// Adds prefilled answers to keys that have none yet, each audited; a key answered meanwhile is skipped.
+    public func addPrefilledAnswers(reportID: Int64, _ prefilled: [(change: AnswerChange, provenance: AnswerProvenance)], context: ChangeContext) async throws {
+        let now = Timestamp.string(context.at)
+        let rows = try prefilled.map { ($0.change, try JSONCoding.string($0.change.value), try JSONCoding.string($0.provenance)) }
+        try await write { db in
+            for (change, value, provenance) in rows {
+                let existing = try await db.select().column("id").from("answers")
+                    .where("report_id", .equal, reportID).where("answer_key", .equal, change.key.description).first()
+                guard existing == nil else { continue }
+                try await db.insert(into: "answers")
+                    .columns("report_id", "answer_key", "concept_id", "value_json", "to_confirm", "provenance_json", "version", "updated_at")
+                    .values(SQLBind(reportID), SQLBind(change.key.description), SQLBind(change.concept), SQLBind(value), SQLBind(1),
+                            SQLBind(provenance), SQLBind(1), SQLBind(now))
+                    .run()
+                try await Self.audit(db, reportID: reportID, key: change.key.description, action: "prefill", context: context, old: nil, new: value, note: nil)
+            }
+        }
+    }
+
     public func report(id: Int64) async throws -> Report? {
         try await read { db in
             try await db.select().column("*").from("reports").where("id", .equal, id).first().map(Self.report)

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import SynergiaCore
+import SynergiaReporting
+import SynergiaStore
+import SynergiaXLSX
+
+struct ReportExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a report as JSON, HTML, PDF, XLSX (offline work) or CSV.")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, html, pdf, xlsx, csv }
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Report id.") var report: Int64
+    @Option(help: "json, html, pdf, xlsx or csv.") var format: Format
+    @Option(help: "Language of labels: en, fr, es, zh, ar, ru.") var language = "en"
+    @Option(help: "Output file.") var out: String
+
+    func run() async throws {
+        try await userFacing {
+            let data: Data = try await withReporting(store) { service in
+                switch format {
+                case .json: try await service.exportJSON(reportID: report, language: language)
+                case .html: Data(try await service.exportHTML(reportID: report, language: language).utf8)
+                case .pdf: try await service.exportPDF(reportID: report, language: language)
+                case .xlsx: try await service.exportWorkbook(reportID: report, language: language)
+                case .csv: Data(try await service.exportCSV(reportID: report, language: language).utf8)
+                }
+            }
+            try data.write(to: URL(fileURLWithPath: out))
+            print("Wrote \(out) (\(data.count) bytes).")
+        }
+    }
+}
+
+struct ReportImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-xlsx",
+        abstract: "Import a filled-in workbook: shows the changes and conflicts; --apply stores the changes.",
+        discussion: "Everything is checked before anything is stored. Answers changed online since the export are conflicts and are never overwritten.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+    @Argument(help: "Report id.") var report: Int64
+    @Argument(help: "The workbook (.xlsx).") var file: String
+    @Flag(help: "Store the changes (without it, only show them).") var apply = false
+    @Option(help: "Largest workbook accepted, in MB (default: SYNERGIA_MAX_UPLOAD_MB or 20).") var maxSize: Int?
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await userFacing {
+            let limit = (maxSize ?? ProcessInfo.processInfo.environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) ?? 20) * 1_000_000
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            guard size <= limit else {
+                throw DomainError.invalid("\(file) is \(size / 1_000_000) MB; the limit is \(limit / 1_000_000) MB (raise it with --max-size)")
+            }
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw DomainError.notFound("cannot read \(file): \(error.localizedDescription)") }
+            let (plan, applied) = try await withReporting(store) { service in
+                let plan = try await service.planWorkbookImport(reportID: report, data: data, limits: XLSXLimits(maxFileBytes: limit))
+                guard apply else { return (plan, 0) }
+                let view = try await service.view(reportID: report)
+                return (plan, try await service.applyWorkbookImport(plan, actor: try await actor.resolve(service.store, view.workspace)).count)
+            }
+            if output.json { return try printJSON(plan) }
+            for change in plan.changes { print("change   \(change.location)  \(change.key): \(change.old) → \(change.new)") }
+            for conflict in plan.conflicts {
+                print("CONFLICT \(conflict.location)  \(conflict.key): changed online since the export (now \(conflict.current)); workbook says \(conflict.workbook) — not applied")
+            }
+            print(apply ? "Applied \(applied) change(s); \(plan.conflicts.count) conflict(s) left as they are online."
+                        : "\(plan.changes.count) change(s), \(plan.conflicts.count) conflict(s). Run again with --apply to store the changes.")
+        }
+    }
+}
+
+struct SecretariatExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "secretariat-export", abstract: "One template across every workspace's submitted reports, as CSV.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Template id.") var template: String
+    @Flag(help: "Count countries per choice instead of listing values per country.") var counts = false
+    @Option(help: "Output file.") var out: String
+
+    func run() async throws {
+        try await userFacing {
+            let csv = try await withReporting(store) { try await $0.secretariatCSV(templateID: template, counts: counts) }
+            try csv.write(toFile: out, atomically: true, encoding: .utf8)
+            print("Wrote \(out).")
+        }
+    }
+}

@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "SynergiaServerTests",
             dependencies: [
-                "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaTestSupport",
+                "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -2,6 +2,7 @@ import Hummingbird
 import SynergiaCore
 import SynergiaReference
 import SynergiaStore
+import NIOCore
 
 /// Turns domain refusals into 4xx responses carrying their message; anything
 /// else stays a 500 whose details go to the log only.
@@ -19,6 +20,19 @@ struct DomainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw HTTPError(status, message: error.message)
         } catch let error as ObservationCSV.Problem {
             throw HTTPError(.unprocessableContent, message: error.description)
+        } catch let error as StaleAnswer {
+            // The person needs the value that won, to merge their edit by hand.
+            let data = try JSONCoding.string(StaleAnswerBody(error: error.description, key: error.key.description, current: error.current))
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .conflict, headers: headers, body: .init(byteBuffer: ByteBuffer(string: data)))
         }
     }
+}
+
+/// The 409 body of a stale save: the message and the answer as it now stands.
+struct StaleAnswerBody: Encodable {
+    var error: String
+    var key: String
+    var current: Answer?
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReporting
 import SynergiaStore
 
 /// The read-only JSON API over reference data, workspaces, national targets and progress.
 public enum Routes {
-    public static func router(store: SQLStore) -> Router<APIContext> {
+    public static func router(store: SQLStore, reports: ReportService? = nil, maxUploadBytes: Int = 20_000_000) -> Router<APIContext> {
         let router = Router(context: APIContext.self)
         router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: DomainErrorMiddleware())
@@ -16,6 +17,7 @@ public enum Routes {
         let api = router.group("api")
         addReferenceRoutes(api, store: store)
         addWorkspaceRoutes(api, store: store)
+        if let reports { ReportRoutes.add(to: api, service: reports, maxUploadBytes: maxUploadBytes) }
         return router
     }
 

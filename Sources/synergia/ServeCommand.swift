@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import SynergiaServer
@@ -19,9 +20,11 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = store.settings
             var logger = Logger(label: "synergia")
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
-            try await store.withStore { sqlStore in
+            try await withReporting(store) { service in
+                let maxUpload = (ProcessInfo.processInfo.environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) ?? 20) * 1_000_000
                 let app = SynergiaServer.application(
-                    store: sqlStore, host: host ?? settings.host, port: port ?? settings.port, logger: logger)
+                    store: service.store, reports: service, host: host ?? settings.host, port: port ?? settings.port,
+                    maxUploadBytes: maxUpload, logger: logger)
                 try await app.runService()
             }
         }

@@ -3,7 +3,7 @@ import SynergiaCore
 import SynergiaStore
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Users and their roles in workspaces.", subcommands: [Add.self, Role.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Users and their roles in workspaces.", subcommands: [Add.self, Role.self, Token.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user.")
@@ -39,6 +39,25 @@ struct UserCommand: AsyncParsableCommand {
                     try await store.setRole(workspaceID: workspace.id, userID: user.id, role: remove ? nil : role)
                 }
                 print(remove ? "Removed \(email) from \(workspace)." : "\(email) is \(role!.rawValue) in \(workspace).")
+            }
+        }
+    }
+}
+
+extension UserCommand {
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an API token for a user; it is shown once and only its hash is kept.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "E-mail address.") var email: String
+        @Option(help: "What the token is for.") var label = "api"
+
+        func run() async throws {
+            try await userFacing {
+                let token = try await store.withStore { store in
+                    guard let user = try await store.user(email: email) else { throw DomainError.notFound("no user with the e-mail \(email)") }
+                    return try await store.createToken(userID: user.id, label: label)
+                }
+                print(token)
             }
         }
     }

@@ -18,6 +18,7 @@ public enum Migrator {
     public static let all: [Migration] = [
         initialSchema,
         reportingSchema,
+        tokenSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -1,0 +1,30 @@
+import Crypto
+import Foundation
+import SQLKit
+import SynergiaCore
+
+extension SQLStore {
+    /// Creates an API token for a user and returns it; only its SHA-256 is kept.
+    public func createToken(userID: Int64, label: String) async throws -> String {
+        let token = "syn_" + SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        try await write { db in
+            try await db.insert(into: "api_tokens").columns("user_id", "token_sha256", "label", "created_at")
+                .values(SQLBind(userID), SQLBind(Self.digest(token)), SQLBind(label), SQLBind(Timestamp.now())).run()
+        }
+        return token
+    }
+
+    /// The user a token belongs to, or nil for an unknown token.
+    public func user(token: String) async throws -> User? {
+        let digest = Self.digest(token)
+        return try await read { db in
+            guard let row = try await db.select().column("user_id").from("api_tokens").where("token_sha256", .equal, digest).first() else { return nil }
+            return try await db.select().column("*").from("users").where("id", .equal, try row.int64("user_id")).first().map(Self.user)
+        }
+    }
+
+    static func digest(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core)
-test_packages=(postgresql libreoffice-calc-nogui)
+test_packages=(postgresql libreoffice-calc-nogui python3-yaml python3-jsonschema)
 
 packages=("${run_packages[@]}")
 [[ "${1:-run}" == "test" ]] && packages+=("${test_packages[@]}")

@@ -5,6 +5,8 @@ import SynergiaTestSupport
 
 /// Runs the built `synergia` binary as a user would: exit status, stdout, stderr.
 @Suite struct CLITests {
+    init() {}
+
     struct Run {
         var status: Int32
         var stdout: String

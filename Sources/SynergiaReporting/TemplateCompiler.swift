@@ -1,3 +1,4 @@
+import Foundation
 import SynergiaCore
 import SynergiaReference
 
@@ -251,4 +252,3 @@ struct TemplateCompiler {
     }
 }
 
-import Foundation

@@ -28,16 +28,7 @@ public enum TestDatabase {
     /// Runs `body` with a migrated store and removes the database afterwards.
     public static func withStore<T>(_ kind: DatabaseKind, _ body: (SQLStore) async throws -> T) async throws -> T {
         try await withDatabaseURL(kind) { url in
-            let provider = try await openDatabase(url: url, logger: logger)
-            do {
-                try await Migrator.migrate(provider)
-                let result = try await body(SQLStore(provider: provider))
-                await provider.shutdown()
-                return result
-            } catch {
-                await provider.shutdown()
-                throw error
-            }
+            try await withMigratedStore(url: url, logger: logger, body)
         }
     }
 

@@ -19,16 +19,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store, brings its schema up to date, runs `body`, closes it.
     func withStore<T>(_ body: (SQLStore) async throws -> T) async throws -> T {
-        let provider = try await openDatabase(url: settings.databaseURL, logger: cliLogger)
-        do {
-            try await Migrator.migrate(provider)
-            let result = try await body(SQLStore(provider: provider))
-            await provider.shutdown()
-            return result
-        } catch {
-            await provider.shutdown()
-            throw error
-        }
+        try await withMigratedStore(url: settings.databaseURL, logger: cliLogger, body)
     }
 }
 

@@ -124,9 +124,8 @@ struct ReportCommand: AsyncParsableCommand {
                     throw ValidationError("give --value or --text")
                 }
                 let saved = try await withReporting(store) { service in
-                    let view = try await service.view(reportID: report)
                     return try await service.answer(reportID: report, [AnswerEdit(key: key, value: answerValue, expectedVersion: version)],
-                                                    actor: try await actor.resolve(service.store, view.workspace))
+                                                    actor: try await actor.resolve(service, report: report))
                 }
                 print("Saved \(key) (now version \(saved.first?.version ?? 0)).")
             }
@@ -145,9 +144,8 @@ struct ReportCommand: AsyncParsableCommand {
             try await userFacing {
                 guard let key = AnswerKey(self.key) else { throw DomainError.invalid("'\(self.key)' is not an answer key") }
                 _ = try await withReporting(store) { service in
-                    let view = try await service.view(reportID: report)
                     return try await service.answer(reportID: report, [AnswerEdit(key: key, value: .null, expectedVersion: version, confirmOnly: true)],
-                                                    actor: try await actor.resolve(service.store, view.workspace))
+                                                    actor: try await actor.resolve(service, report: report))
                 }
                 print("Confirmed \(key).")
             }
@@ -163,8 +161,7 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             try await userFacing {
                 let added = try await withReporting(store) { service in
-                    let view = try await service.view(reportID: report)
-                    return try await service.prefillMissing(reportID: report, actor: try await actor.resolve(service.store, view.workspace))
+                    return try await service.prefillMissing(reportID: report, actor: try await actor.resolve(service, report: report))
                 }
                 print("Prefilled \(added) answer(s).")
             }
@@ -202,6 +199,12 @@ struct ActorOptions: ParsableArguments {
 
     func resolve(_ store: SQLStore, _ workspace: Workspace) async throws -> ReportActor {
         try await ReportActor.resolve(email: email, workspaceID: workspace.id, channel: .cli, store: store)
+    }
+
+    /// The member acting on `report`, with their role in its workspace.
+    func resolve(_ service: ReportService, report: Int64) async throws -> ReportActor {
+        guard let found = try await service.store.report(id: report) else { throw DomainError.notFound("report \(report) does not exist") }
+        return try await ReportActor.resolve(email: email, workspaceID: found.workspaceID, channel: .cli, store: service.store)
     }
 }
 

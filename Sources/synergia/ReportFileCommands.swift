@@ -58,8 +58,7 @@ struct ReportImportCommand: AsyncParsableCommand {
             let (plan, applied) = try await withReporting(store) { service in
                 let plan = try await service.planWorkbookImport(reportID: report, data: data, limits: XLSXLimits(maxFileBytes: limit))
                 guard apply else { return (plan, 0) }
-                let view = try await service.view(reportID: report)
-                return (plan, try await service.applyWorkbookImport(plan, actor: try await actor.resolve(service.store, view.workspace)).count)
+                return (plan, try await service.applyWorkbookImport(plan, actor: try await actor.resolve(service, report: report)).count)
             }
             if output.json { return try printJSON(plan) }
             for change in plan.changes { print("change   \(change.location)  \(change.key): \(change.old) → \(change.new)") }

@@ -19,9 +19,9 @@ extension ReportCommand {
         func run() async throws {
             try await userFacing {
                 let moved = try await withReporting(store) { service in
-                    let view = try await service.view(reportID: report)
-                    return try await service.transition(reportID: report, action, expectedVersion: version ?? view.report.version,
-                                                        reason: reason, actor: try await actor.resolve(service.store, view.workspace))
+                    let current = try await service.view(reportID: report).report.version
+                    return try await service.transition(reportID: report, action, expectedVersion: version ?? current,
+                                                        reason: reason, actor: try await actor.resolve(service, report: report))
                 }
                 print("Report \(moved.id) is now \(moved.state.rawValue)\(moved.state == .submitted ? " (snapshot version \(moved.snapshots))" : "").")
             }
@@ -37,9 +37,9 @@ extension ReportCommand {
         func run() async throws {
             try await userFacing {
                 let moved = try await withReporting(store) { service in
-                    let view = try await service.view(reportID: report)
-                    return try await service.transition(reportID: report, .submit, expectedVersion: view.report.version, reason: nil,
-                                                        actor: try await actor.resolve(service.store, view.workspace))
+                    let current = try await service.view(reportID: report).report.version
+                    return try await service.transition(reportID: report, .submit, expectedVersion: current, reason: nil,
+                                                        actor: try await actor.resolve(service, report: report))
                 }
                 print("Report \(moved.id) submitted: snapshot version \(moved.snapshots).")
             }
@@ -59,9 +59,8 @@ extension ReportCommand {
             try await userFacing {
                 guard let key = AnswerKey(self.key) else { throw DomainError.invalid("'\(self.key)' is not an answer key") }
                 _ = try await withReporting(store) { service in
-                    let view = try await service.view(reportID: report)
                     return try await service.comment(reportID: report, key: key, body: body, requestsChange: requestChange,
-                                                     actor: try await actor.resolve(service.store, view.workspace))
+                                                     actor: try await actor.resolve(service, report: report))
                 }
                 print("Comment added on \(key).")
             }
@@ -79,13 +78,12 @@ extension ReportCommand {
         func run() async throws {
             try await userFacing {
                 try await withReporting(store) { service in
-                    let view = try await service.view(reportID: report)
                     var userID: Int64?
                     if let to {
                         guard let user = try await service.store.user(email: to) else { throw DomainError.notFound("no user with the e-mail \(to)") }
                         userID = user.id
                     }
-                    try await service.assign(reportID: report, section: section, to: userID, actor: try await actor.resolve(service.store, view.workspace))
+                    try await service.assign(reportID: report, section: section, to: userID, actor: try await actor.resolve(service, report: report))
                 }
                 print(to.map { "Section \(section) assigned to \($0)." } ?? "Section \(section) unassigned.")
             }

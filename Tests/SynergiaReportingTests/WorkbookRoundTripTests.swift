@@ -98,12 +98,9 @@ import SynergiaXLSX
             let before = try await store.answers(reportID: report.id)
 
             func refusal(_ data: Data, reportID: Int64? = nil, limits: XLSXLimits = XLSXLimits()) async -> String? {
-                do {
-                    _ = try await f.service.planWorkbookImport(reportID: reportID ?? report.id, data: data, limits: limits)
-                    return nil
-                } catch {
-                    return (error as? DomainError)?.message ?? "\(error)"
-                }
+                let outcome = await Result(catching: { try await f.service.planWorkbookImport(reportID: reportID ?? report.id, data: data, limits: limits) })
+                guard case .failure(let error) = outcome else { return nil }
+                return (error as? DomainError)?.message ?? "\(error)"
             }
             #expect(await refusal(exported, reportID: other.id)?.contains("exported from report \(report.id), not report \(other.id)") == true)
             #expect(await refusal(Data("not a zip".utf8))?.contains("not an Excel workbook") == true)
@@ -157,5 +154,11 @@ import SynergiaXLSX
             #expect(plan.changes.map(\.key) == ["pa_coverage_marine"])
             #expect(plan.changes.first?.new == .number(7.25))
         }
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

@@ -44,3 +44,18 @@ func runTransaction<T: Sendable>(
         throw error
     }
 }
+
+/// Opens the database, brings its schema up to date, runs `body` on the store
+/// and closes the database whatever happens.
+public func withMigratedStore<T>(url: String, logger: Logger, _ body: (SQLStore) async throws -> T) async throws -> T {
+    let provider = try await openDatabase(url: url, logger: logger)
+    do {
+        try await Migrator.migrate(provider)
+        let result = try await body(SQLStore(provider: provider))
+        await provider.shutdown()
+        return result
+    } catch {
+        await provider.shutdown()
+        throw error
+    }
+}

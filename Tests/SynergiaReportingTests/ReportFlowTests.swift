@@ -56,6 +56,27 @@ import SynergiaTestSupport
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func aComputedSeriesPrefillsItsConceptWithTheRun(kind: DatabaseKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
+            let f = try await ReportFixture.make(store)
+            let run = try await store.recordRun(
+                ComputationRun(workspaceID: f.workspace.id, engine: "coverage", inputs: [], options: [:], softwareVersion: "test",
+                               startedAt: Date(), durationMilliseconds: 1, warnings: []),
+                results: [2020, 2024].map { year in
+                    ObservationInput(indicator: "GBF-3.1", unit: "percent", disaggregation: "realm=land",
+                                     observation: Observation(year: year, value: year == 2024 ? 13.75 : 12.0, source: "WDPA", provenance: .entered(userID: nil)))
+                })
+            let report = try await f.service.create(workspace: f.workspace, templateID: "cbd-7nr", actor: f.focalPoint)
+            let land = try #require(try await store.answers(reportID: report.id).first { $0.key.question == "pa_coverage_land" })
+            #expect(land.value == .number(13.75))
+            #expect(land.toConfirm)
+            #expect(land.provenance.origin == .series)
+            #expect(land.provenance.sourceIndicator == "GBF-3.1")
+            #expect(land.provenance.sourceRunID == run.id)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aStaleSaveIsRefusedWithTheCurrentValueAndNothingIsLost(kind: DatabaseKind) async throws {
         try await TestDatabase.withStore(kind) { store in
             let f = try await ReportFixture.make(store)

@@ -30,6 +30,12 @@ extension SQLStore: IndicatorSeriesRepository {
     }
 
     public func record(_ inputs: [ObservationInput], workspaceID: Int64, replace: Bool) async throws -> RecordSummary {
+        try await checkObservations(inputs, workspaceID: workspaceID)
+        return try await write { db in try await Self.store(inputs, db: db, workspaceID: workspaceID, replace: replace) }
+    }
+
+    /// Every indicator exists and every value and year is sensible, before anything is written.
+    func checkObservations(_ inputs: [ObservationInput], workspaceID: Int64) async throws {
         let known = try await knownIndicatorUnits(workspaceID: workspaceID, codes: Set(inputs.map(\.indicator)))
         for input in inputs {
             guard known[input.indicator] != nil else {
@@ -42,49 +48,53 @@ extension SQLStore: IndicatorSeriesRepository {
                 throw DomainError.invalid("\(input.indicator): year \(input.observation.year) is outside 1900–2100")
             }
         }
-        return try await write { db in
-            var summary = RecordSummary()
-            var seriesIDs: [String: Int64] = [:]
-            for input in inputs {
-                let key = "\(input.indicator)|\(input.disaggregation)"
-                let seriesID: Int64
-                if let cached = seriesIDs[key] {
-                    seriesID = cached
-                } else {
-                    seriesID = try await Self.seriesID(db, workspaceID: workspaceID, input: input)
-                    seriesIDs[key] = seriesID
-                }
-                let observation = input.observation
-                let existing = try await db.select().columns("id", "value", "source").from("observations")
-                    .where("series_id", .equal, seriesID).where("year", .equal, observation.year).first()
-                if let existing {
-                    if try existing.double("value") == observation.value, try existing.string("source") == observation.source {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    guard replace else {
-                        throw DomainError.conflict("\(input.indicator) already has a value for \(observation.year) (\(try existing.double("value"))); pass --replace to overwrite it")
-                    }
-                    try await db.update("observations")
-                        .set("value", to: SQLBind(observation.value)).set("source", to: SQLBind(observation.source))
-                        .set("provenance_kind", to: SQLBind(observation.provenance.kind))
-                        .set("provenance_ref", to: SQLBind(observation.provenance.reference))
-                        .set("run_id", to: SQLBind(Self.runID(observation.provenance)))
-                        .set("recorded_at", to: SQLBind(Timestamp.string(observation.recordedAt)))
-                        .where("id", .equal, try existing.int64("id")).run()
-                    summary.replaced += 1
-                } else {
-                    try await db.insert(into: "observations")
-                        .columns("series_id", "year", "value", "source", "provenance_kind", "provenance_ref", "run_id", "recorded_at")
-                        .values(SQLBind(seriesID), SQLBind(observation.year), SQLBind(observation.value), SQLBind(observation.source),
-                                SQLBind(observation.provenance.kind), SQLBind(observation.provenance.reference),
-                                SQLBind(Self.runID(observation.provenance)), SQLBind(Timestamp.string(observation.recordedAt)))
-                        .run()
-                    summary.added += 1
-                }
+    }
+
+    /// Upserts observations inside the caller's transaction.
+    static func store(_ inputs: [ObservationInput], db: any SQLDatabase, workspaceID: Int64, replace: Bool) async throws -> RecordSummary {
+        var summary = RecordSummary()
+        var seriesIDs: [String: Int64] = [:]
+        for input in inputs {
+            let key = "\(input.indicator)|\(input.disaggregation)"
+            let seriesID: Int64
+            if let cached = seriesIDs[key] {
+                seriesID = cached
+            } else {
+                seriesID = try await Self.seriesID(db, workspaceID: workspaceID, input: input)
+                seriesIDs[key] = seriesID
             }
-            return summary
+            let observation = input.observation
+            let existing = try await db.select().columns("id", "value", "source", "provenance_kind", "provenance_ref").from("observations")
+                .where("series_id", .equal, seriesID).where("year", .equal, observation.year).first()
+            if let existing {
+                if try existing.double("value") == observation.value, try existing.string("source") == observation.source,
+                   try existing.string("provenance_kind") == observation.provenance.kind,
+                   try existing.optionalString("provenance_ref") == observation.provenance.reference || observation.provenance.kind != "computed" {
+                    summary.unchanged += 1
+                    continue
+                }
+                guard replace else {
+                    throw DomainError.conflict("\(input.indicator) already has a value for \(observation.year) (\(try existing.double("value"))); pass --replace to overwrite it")
+                }
+                try await db.update("observations")
+                    .set("value", to: SQLBind(observation.value)).set("source", to: SQLBind(observation.source))
+                    .set("provenance_kind", to: SQLBind(observation.provenance.kind))
+                    .set("provenance_ref", to: SQLBind(observation.provenance.reference))
+                    .set("run_id", to: SQLBind(Self.runID(observation.provenance)))
+                    .set("recorded_at", to: SQLBind(Timestamp.string(observation.recordedAt)))
+                    .where("id", .equal, try existing.int64("id")).run()
+                summary.replaced += 1
+            } else {
+                try await db.insert(into: "observations")
+                    .columns("series_id", "year", "value", "source", "provenance_kind", "provenance_ref", "run_id", "recorded_at")
+                    .values(SQLBind(seriesID), SQLBind(observation.year), SQLBind(observation.value), SQLBind(observation.source),
+                            SQLBind(observation.provenance.kind), SQLBind(observation.provenance.reference),
+                            SQLBind(Self.runID(observation.provenance)), SQLBind(Timestamp.string(observation.recordedAt)))
+                    .run()
+                summary.added += 1
+            }
         }
+        return summary
     }
 
     public func series(workspaceID: Int64) async throws -> [IndicatorSeries] {

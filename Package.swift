@@ -40,6 +40,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // GEOS, GDAL and PROJ from Debian (libgeos-dev, libgdal-dev, libproj-dev).
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        // Spatial engines on the country's own files: protected-area coverage, land degradation.
+        .target(name: "SynergiaGeo", dependencies: ["CGEOS", "CGDAL", "CPROJ", "SynergiaCore"]),
         // Office Open XML workbooks: no domain knowledge, used by reports and engine tables.
         .target(name: "SynergiaXLSX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
@@ -62,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "synergia",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer", "SynergiaGeo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -84,6 +90,7 @@ let package = Package(
         ),
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX"]),
+        .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo"]),
         .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
     ]
 )

@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh run|test
 set -euo pipefail
 
-run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core)
+run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core pkg-config libgeos-dev libgdal-dev libproj-dev)
 test_packages=(postgresql libreoffice-calc-nogui python3-yaml python3-jsonschema)
 
 packages=("${run_packages[@]}")

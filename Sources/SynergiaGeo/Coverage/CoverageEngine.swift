@@ -1,0 +1,83 @@
+import Foundation
+
+/// Computes protected/conserved-area coverage for one country following
+/// shared/methods/protected-area-coverage.md. Stateless and Sendable: each
+/// `run` creates its own GEOS context, so countries can run in parallel on
+/// different threads.
+public struct CoverageEngine: Sendable {
+    public var options: CoverageOptions
+
+    public init(options: CoverageOptions = CoverageOptions()) { self.options = options }
+
+    /// - Parameters:
+    ///   - sites: imported records (any countries; those of `country` are selected).
+    ///   - land, eez: the country's land and EEZ polygons as WKB in EPSG:4326
+    ///     (see `TerritoryReader`). Both nil: no land/marine split, no percentages.
+    ///   - country: ISO3 code.
+    public func run(sites: [WDPARecord], land: [Data]?, eez: [Data]?, country: String,
+                    progress: (CoverageProgress) -> Void = { _ in }) throws -> CoverageResult {
+        let context = GEOSContext()
+        let frame = try WorkingFrame(options: options)
+        let country = country.uppercased()
+        // Canonical order: the result must not depend on input order.
+        let records = sites.sorted { ($0.siteID, $0.parcelID, $0.source.layer, $0.source.featureID)
+                                   < ($1.siteID, $1.parcelID, $1.source.layer, $1.source.featureID) }
+
+        var regions: TerritoryRegions?
+        if land != nil || eez != nil {
+            progress(.init(stage: .territory, done: 0, total: 1))
+            regions = try TerritoryRegions(land: land ?? [], eez: eez ?? [], context: context, frame: frame, options: options)
+            progress(.init(stage: .territory, done: 1, total: 1))
+        }
+
+        let cleaned = SiteCleaner(options: options, context: context, frame: frame).clean(records, country: country, progress: progress)
+
+        // Step 7/8: split each site into its land and marine parts of this country.
+        var pieces: [Piece] = []
+        var outside = 0.0
+        for (i, site) in cleaned.sites.enumerated() {
+            if i % 200 == 0 { progress(.init(stage: .clipping, done: i, total: cleaned.sites.count)) }
+            guard let regions else { pieces.append(Piece(site: i, realm: .whole, geometry: site.geometry)); continue }
+            let l = try regions.land.clip(site.geometry), m = try regions.marine.clip(site.geometry)
+            pieces += l.map { Piece(site: i, realm: .land, geometry: $0) } + m.map { Piece(site: i, realm: .marine, geometry: $0) }
+            let kept = try (l + m).reduce(0) { $0 + (try frame.area($1)) }
+            outside += max(0, try frame.area(site.geometry) - kept)
+        }
+        progress(.init(stage: .clipping, done: cleaned.sites.count, total: cleaned.sites.count))
+
+        let territory = regions.map { TerritoryArea(landKm2: $0.land.area / 1e6, marineKm2: $0.marine.area / 1e6) }
+        // Statistics keeps the callback for the duration of this call only.
+        return try withoutActuallyEscaping(progress) { progress in
+            var stats = Statistics(sites: cleaned.sites, pieces: pieces, frame: frame, context: context,
+                                   territory: territory, progress: progress)
+            let (series, total, unknown) = try stats.timeSeries()
+            let result = CoverageResult(
+                country: country, engineVersion: CoverageResult.engineVersion, options: options, territory: territory,
+                coverage: total,
+                bySiteType: try stats.groups(order: SiteType.allCases, key: { $0.siteType }, label: { $0.rawValue }, exclusive: true),
+                byIUCNCategory: try stats.groups(order: IUCNCategory.allCases, key: { $0.iucnCategory }, label: { $0.rawValue }, exclusive: true),
+                byGovernanceType: try stats.groups(order: Array(Set(cleaned.sites.map { $0.record.governanceType })).sorted(),
+                                                   key: { $0.governanceType }, label: { $0 }, exclusive: false),
+                timeSeries: series, unknownYear: unknown,
+                target: TargetGap(targetPercent: options.targetPercent,
+                                  landGapPercent: total.landPercent.map { max(0, options.targetPercent - $0) },
+                                  marineGapPercent: total.marinePercent.map { max(0, options.targetPercent - $0) }),
+                input: InputSummary(recordsGiven: sites.count, sitesUsed: cleaned.sites.count,
+                                    excluded: Dictionary(uniqueKeysWithValues: cleaned.excluded.map { ($0.key.rawValue, $0.value) }),
+                                    geometriesRepaired: cleaned.repaired, pointsBuffered: cleaned.pointsBuffered,
+                                    geometryErrors: cleaned.geometryErrors,
+                                    siteAreaOutsideTerritoryKm2: regions == nil ? nil : outside / 1e6))
+            progress(.init(stage: .statistics, done: 1, total: 1))
+            return result
+        }
+    }
+}
+
+enum PieceRealm: CaseIterable { case land, marine, whole }
+
+/// A site's part inside one realm of the territory.
+struct Piece {
+    let site: Int
+    let realm: PieceRealm
+    let geometry: Geometry
+}

@@ -8,6 +8,9 @@ export PATH := $(PATH):/opt/swift/usr/bin
 ## Install what is missing, build, migrate, seed the demo, serve on http://127.0.0.1:8080
 run: deps-run build
 	.build/debug/synergia seed --demo
+	.build/debug/synergia demo-data protected-areas --out var/demo/wdpa.gpkg --sites 300 --countries KEN,TZA --seed 7
+	.build/debug/synergia coverage run --wdpa var/demo/wdpa.gpkg --land var/demo/wdpa.gpkg --eez var/demo/wdpa.gpkg \
+	    --country KEN --workspace KEN --year 2025 --out var/demo/coverage-ken
 	.build/debug/synergia serve
 
 ## Install what is missing (PostgreSQL included), run the whole suite on SQLite and PostgreSQL

@@ -46,6 +46,14 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         // Spatial engines on the country's own files: protected-area coverage, land degradation.
         .target(name: "SynergiaGeo", dependencies: ["CGEOS", "CGDAL", "CPROJ", "SynergiaCore"]),
+        // Runs the engines for a workspace and stores runs and results as series.
+        .target(
+            name: "SynergiaComputations",
+            dependencies: [
+                "SynergiaCore", "SynergiaStore", "SynergiaGeo",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // Office Open XML workbooks: no domain knowledge, used by reports and engine tables.
         .target(name: "SynergiaXLSX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
@@ -68,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "synergia",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer", "SynergiaGeo",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer", "SynergiaGeo", "SynergiaComputations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -91,6 +99,7 @@ let package = Package(
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX"]),
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo"]),
+        .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
     ]
 )

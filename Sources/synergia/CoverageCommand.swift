@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import SynergiaComputations
+import SynergiaCore
+import SynergiaGeo
+import SynergiaStore
+
+struct CoverageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage", abstract: "Protected and conserved area coverage (GBF 3.1, Aichi 11, SDG 14.5.1) from a WDPA extract.",
+        subcommands: [Run.self])
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute coverage for one country; with --workspace, store the run and its series.",
+            discussion: "Method: docs/coverage.md. Land and EEZ layers hold the country's boundaries, with an ISO3 field.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "WDPA/WD-OECM file: GeoPackage, shapefile (folder or .zip), GeoJSON or file geodatabase.") var wdpa: String
+        @Option(help: "Only this layer of the WDPA file (default: every layer with a WDPA schema).") var wdpaLayer: String?
+        @Option(help: "Land boundary file.") var land: String
+        @Option(help: "Layer of the land file (default: its only layer, or 'land').") var landLayer: String?
+        @Option(help: "EEZ boundary file.") var eez: String
+        @Option(help: "Layer of the EEZ file (default: its only layer, or 'eez').") var eezLayer: String?
+        @Option(help: "Field holding the ISO3 code in the land and EEZ layers.") var territoryField = "ISO3"
+        @Option(help: "ISO3 code of the country.") var country: String
+        @Option(help: "Store the run and its series in this workspace (country code).") var workspace: String?
+        @Option(help: "Year the results are recorded for (the WDPA release year); default: this year.") var year: Int?
+        @Option(help: "equal-area (World Mollweide, as the global statistics) or geodesic.") var area = "equal-area"
+        @Option(help: "Snap vertices to a grid of this many metres before flattening.") var snapGrid: Double?
+        @Flag(help: "Refuse the whole file when a record is invalid (default: skip and report it).") var refuseBadRecords = false
+        @Flag(help: "Keep UNESCO-MAB Biosphere Reserves (excluded by default).") var keepMAB = false
+        @Option(help: "Write summary.json and CSV tables to this folder.") var out: String?
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await userFacing {
+                var options = CoverageOptions()
+                switch area {
+                case "equal-area": options.areaMethod = .equalArea
+                case "geodesic": options.areaMethod = .geodesic
+                default: throw ValidationError("--area must be equal-area or geodesic")
+                }
+                options.snapGridMeters = snapGrid
+                options.excludeMAB = !keepMAB
+                let inputs = CoverageComputation.Inputs(
+                    wdpa: wdpa, wdpaLayer: wdpaLayer, land: land, landLayer: try layer(land, landLayer, fallback: "land"),
+                    eez: eez, eezLayer: try layer(eez, eezLayer, fallback: "eez"), territoryField: territoryField,
+                    country: country, year: year ?? Calendar(identifier: .gregorian).component(.year, from: Date()),
+                    policy: refuseBadRecords ? .refuse : .skipInvalid)
+                let bar = ProgressBar()
+                let outcome = try await geoErrors {
+                    if let workspaceCode = workspace {
+                        return try await store.withStore { store in
+                            let workspace = try await requireWorkspace(store, workspaceCode)
+                            return try await CoverageComputation(options: options).run(inputs, workspace: workspace, store: store, progress: bar.update)
+                        }
+                    }
+                    return try await CoverageComputation(options: options).run(inputs, workspace: nil, store: nil, progress: bar.update)
+                }
+                bar.finish()
+                if let out { try CoverageTables.write(outcome.result, imported: outcome.imported, to: out) }
+                if output.json { return try printJSON(outcome.result) }
+                let c = outcome.result.coverage
+                printTable(["", "km²", "%"], [
+                    ["total", String(format: "%.2f", c.totalKm2), c.totalPercent.map { String(format: "%.2f", $0) } ?? ""],
+                    ["land", c.landKm2.map { String(format: "%.2f", $0) } ?? "", c.landPercent.map { String(format: "%.2f", $0) } ?? ""],
+                    ["marine", c.marineKm2.map { String(format: "%.2f", $0) } ?? "", c.marinePercent.map { String(format: "%.2f", $0) } ?? ""],
+                ])
+                print("\nSites read: \(outcome.imported.featuresRead), used: \(outcome.result.input.sitesUsed), skipped: \(outcome.imported.recordsSkipped), problems reported: \(outcome.imported.problems.count).")
+                if let run = outcome.run { print("Stored as computation run \(run.id) in \(workspace ?? ""): GBF-3.1 (land, marine) and SDG-14.5.1 for \(inputs.year).") }
+                if let out { print("Tables written to \(out).") }
+            }
+        }
+
+        /// The layer to read: the one given, the file's only layer, or the conventional name.
+        func layer(_ path: String, _ given: String?, fallback: String) throws -> String {
+            if let given { return given }
+            let names = try geoErrorsSync { try VectorDataset(path: path).layerNames }
+            if names.count == 1 { return names[0] }
+            if names.contains(fallback) { return fallback }
+            throw DomainError.invalid("\(path) has several layers (\(names.joined(separator: ", "))); name one with --\(fallback)-layer")
+        }
+    }
+}
+
+/// GEOS/GDAL and import failures as messages for the person at the terminal.
+func geoErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let error as GeoError {
+        throw CLIError(message: "\(error)")
+    } catch let error as WDPAImportError {
+        throw CLIError(message: "\(error)")
+    }
+}
+
+func geoErrorsSync<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as GeoError { throw CLIError(message: "\(error)") }
+}

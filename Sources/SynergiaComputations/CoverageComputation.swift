@@ -64,7 +64,12 @@ public struct CoverageComputation: Sendable {
             progress(step.stage.rawValue, step.done, step.total)
         }
         guard let workspace, let store else { return Outcome(result: result, imported: imported, run: nil) }
+        let run = try await record(result, imported: imported, inputs: inputs, workspace: workspace, store: store, started: started)
+        return Outcome(result: result, imported: imported, run: run)
+    }
 
+    /// Stores a computed result as a run of `workspace` with its series.
+    public func record(_ result: CoverageResult, imported: WDPAImport, inputs: Inputs, workspace: Workspace, store: SQLStore, started: Date) async throws -> ComputationRun {
         var warnings = imported.problems.map { "\($0)" }
         warnings += result.input.geometryErrors
         let run = ComputationRun(
@@ -83,8 +88,7 @@ public struct CoverageComputation: Sendable {
             observation("GBF-3.1", "realm=marine", result.coverage.marinePercent),
             observation("SDG-14.5.1", "", result.coverage.marinePercent),
         ].compactMap { $0 }
-        let stored = try await store.recordRun(run, results: results)
-        return Outcome(result: result, imported: imported, run: stored)
+        return try await store.recordRun(run, results: results)
     }
 
     private func optionStrings(_ inputs: Inputs) -> [String: String] {
@@ -99,5 +103,42 @@ public struct CoverageComputation: Sendable {
             "year": String(inputs.year),
             "bad_records": inputs.policy == .refuse ? "refuse" : "skip",
         ]
+    }
+}
+
+extension CoverageComputation {
+    /// Every country of a WDPA file, computed in parallel on all cores (each
+    /// country in its own engine run); the file is read once.
+    public func runAllCountries(wdpa: String, wdpaLayer: String?, land: String, landLayer: String, eez: String, eezLayer: String,
+                                territoryField: String, policy: ImportPolicy,
+                                progress: @escaping @Sendable (String, Int, Int?) -> Void = { _, _, _ in }) async throws -> (WDPAImport, [String: Result<CoverageResult, any Error>]) {
+        let imported = try WDPAReader.read(path: wdpa, layer: wdpaLayer, policy: policy)
+        let countries = Set(imported.records.flatMap { options.countryField == .iso3 ? $0.iso3 : $0.parentISO3 }).sorted()
+        let engine = CoverageEngine(options: options)
+        let records = imported.records
+        var results: [String: Result<CoverageResult, any Error>] = [:]
+        let parallel = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        progress("countries", 0, countries.count)
+        try await withThrowingTaskGroup(of: (String, Result<CoverageResult, any Error>).self) { group in
+            var pending = countries[...]
+            func startNext() {
+                guard let country = pending.popFirst() else { return }
+                group.addTask {
+                    (country, Result {
+                        let landParts = try TerritoryReader.read(path: land, layer: landLayer, iso3Field: territoryField, country: country)
+                        let eezParts = try TerritoryReader.read(path: eez, layer: eezLayer, iso3Field: territoryField, country: country)
+                        guard !landParts.isEmpty else { throw DomainError.invalid("no land boundary for \(country)") }
+                        return try engine.run(sites: records, land: landParts, eez: eezParts.isEmpty ? nil : eezParts, country: country)
+                    })
+                }
+            }
+            for _ in 0..<parallel { startNext() }
+            while let (country, result) = try await group.next() {
+                results[country] = result
+                progress("countries", results.count, countries.count)
+                startNext()
+            }
+        }
+        return (imported, results)
     }
 }

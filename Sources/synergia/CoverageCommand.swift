@@ -22,7 +22,9 @@ struct CoverageCommand: AsyncParsableCommand {
         @Option(help: "EEZ boundary file.") var eez: String
         @Option(help: "Layer of the EEZ file (default: its only layer, or 'eez').") var eezLayer: String?
         @Option(help: "Field holding the ISO3 code in the land and EEZ layers.") var territoryField = "ISO3"
-        @Option(help: "ISO3 code of the country.") var country: String
+        @Option(help: "ISO3 code of the country.") var country: String?
+        @Flag(help: "Every country in the file, in parallel on all cores; results stored for each country that has a workspace when --store-all is given.") var allCountries = false
+        @Flag(help: "With --all-countries: store each country's run in its workspace, where one exists.") var storeAll = false
         @Option(help: "Store the run and its series in this workspace (country code).") var workspace: String?
         @Option(help: "Year the results are recorded for (the WDPA release year); default: this year.") var year: Int?
         @Option(help: "equal-area (World Mollweide, as the global statistics) or geodesic.") var area = "equal-area"
@@ -31,6 +33,11 @@ struct CoverageCommand: AsyncParsableCommand {
         @Flag(help: "Keep UNESCO-MAB Biosphere Reserves (excluded by default).") var keepMAB = false
         @Option(help: "Write summary.json and CSV tables to this folder.") var out: String?
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if allCountries == (country != nil) { throw ValidationError("give --country ISO3 or --all-countries") }
+            if allCountries, workspace != nil { throw ValidationError("--workspace goes with --country; use --store-all with --all-countries") }
+        }
 
         func run() async throws {
             try await userFacing {
@@ -45,9 +52,10 @@ struct CoverageCommand: AsyncParsableCommand {
                 let inputs = CoverageComputation.Inputs(
                     wdpa: wdpa, wdpaLayer: wdpaLayer, land: land, landLayer: try layer(land, landLayer, fallback: "land"),
                     eez: eez, eezLayer: try layer(eez, eezLayer, fallback: "eez"), territoryField: territoryField,
-                    country: country, year: year ?? Calendar(identifier: .gregorian).component(.year, from: Date()),
+                    country: country ?? "", year: year ?? Calendar(identifier: .gregorian).component(.year, from: Date()),
                     policy: refuseBadRecords ? .refuse : .skipInvalid)
                 let bar = ProgressBar()
+                if allCountries { return try await runAll(options: options, inputs: inputs, bar: bar) }
                 let outcome = try await geoErrors {
                     if let workspaceCode = workspace {
                         return try await store.withStore { store in
@@ -70,6 +78,41 @@ struct CoverageCommand: AsyncParsableCommand {
                 if let run = outcome.run { print("Stored as computation run \(run.id) in \(workspace ?? ""): GBF-3.1 (land, marine) and SDG-14.5.1 for \(inputs.year).") }
                 if let out { print("Tables written to \(out).") }
             }
+        }
+
+        func runAll(options: CoverageOptions, inputs: CoverageComputation.Inputs, bar: ProgressBar) async throws {
+            let started = Date()
+            let computation = CoverageComputation(options: options)
+            let (imported, results) = try await geoErrors {
+                try await computation.runAllCountries(wdpa: inputs.wdpa, wdpaLayer: inputs.wdpaLayer, land: inputs.land, landLayer: inputs.landLayer,
+                                                      eez: inputs.eez, eezLayer: inputs.eezLayer, territoryField: inputs.territoryField,
+                                                      policy: inputs.policy, progress: bar.update)
+            }
+            bar.finish()
+            var rows: [[String]] = []
+            var stored: [String] = []
+            for (country, result) in results.sorted(by: { $0.key < $1.key }) {
+                switch result {
+                case .success(let coverage):
+                    if let out { try CoverageTables.write(coverage, imported: imported, to: URL(fileURLWithPath: out).appendingPathComponent(country).path) }
+                    if storeAll {
+                        try await store.withStore { store in
+                            if let workspace = try await store.workspace(country: country) {
+                                var countryInputs = inputs
+                                countryInputs.country = country
+                                _ = try await computation.record(coverage, imported: imported, inputs: countryInputs, workspace: workspace, store: store, started: started)
+                                stored.append(country)
+                            }
+                        }
+                    }
+                    let c = coverage.coverage
+                    rows.append([country, c.landPercent.map { String(format: "%.2f", $0) } ?? "", c.marinePercent.map { String(format: "%.2f", $0) } ?? "", String(format: "%.1f", c.totalKm2), ""])
+                case .failure(let error):
+                    rows.append([country, "", "", "", "\(error)"])
+                }
+            }
+            printTable(["country", "land %", "marine %", "total km²", "problem"], rows)
+            print("\n\(results.count) countries in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\(stored.isEmpty ? "" : "; stored for \(stored.joined(separator: ", "))").")
         }
 
         /// The layer to read: the one given, the file's only layer, or the conventional name.

@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX"]),
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo"]),
+        .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaGeo"]),
         .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
     ]

@@ -3,6 +3,8 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <gdal_utils.h>
+#include <gdal_alg.h>
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>

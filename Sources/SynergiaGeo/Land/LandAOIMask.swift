@@ -1,0 +1,79 @@
+import CGDAL
+import Foundation
+
+/// Masks pixels by an area-of-interest polygon layer (any OGR-readable vector).
+/// A pixel belongs to the AOI when its centre is inside (method file, "Areas"),
+/// which is GDAL's default rasterization rule (ALL_TOUCHED off). Each block is
+/// rasterized on its own into a small in-memory raster, so memory stays bounded;
+/// one instance per worker thread because OGR handles are not shareable.
+final class LandAOIMask {
+    private let path: String?
+    private let dataset: GDALDatasetH?
+    private let layer: OGRLayerH?
+    private let grid: RasterGrid
+
+    init(path: String?, grid: RasterGrid) throws {
+        self.path = path; self.grid = grid
+        guard let path else { dataset = nil; layer = nil; return }
+        RasterGDAL.ensureRegistered()
+        RasterGDAL.resetError()
+        guard let ds = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else {
+            throw GDALRasterError.aoiUnreadable(path: path, reason: RasterGDAL.lastError("not a readable vector file"))
+        }
+        guard GDALDatasetGetLayerCount(ds) > 0, let l = GDALDatasetGetLayer(ds, 0) else {
+            GDALClose(ds)
+            throw GDALRasterError.aoiUnreadable(path: path, reason: "no layer")
+        }
+        dataset = ds; layer = l
+    }
+
+    deinit { if let dataset { GDALClose(dataset) } }
+
+    /// Fails early when the AOI extent (in the raster CRS) misses the grid.
+    func checkOverlap() throws {
+        guard let layer, let path else { return }
+        var env = OGREnvelope()
+        guard OGR_L_GetExtent(layer, &env, 1) == OGRERR_NONE else {
+            throw GDALRasterError.aoiUnreadable(path: path, reason: "empty layer")
+        }
+        var (minX, minY, maxX, maxY) = (env.MinX, env.MinY, env.MaxX, env.MaxY)
+        if let lsrs = OGR_L_GetSpatialRef(layer), !grid.crsWKT.isEmpty {
+            RasterCRS.withSRS(grid.crsWKT) { dst in
+                OSRSetAxisMappingStrategy(lsrs, OAMS_TRADITIONAL_GIS_ORDER)
+                guard let dst, OSRIsSame(lsrs, dst) == 0, let ct = OCTNewCoordinateTransformation(lsrs, dst) else { return }
+                defer { OCTDestroyCoordinateTransformation(ct) }
+                var a = 0.0, b = 0.0, c = 0.0, d = 0.0
+                if OCTTransformBounds(ct, minX, minY, maxX, maxY, &a, &b, &c, &d, 21) != 0 { (minX, minY, maxX, maxY) = (a, b, c, d) }
+            }
+        }
+        let gx0 = min(grid.west, grid.east), gx1 = max(grid.west, grid.east)
+        let gy0 = min(grid.north, grid.south), gy1 = max(grid.north, grid.south)
+        if maxX <= gx0 || minX >= gx1 || maxY <= gy0 || minY >= gy1 {
+            throw GDALRasterError.aoiDoesNotOverlap(aoi: path, grid: grid.description)
+        }
+    }
+
+    /// 1 for pixels whose centre is in the AOI, 0 elsewhere.
+    func mask(_ window: RasterWindow, into out: inout [UInt8]) throws {
+        guard let layer else { out = [UInt8](repeating: 1, count: window.count); return }
+        out = [UInt8](repeating: 0, count: window.count)
+        guard let mem = GDALCreate(GDALGetDriverByName("MEM"), "", Int32(window.width), Int32(window.height), 1, GDT_Byte, nil) else {
+            throw GDALRasterError.aoiUnreadable(path: path ?? "", reason: RasterGDAL.lastError("cannot create mask"))
+        }
+        defer { GDALClose(mem) }
+        var gt = grid.geoTransform(of: window)
+        GDALSetGeoTransform(mem, &gt)
+        if !grid.crsWKT.isEmpty { GDALSetProjection(mem, grid.crsWKT) }
+        var bands: [Int32] = [1]
+        var layers: [OGRLayerH?] = [layer]
+        var burn: [Double] = [1]
+        RasterGDAL.resetError()
+        let err = GDALRasterizeLayers(mem, 1, &bands, 1, &layers, nil, nil, &burn, nil, nil, nil)
+        if err != CE_None { throw GDALRasterError.aoiUnreadable(path: path ?? "", reason: RasterGDAL.lastError()) }
+        let readErr = out.withUnsafeMutableBytes { raw in
+            GDALRasterIO(GDALGetRasterBand(mem, 1), GF_Read, 0, 0, Int32(window.width), Int32(window.height),
+                         raw.baseAddress, Int32(window.width), Int32(window.height), GDT_Byte, 0, 0)
+        }
+        if readErr != CE_None { throw GDALRasterError.aoiUnreadable(path: path ?? "", reason: RasterGDAL.lastError()) }
+    }
+}

@@ -1,0 +1,92 @@
+/// Areas (mm², integers so that sums are exact and independent of threads and
+/// block size) and SOC stocks (kg) gathered per worker, merged at the end.
+struct LandPeriodTotals: Sendable {
+    /// index v+1 for -1/0/+1, 3 = no data (inside the AOI)
+    var landCover = [Int64](repeating: 0, count: 4)
+    var productivity = [Int64](repeating: 0, count: 4)
+    var soc = [Int64](repeating: 0, count: 4)
+    var indicator = [Int64](repeating: 0, count: 4)
+    /// index 1..5 = LPD class, 0 = no data
+    var lpd = [Int64](repeating: 0, count: 6)
+    /// (initial-1)*7 + (final-1)
+    var transitions = [Int64](repeating: 0, count: 49)
+    /// transition*6 + lpd class (0 = no data)
+    var lpdByTransition = [Int64](repeating: 0, count: 49 * 6)
+    var socArea = [Int64](repeating: 0, count: 49)
+    var socStart = [Int64](repeating: 0, count: 49)
+    var socEnd = [Int64](repeating: 0, count: 49)
+    /// index 1..7 = status, 0 = no data (reporting periods only)
+    var status = [Int64](repeating: 0, count: 8)
+    var water: Int64 = 0
+
+    mutating func merge(_ o: LandPeriodTotals) {
+        func add(_ a: inout [Int64], _ b: [Int64]) { for i in a.indices { a[i] += b[i] } }
+        add(&landCover, o.landCover); add(&productivity, o.productivity); add(&soc, o.soc)
+        add(&indicator, o.indicator); add(&lpd, o.lpd); add(&transitions, o.transitions)
+        add(&lpdByTransition, o.lpdByTransition); add(&socArea, o.socArea)
+        add(&socStart, o.socStart); add(&socEnd, o.socEnd); add(&status, o.status)
+        water += o.water
+    }
+}
+
+struct LandTotals: Sendable {
+    var periods: [LandPeriodTotals]
+    var aoiArea: Int64 = 0
+    var aoiPixels: Int64 = 0
+    /// Land-cover values not in the legend (inside the AOI): value -> pixels, per path.
+    var missingLegend: [String: [Int: Int]] = [:]
+
+    init(periods: Int) { self.periods = Array(repeating: LandPeriodTotals(), count: periods) }
+
+    mutating func merge(_ o: LandTotals) {
+        for i in periods.indices { periods[i].merge(o.periods[i]) }
+        aoiArea += o.aoiArea; aoiPixels += o.aoiPixels
+        for (path, counts) in o.missingLegend {
+            missingLegend[path, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+    }
+}
+
+/// Histograms of period-mean NDVI (rounded, in raster units) per land unit, for
+/// the performance percentile. Integer counts: exact and order-independent,
+/// and bounded in memory whatever the raster size.
+struct LandUnitHistograms: Sendable {
+    let offset: Int, bins: Int
+    /// per period: unit key -> counts
+    var periods: [[Int: [Int64]]]
+
+    init(periods: Int, scale: Double) {
+        offset = Int(scale); bins = 2 * Int(scale) + 1
+        self.periods = Array(repeating: [:], count: periods)
+    }
+
+    mutating func add(period: Int, unit: Int, mean: Double) {
+        let b = min(max(Int(mean.rounded()) + offset, 0), bins - 1)
+        if periods[period][unit] == nil { periods[period][unit] = [Int64](repeating: 0, count: bins) }
+        periods[period][unit]![b] += 1
+    }
+
+    mutating func merge(_ o: LandUnitHistograms) {
+        for p in periods.indices {
+            for (u, h) in o.periods[p] {
+                if var mine = periods[p][u] { for i in mine.indices { mine[i] += h[i] }; periods[p][u] = mine } else { periods[p][u] = h }
+            }
+        }
+    }
+
+    /// Nearest-rank percentile per unit: the smallest value with at least p % of the pixels at or below it.
+    func percentiles(_ p: Double) -> [[Int: Double]] {
+        periods.map { units in
+            units.mapValues { h in
+                let total = h.reduce(0, +)
+                let rank = max(1, Int64((p / 100 * Double(total)).rounded(.up)))
+                var cum: Int64 = 0
+                for (i, c) in h.enumerated() { cum += c; if cum >= rank { return Double(i - offset) } }
+                return Double(bins - 1 - offset)
+            }
+        }
+    }
+
+    /// Land unit key: soil type x land-cover class.
+    static func unit(soil: Int32, landCover: Int8) -> Int { Int(soil) * 8 + Int(landCover) }
+}

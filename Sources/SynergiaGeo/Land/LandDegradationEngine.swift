@@ -1,0 +1,148 @@
+import Foundation
+
+/// Computes SDG indicator 15.3.1 (proportion of land that is degraded) from
+/// land cover, productivity and SOC rasters, block by block on all cores.
+///
+/// Outputs go to a temporary sibling folder that is renamed to `output` only
+/// when everything is written, so a failed run never leaves a folder that
+/// looks complete.
+public struct LandDegradationEngine: Sendable {
+    public var options: LandOptions
+
+    public init(options: LandOptions = LandOptions()) { self.options = options }
+
+    public func run(inputs: LandInputs, aoi: String?, output: URL,
+                    progress: (@Sendable (LandProgress) -> Void)? = nil) throws -> LandResult {
+        RasterGDAL.ensureRegistered()
+        try options.validate()
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.path) && !options.overwrite { throw GDALRasterError.outputExists(path: output.path) }
+        try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temp = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString)")
+        try fm.createDirectory(at: temp, withIntermediateDirectories: true)
+        do {
+            let result = try compute(inputs: inputs, aoi: aoi, temp: temp, final: output, progress: progress)
+            if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }
+            try fm.moveItem(at: temp, to: output)
+            return result
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw error
+        }
+    }
+
+    private func compute(inputs: LandInputs, aoi: String?, temp: URL, final: URL,
+                         progress: (@Sendable (LandProgress) -> Void)?) throws -> LandResult {
+        let alignFolder = temp.appendingPathComponent(".aligned")
+        let stack = try LandInputStack(inputs: inputs, options: options, alignFolder: alignFolder)
+        try LandAOIMask(path: aoi, grid: stack.grid).checkOverlap()
+        var ctx = try LandBlockContext(options: options, stack: stack, aoiPath: aoi)
+        let layout = RasterBlockLayout(width: stack.grid.width, height: stack.grid.height, blockSize: options.blockSize)
+        let blocks = layout.windows.count
+        let passes = ctx.usesNDVI ? 2 : 1
+        let meter = LandProgressMeter(total: blocks * passes, callback: progress)
+
+        if ctx.usesNDVI {
+            ctx.unitPercentiles = try performancePass(ctx: ctx, layout: layout, meter: meter)
+        }
+        let outputs = try LandRasterOutputs(folder: temp, grid: stack.grid, periods: options.periods.map(\.name))
+        let totals = try mainPass(ctx: ctx, layout: layout, outputs: outputs, meter: meter)
+        for w in outputs.all { try w.close() }
+        try? FileManager.default.removeItem(at: alignFolder)
+
+        if let (path, counts) = totals.missingLegend.sorted(by: { $0.key < $1.key }).first {
+            throw GDALRasterError.valuesMissingFromLegend(path: path, counts: counts)
+        }
+        if totals.aoiPixels == 0 {
+            throw GDALRasterError.aoiDoesNotOverlap(aoi: aoi ?? "(none)", grid: stack.grid.description + "; no pixel centre inside")
+        }
+        let climate = stack.climate != nil ? "climate raster \(stack.climate!.path) (national default \(options.climateZone) where no data)"
+                                           : "national climate zone \(options.climateZone) (f = \(options.climateZone.factor))"
+        let rasters = outputs.all.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+        let result = LandResultBuilder(options: options, totals: totals, grid: stack.grid, climateText: climate)
+            .build(folder: final.path, rasters: rasters)
+        try LandTableWriter.write(result, to: temp)
+        return result
+    }
+
+    /// Pass 1 (NDVI only): histograms of period-mean NDVI per land unit inside
+    /// the AOI, for the performance percentile.
+    private func performancePass(ctx: LandBlockContext, layout: RasterBlockLayout, meter: LandProgressMeter) throws -> [[Int: Double]] {
+        let periods = options.periods
+        let scale = options.ndviScale
+        let states = try RasterParallel.run(blocks: layout.windows.count, threads: options.threads, makeState: { _ in
+            LandWorker(ctx: ctx, histograms: LandUnitHistograms(periods: periods.count, scale: scale), aoi: try LandAOIMask(path: ctx.aoiPath, grid: ctx.stack.grid))
+        }, body: { worker, b in
+            let w = layout.windows[b]
+            var ignored: [String: [Int: Int]] = [:]
+            try worker.inputs.read(w, ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &ignored, needsSOC: false)
+            let kernel = LandNDVIKernel(ctx: ctx)
+            for i in 0..<w.count where worker.inputs.mask[i] != 0 {
+                for p in periods.indices {
+                    let cls = worker.inputs.classes[ctx.landCoverIndex[periods[p].landCoverEnd]!][i]
+                    guard cls > 0, let mean = kernel.periodMean(worker.inputs, period: p, pixel: i) else { continue }
+                    worker.histograms.add(period: p, unit: LandUnitHistograms.unit(soil: worker.inputs.soilType(i), landCover: cls), mean: mean)
+                }
+            }
+            meter.advance(pass: "performance", read: worker.takeBytesRead(), written: 0)
+        })
+        var merged = LandUnitHistograms(periods: periods.count, scale: scale)
+        for s in states { merged.merge(s.histograms) }
+        return merged.percentiles(options.performancePercentile)
+    }
+
+    /// Pass 2: every sub-indicator, the indicator and status; rasters and totals.
+    private func mainPass(ctx: LandBlockContext, layout: RasterBlockLayout, outputs: LandRasterOutputs,
+                          meter: LandProgressMeter) throws -> LandTotals {
+        let periods = options.periods.count
+        let states = try RasterParallel.run(blocks: layout.windows.count, threads: options.threads, makeState: { _ in
+            LandWorker(ctx: ctx, totals: LandTotals(periods: periods), aoi: try LandAOIMask(path: ctx.aoiPath, grid: ctx.stack.grid))
+        }, body: { worker, b in
+            try worker.inputs.read(layout.windows[b], ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &worker.totals.missingLegend)
+            let written = try LandBlockKernel(ctx: ctx).process(worker.inputs, outputs: outputs, totals: &worker.totals)
+            meter.advance(pass: "indicators", read: worker.takeBytesRead(), written: written)
+        })
+        var merged = LandTotals(periods: periods)
+        for s in states { merged.merge(s.totals) }
+        return merged
+    }
+}
+
+/// Per-thread state of a pass: open datasets, AOI mask, buffers, partial totals.
+final class LandWorker {
+    let cache = LandDatasetCache()
+    let inputs = LandBlockInputs()
+    let aoi: LandAOIMask
+    var totals: LandTotals
+    var histograms: LandUnitHistograms
+    private var reported: Int64 = 0
+
+    init(ctx: LandBlockContext, totals: LandTotals? = nil, histograms: LandUnitHistograms? = nil, aoi: LandAOIMask) {
+        self.aoi = aoi
+        self.totals = totals ?? LandTotals(periods: 0)
+        self.histograms = histograms ?? LandUnitHistograms(periods: 0, scale: 0)
+    }
+
+    func takeBytesRead() -> Int64 { let d = cache.bytesRead - reported; reported = cache.bytesRead; return d }
+}
+
+/// Thread-safe progress counter forwarding to the user's callback.
+final class LandProgressMeter: @unchecked Sendable {   // state guarded by `lock`
+    private let lock = NSLock()
+    private var state = LandProgress(pass: "", blocksDone: 0, blocksTotal: 0, bytesRead: 0, bytesWritten: 0)
+    private let callback: (@Sendable (LandProgress) -> Void)?
+
+    init(total: Int, callback: (@Sendable (LandProgress) -> Void)?) {
+        self.callback = callback
+        state.blocksTotal = total
+    }
+
+    func advance(pass: String, read: Int64, written: Int64) {
+        let snapshot = lock.withLock { () -> LandProgress in
+            state.pass = pass; state.blocksDone += 1; state.bytesRead += read; state.bytesWritten += written
+            return state
+        }
+        callback?(snapshot)
+    }
+}

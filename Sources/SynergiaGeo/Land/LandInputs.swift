@@ -1,0 +1,41 @@
+/// An annual NDVI series: one band per year in a multi-band raster, or one file per year.
+public enum LandNDVISeries: Codable, Sendable {
+    case multiband(path: String, firstYear: Int)
+    case files([Int: String])
+}
+
+/// Where productivity comes from (method file, "Inputs").
+public enum LandProductivitySource: Codable, Sendable {
+    /// A 5-class LPD raster per period name.
+    case lpd([String: String])
+    case ndvi(LandNDVISeries)
+}
+
+/// Paths of the input rasters (any GDAL-readable format).
+public struct LandInputs: Codable, Sendable {
+    /// Land cover by year (national legend or the 7 classes). Every year a period
+    /// names must be present; extra years refine the SOC propagation.
+    public var landCover: [Int: String]
+    public var productivity: LandProductivitySource
+    /// Reference SOC stock 0-30 cm (t/ha) at the first land-cover year.
+    public var soc: String
+    /// Optional climate zone raster (codes of `LandClimateZone`); else the national zone option.
+    public var climate: String?
+    /// Optional soil type raster: land units for performance are soil type x land cover.
+    public var soilType: String?
+
+    public init(landCover: [Int: String], productivity: LandProductivitySource, soc: String,
+                climate: String? = nil, soilType: String? = nil) {
+        self.landCover = landCover; self.productivity = productivity; self.soc = soc
+        self.climate = climate; self.soilType = soilType
+    }
+}
+
+/// Progress of a run: blocks done out of the total (over all passes) and bytes moved.
+public struct LandProgress: Sendable {
+    public var pass: String
+    public var blocksDone: Int
+    public var blocksTotal: Int
+    public var bytesRead: Int64
+    public var bytesWritten: Int64
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Nesting table from a national land-cover legend (any number of classes) to the
+/// 7 UNCCD classes (method file, "Inputs": configurable aggregation).
+public struct LandLegend: Codable, Sendable, Equatable {
+    /// national code -> UNCCD class 1..7
+    public private(set) var nesting: [Int: Int]
+    /// Optional names of the national classes, for documentation of outputs.
+    public var names: [Int: String]
+
+    /// The default legend: the raster already holds the 7 classes.
+    public static let unccd = try! LandLegend(nesting: Dictionary(uniqueKeysWithValues: (1...7).map { ($0, $0) }))
+
+    public init(nesting: [Int: Int], names: [Int: String] = [:]) throws {
+        guard !nesting.isEmpty else { throw GDALRasterError.invalidLegend("the nesting table is empty") }
+        for (code, target) in nesting.sorted(by: { $0.key < $1.key }) {
+            guard (1...7).contains(target) else {
+                throw GDALRasterError.invalidLegend("national class \(code) maps to \(target), which is not a UNCCD class 1..7")
+            }
+            guard Int32(exactly: code) != LandCodes.noData else {
+                throw GDALRasterError.invalidLegend("the no-data value \(LandCodes.noData) cannot be a legend class")
+            }
+        }
+        self.nesting = nesting
+        self.names = names
+    }
+
+    /// Parses CSV lines `national_code,unccd_class[,name]` (a header line is skipped).
+    public init(csv: String) throws {
+        var map: [Int: Int] = [:], names: [Int: String] = [:]
+        for (n, raw) in csv.split(whereSeparator: \.isNewline).enumerated() {
+            let f = raw.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if f.count < 2 || f[0].isEmpty { continue }
+            guard let code = Int(f[0]), let target = Int(f[1]) else {
+                if n == 0 { continue }  // header
+                throw GDALRasterError.invalidLegend("line \(n + 1): expected national_code,unccd_class")
+            }
+            if map[code] != nil { throw GDALRasterError.invalidLegend("national class \(code) appears twice") }
+            map[code] = target
+            if f.count > 2 { names[code] = f[2] }
+        }
+        try self.init(nesting: map, names: names)
+    }
+
+    /// A dense lookup for the pixel loop: index = code - offset, value 0 = not in legend.
+    func lookupTable() -> (offset: Int, table: [Int8]) {
+        let lo = nesting.keys.min()!, hi = nesting.keys.max()!
+        var t = [Int8](repeating: 0, count: hi - lo + 1)
+        for (k, v) in nesting { t[k - lo] = Int8(v) }
+        return (lo, t)
+    }
+}

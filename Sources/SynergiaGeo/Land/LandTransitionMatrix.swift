@@ -1,0 +1,65 @@
+import Foundation
+
+/// The land-cover transition matrix: rows = initial class, columns = final
+/// class, cells -1 degraded / 0 stable / +1 improved (method file, "Land cover
+/// sub-indicator"). A custom matrix must define every one of the 49 cells.
+public struct LandTransitionMatrix: Codable, Sendable, Equatable {
+    /// 7 rows of 7 values.
+    public let rows: [[Int8]]
+
+    /// The method's default matrix.
+    public static let unccdDefault = try! LandTransitionMatrix(rows: [
+        [0, -1, -1, -1, -1, -1, 0],   // Tree
+        [1, 0, 1, -1, -1, -1, 0],     // Grassland
+        [1, -1, 0, -1, -1, -1, 0],    // Cropland
+        [-1, -1, -1, 0, -1, -1, 0],   // Wetland
+        [1, 1, 1, 1, 0, 1, 0],        // Artificial
+        [1, 1, 1, 1, -1, 0, 0],       // Other land
+        [0, 0, 0, 0, 0, 0, 0],        // Water
+    ])
+
+    public init(rows: [[Int8]]) throws {
+        guard rows.count == 7 else { throw GDALRasterError.invalidMatrix("expected 7 rows, got \(rows.count)") }
+        for (i, r) in rows.enumerated() {
+            guard r.count == 7 else { throw GDALRasterError.invalidMatrix("row \(i + 1) has \(r.count) cells, expected 7") }
+            if let bad = r.first(where: { !(-1...1).contains($0) }) {
+                throw GDALRasterError.invalidMatrix("row \(i + 1) has value \(bad); cells must be -1, 0 or +1")
+            }
+        }
+        self.rows = rows
+    }
+
+    /// Builds a matrix from cells keyed by transition code (initial*10 + final);
+    /// every one of the 49 cells must be present.
+    public init(cells: [Int: Int8]) throws {
+        var missing: [Int] = []
+        var rows = [[Int8]](repeating: [Int8](repeating: 0, count: 7), count: 7)
+        for i in 1...7 { for j in 1...7 {
+            if let v = cells[i * 10 + j] { rows[i - 1][j - 1] = v } else { missing.append(i * 10 + j) }
+        } }
+        let unknown = cells.keys.filter { !(1...7).contains($0 / 10) || !(1...7).contains($0 % 10) }
+        if !unknown.isEmpty { throw GDALRasterError.invalidMatrix("unknown transition codes \(unknown.sorted())") }
+        if !missing.isEmpty {
+            let text = missing.map { "\(LandCoverClass(rawValue: $0 / 10)!.name) -> \(LandCoverClass(rawValue: $0 % 10)!.name) (\($0))" }
+            throw GDALRasterError.invalidMatrix("\(missing.count) cells missing: " + text.joined(separator: ", "))
+        }
+        try self.init(rows: rows)
+    }
+
+    /// Parses CSV lines `initial,final,value` (header optional).
+    public init(csv: String) throws {
+        var cells: [Int: Int8] = [:]
+        for (n, raw) in csv.split(whereSeparator: \.isNewline).enumerated() {
+            let f = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard f.count >= 3, let a = Int(f[0]), let b = Int(f[1]), let v = Int8(f[2]) else {
+                if n == 0 { continue }
+                throw GDALRasterError.invalidMatrix("line \(n + 1): expected initial,final,value")
+            }
+            cells[a * 10 + b] = v
+        }
+        try self.init(cells: cells)
+    }
+
+    /// The sub-indicator value of a transition between two classes 1..7.
+    public func value(from initial: Int, to final: Int) -> Int8 { rows[initial - 1][final - 1] }
+}

@@ -1,0 +1,105 @@
+import CGDAL
+import Foundation
+
+/// A read-only GDAL raster (any GDAL-readable format: GeoTIFF, COG, VRT, ...).
+/// One instance per thread: GDAL dataset handles must not be shared across threads.
+public final class RasterDataset {
+    public let path: String
+    public let grid: RasterGrid
+    public let bandCount: Int
+    private let handle: GDALDatasetH
+
+    public init(path: String) throws {
+        RasterGDAL.ensureRegistered()
+        RasterGDAL.resetError()
+        guard FileManager.default.fileExists(atPath: path) || path.hasPrefix("/vsi") else {
+            throw GDALRasterError.cannotOpen(path: path, reason: "no such file")
+        }
+        guard let h = GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
+            throw GDALRasterError.cannotOpen(path: path, reason: RasterGDAL.lastError("not a readable raster"))
+        }
+        handle = h
+        self.path = path
+        bandCount = Int(GDALGetRasterCount(h))
+        var gt = [Double](repeating: 0, count: 6)
+        if GDALGetGeoTransform(h, &gt) != CE_None { gt = [0, 1, 0, 0, 0, -1] }
+        let wkt = GDALGetProjectionRef(h).map { String(cString: $0) } ?? ""
+        grid = RasterGrid(width: Int(GDALGetRasterXSize(h)), height: Int(GDALGetRasterYSize(h)), geoTransform: gt, crsWKT: wkt)
+        // All stored properties are set: throwing now runs deinit, which closes the handle.
+        if bandCount == 0 {
+            throw GDALRasterError.cannotOpen(path: path, reason: "no raster band")
+        }
+        if let problem = truncationProblem() {
+            throw GDALRasterError.cannotOpen(path: path, reason: problem)
+        }
+    }
+
+    /// A truncated GeoTIFF often still opens (the header survives) and only fails,
+    /// or shows a wrong georeferencing, later. Checking that every block of the
+    /// first and last band lies inside the file catches it at open time with a
+    /// clear message. Cheap: it reads the TIFF directory only.
+    private func truncationProblem() -> String? {
+        guard let drv = GDALGetDatasetDriver(handle), String(cString: GDALGetDriverShortName(drv)) == "GTiff",
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64 else { return nil }
+        for bandIndex in Set([1, bandCount]) {
+            guard let band = GDALGetRasterBand(handle, Int32(bandIndex)) else { continue }
+            var bw: Int32 = 0, bh: Int32 = 0
+            GDALGetBlockSize(band, &bw, &bh)
+            guard bw > 0, bh > 0 else { continue }
+            let nx = (grid.width + Int(bw) - 1) / Int(bw), ny = (grid.height + Int(bh) - 1) / Int(bh)
+            for by in 0..<ny { for bx in 0..<nx {
+                guard let o = GDALGetMetadataItem(band, "BLOCK_OFFSET_\(bx)_\(by)", "TIFF"),
+                      let z = GDALGetMetadataItem(band, "BLOCK_SIZE_\(bx)_\(by)", "TIFF"),
+                      let offset = Int64(String(cString: o)), let bytes = Int64(String(cString: z)) else { continue }
+                if offset + bytes > size {
+                    return "truncated or corrupt GeoTIFF: block (\(bx), \(by)) of band \(bandIndex) ends at byte \(offset + bytes), the file has \(size) bytes"
+                }
+            } }
+        }
+        return nil
+    }
+
+    deinit { GDALClose(handle) }
+
+    /// The band's declared no-data value, if any.
+    public func noData(band: Int = 1) -> Double? {
+        guard let b = GDALGetRasterBand(handle, Int32(band)) else { return nil }
+        var has: Int32 = 0
+        let v = GDALGetRasterNoDataValue(b, &has)
+        return has != 0 ? v : nil
+    }
+
+    /// Reads a window of one band as Int32 (class rasters). Pixels equal to the
+    /// band's no-data value become `LandCodes.noData`.
+    public func readInt32(band: Int = 1, window: RasterWindow, into buffer: inout [Int32]) throws {
+        buffer = [Int32](repeating: 0, count: window.count)
+        try read(band: band, window: window, type: GDT_Int32, buffer: &buffer)
+        if let nd = noData(band: band), nd != Double(LandCodes.noData), nd.rounded() == nd,
+           abs(nd) < 2_147_483_647 {
+            let n = Int32(nd)
+            for i in buffer.indices where buffer[i] == n { buffer[i] = LandCodes.noData }
+        }
+    }
+
+    /// Reads a window of one band as Float32; no-data and NaN become NaN.
+    public func readFloat(band: Int = 1, window: RasterWindow, into buffer: inout [Float]) throws {
+        buffer = [Float](repeating: 0, count: window.count)
+        try read(band: band, window: window, type: GDT_Float32, buffer: &buffer)
+        let nd = noData(band: band).map { Float($0) } ?? Float(LandCodes.noData)
+        for i in buffer.indices where buffer[i] == nd || buffer[i] == Float(LandCodes.noData) { buffer[i] = .nan }
+    }
+
+    private func read<T>(band: Int, window: RasterWindow, type: GDALDataType, buffer: inout [T]) throws {
+        guard band >= 1, band <= bandCount, let b = GDALGetRasterBand(handle, Int32(band)) else {
+            throw GDALRasterError.readFailed(path: path, reason: "band \(band) does not exist (\(bandCount) bands)")
+        }
+        RasterGDAL.resetError()
+        let err = buffer.withUnsafeMutableBytes { raw in
+            GDALRasterIO(b, GF_Read, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
+                         raw.baseAddress, Int32(window.width), Int32(window.height), type, 0, 0)
+        }
+        if err != CE_None {
+            throw GDALRasterError.readFailed(path: path, reason: RasterGDAL.lastError("read error"))
+        }
+    }
+}

@@ -11,6 +11,9 @@ run: deps-run build
 	.build/debug/synergia demo-data protected-areas --out var/demo/wdpa.gpkg --sites 300 --countries KEN,TZA --seed 7
 	.build/debug/synergia coverage run --wdpa var/demo/wdpa.gpkg --land var/demo/wdpa.gpkg --eez var/demo/wdpa.gpkg \
 	    --country KEN --workspace KEN --year 2025 --out var/demo/coverage-ken
+	.build/debug/synergia demo-data land --size 300x300 --seed 7 --out var/demo/land
+	.build/debug/synergia land run --inputs var/demo/land/inputs.json --aoi var/demo/land/aoi.geojson \
+	    --out var/demo/land-ken --overwrite --workspace KEN
 	.build/debug/synergia serve
 
 ## Install what is missing (PostgreSQL included), run the whole suite on SQLite and PostgreSQL

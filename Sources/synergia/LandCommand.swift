@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import SynergiaComputations
+import SynergiaCore
+import SynergiaGeo
+import SynergiaStore
+
+struct LandCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "land", abstract: "Land degradation, SDG 15.3.1, from land cover, productivity and SOC rasters.", subcommands: [Run.self])
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute SDG 15.3.1 and its sub-indicators; with --workspace, store the run and its series.",
+            discussion: "Method: docs/land-degradation.md. Give the inputs as flags, or as the inputs.json `synergia demo-data land` writes.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "inputs.json describing every raster (instead of the flags below).") var inputs: String?
+        @Option(name: .customLong("land-cover"), help: "Land cover raster of a year as YEAR=FILE (repeatable).") var landCover: [String] = []
+        @Option(help: "5-class LPD raster of a period as PERIOD=FILE (repeatable), e.g. baseline=lpd.tif.") var lpd: [String] = []
+        @Option(help: "Annual NDVI, one band per year.") var ndvi: String?
+        @Option(help: "Year of the first NDVI band.") var ndviFirstYear: Int?
+        @Option(help: "Soil organic carbon stock raster (t/ha).") var soc: String?
+        @Option(help: "Climate zone raster for the SOC land-use factors.") var climateRaster: String?
+        @Option(help: "Area of interest: polygon file (the country boundary).") var aoi: String?
+        @Option(help: "National legend nesting table (CSV).") var legend: String?
+        @Option(help: "Custom 7×7 transition matrix (CSV); every cell must be given.") var matrix: String?
+        @Flag(help: "Warp inputs to the land-cover grid (nearest neighbour) instead of refusing a different grid.") var align = false
+        @Flag(help: "Replace an existing output folder.") var overwrite = false
+        @Option(help: "Output folder (rasters, tables, summary).") var out: String
+        @Option(help: "Store the run and its series in this workspace (country code).") var workspace: String?
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await userFacing {
+                var options = LandOptions()
+                options.align = align
+                options.overwrite = overwrite
+                if let legend { options.legend = try geoLand { try LandLegend(csv: try String(contentsOfFile: legend, encoding: .utf8)) } }
+                if let matrix { options.transitionMatrix = try geoLand { try LandTransitionMatrix(csv: try String(contentsOfFile: matrix, encoding: .utf8)) } }
+                let landInputs = try resolvedInputs()
+                let bar = ProgressBar()
+                let started = Date()
+                let progress: @Sendable (LandProgress) -> Void = { step in
+                    let seconds = max(Date().timeIntervalSince(started), 0.001)
+                    bar.update("\(step.pass) \(Int(Double(step.bytesRead) / seconds / 1_000_000)) MB/s", done: step.blocksDone, total: step.blocksTotal)
+                }
+                let computation = LandComputation(options: options)
+                let target = URL(fileURLWithPath: out)
+                let (result, run) = try await geoLand {
+                    if let workspaceCode = workspace {
+                        return try await store.withStore { store in
+                            try await computation.run(inputs: landInputs, aoi: aoi, output: target, workspace: try await requireWorkspace(store, workspaceCode), store: store, progress: progress)
+                        }
+                    }
+                    return try await computation.run(inputs: landInputs, aoi: aoi, output: target, workspace: nil, store: nil, progress: progress)
+                }
+                bar.finish()
+                if output.json { return try printJSON(result.so1) }
+                printTable(["period", "degraded %", "degraded km²", "denominator km²"], result.periods.map {
+                    [$0.period.name, String(format: "%.2f", $0.proportionDegradedPercent), String(format: "%.1f", $0.degradedKm2), String(format: "%.1f", $0.denominatorKm2)]
+                })
+                print("\nDenominator: \(result.denominatorDescription). Outputs in \(out).")
+                if let run { print("Stored as computation run \(run.id) in \(workspace ?? ""): SDG-15.3.1 and its sub-indicator classes per period.") }
+            }
+        }
+
+        func resolvedInputs() throws -> LandInputs {
+            if let inputs {
+                do { return try JSONDecoder().decode(LandInputs.self, from: Data(contentsOf: URL(fileURLWithPath: inputs))) } catch {
+                    throw DomainError.invalid("\(inputs) is not a land inputs file (\(error.localizedDescription)); write one with `synergia demo-data land` to see the shape")
+                }
+            }
+            func pairs(_ values: [String], _ option: String) throws -> [(String, String)] {
+                try values.map { value in
+                    let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { throw ValidationError("\(option) '\(value)': write KEY=FILE") }
+                    return (parts[0], parts[1])
+                }
+            }
+            var years: [Int: String] = [:]
+            for (year, file) in try pairs(landCover, "--land-cover") {
+                guard let year = Int(year) else { throw ValidationError("--land-cover '\(year)=…': the year must be a number") }
+                years[year] = file
+            }
+            guard years.count >= 2 else { throw ValidationError("give at least two --land-cover YEAR=FILE") }
+            guard let soc else { throw ValidationError("give --soc FILE") }
+            let productivity: LandProductivitySource
+            if !lpd.isEmpty {
+                productivity = .lpd(Dictionary(uniqueKeysWithValues: try pairs(lpd, "--lpd")))
+            } else if let ndvi, let ndviFirstYear {
+                productivity = .ndvi(.multiband(path: ndvi, firstYear: ndviFirstYear))
+            } else {
+                throw ValidationError("give --lpd PERIOD=FILE or --ndvi FILE with --ndvi-first-year")
+            }
+            return LandInputs(landCover: years, productivity: productivity, soc: soc, climate: climateRaster)
+        }
+    }
+}
+
+/// Raster and engine failures as messages for the person at the terminal.
+func geoLand<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let error as GDALRasterError { throw CLIError(message: "\(error)") }
+}
+
+func geoLand<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as GDALRasterError { throw CLIError(message: "\(error)") }
+}

@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "SynergiaComputations",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaGeo",
+                "SynergiaCore", "SynergiaStore", "SynergiaGeo", "SynergiaXLSX",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX"]),
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo"]),
         .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaGeo"]),
-        .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
-        .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport"]),
+        .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
+        .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
     ]
 )

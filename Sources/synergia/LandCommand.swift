@@ -55,6 +55,7 @@ struct LandCommand: AsyncParsableCommand {
                     return try await computation.run(inputs: landInputs, aoi: aoi, output: target, workspace: nil, store: nil, progress: progress)
                 }
                 bar.finish()
+                try LandWorkbook.data(result).write(to: target.appendingPathComponent("tables.xlsx"))
                 if output.json { return try printJSON(result.so1) }
                 printTable(["period", "degraded %", "degraded km²", "denominator km²"], result.periods.map {
                     [$0.period.name, String(format: "%.2f", $0.proportionDegradedPercent), String(format: "%.1f", $0.degradedKm2), String(format: "%.1f", $0.denominatorKm2)]

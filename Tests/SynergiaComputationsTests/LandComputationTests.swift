@@ -5,6 +5,7 @@ import SynergiaCore
 import SynergiaGeo
 import SynergiaStore
 import SynergiaTestSupport
+import SynergiaXLSX
 
 @Suite struct LandComputationTests {
     @Test(arguments: TestDatabase.kinds)
@@ -26,6 +27,9 @@ import SynergiaTestSupport
                 #expect(abs(observation.value - period.proportionDegradedPercent) < 1e-4)
                 #expect(observation.provenance == .computed(runID: stored.id))
             }
+            // The tables workbook has one sheet per period and reads back.
+            let workbook = try XLSXReader.read(try LandWorkbook.data(result))
+            #expect(workbook.sheetNames == result.periods.map(\.period.name))
             // Each class share of each component is stored as the engine's table gives it.
             let baseline = try #require(result.periods.min { $0.period.landCoverEnd < $1.period.landCoverEnd })
             for row in baseline.indicator.rows where row.code != nil {

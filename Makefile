@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 export PATH := $(PATH):/opt/swift/usr/bin
 
-.PHONY: run test build deps-run deps-test seed serve clean
+.PHONY: run test bench build deps-run deps-test seed serve clean
 
 ## Install what is missing, build, migrate, seed the demo, serve on http://127.0.0.1:8080
 run: deps-run build
@@ -21,6 +21,10 @@ test: deps-test
 	/usr/bin/python3 scripts/check-template-schema.py
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh scripts/run-tests.sh
+
+## Time the coverage engine against a geopandas/shapely reference (docs/benchmarks.md)
+bench: deps-run
+	bench/run-coverage-bench.sh
 
 build:
 	$(SWIFT) build

@@ -8,36 +8,11 @@ import SynergiaStore
 public enum ReferenceLoader {
     public static func load(dataDirectory: URL, countriesPath: String = CountryList.defaultPath) throws -> ReferenceSet {
         var problems: [DataFileProblem] = []
-        let fileManager = FileManager.default
-        func yamlFiles(_ folder: String) -> [URL] {
-            let url = dataDirectory.appendingPathComponent(folder)
-            let names = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
-            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { url.appendingPathComponent($0) }
-        }
-        func document(_ url: URL) -> YAMLDocument? {
-            do {
-                return try YAMLDocument.load(url, displayName: relativeName(url, in: dataDirectory))
-            } catch let error as DataFileError {
-                problems += error.problems
-                return nil
-            } catch {
-                problems.append(DataFileProblem(file: url.path, line: nil, message: String(describing: error)))
-                return nil
-            }
-        }
-        func decode<T: Decodable>(_ type: T.Type, _ document: YAMLDocument) -> T? {
-            do { return try document.decode(type) } catch let error as DataFileError {
-                problems += error.problems
-                return nil
-            } catch {
-                problems.append(DataFileProblem(file: document.file, line: nil, message: String(describing: error)))
-                return nil
-            }
-        }
+        let files = DataFiles(directory: dataDirectory)
 
         var conventions: [Convention] = []
         let conventionsURL = dataDirectory.appendingPathComponent("conventions.yaml")
-        if let doc = document(conventionsURL), let file = decode(ConventionsFile.self, doc) {
+        if let doc = files.document(conventionsURL, problems: &problems), let file = files.decode(ConventionsFile.self, doc, problems: &problems) {
             conventions = file.conventions(in: doc, problems: &problems)
             let codes = Set(conventions.map(\.code))
             for (index, convention) in conventions.enumerated() {
@@ -58,12 +33,12 @@ public enum ReferenceLoader {
             }
         }
         var indicatorChecks: [(Indicator, YAMLDocument, Int)] = []
-        let frameworkFiles = yamlFiles("frameworks")
+        let frameworkFiles = files.yamlFiles("frameworks")
         if frameworkFiles.isEmpty {
             problems.append(DataFileProblem(file: dataDirectory.appendingPathComponent("frameworks").path, line: nil, message: "no framework files found; set SYNERGIA_DATA_DIR to the product's data folder"))
         }
         for url in frameworkFiles {
-            guard let doc = document(url), let file = decode(FrameworkFile.self, doc) else { continue }
+            guard let doc = files.document(url, problems: &problems), let file = files.decode(FrameworkFile.self, doc, problems: &problems) else { continue }
             let content = file.content(in: doc, problems: &problems)
             if let convention = content.framework.convention, !conventionCodes.contains(convention) {
                 problems.append(doc.problem(at: ["framework", "convention"], "convention '\(convention)' is not in conventions.yaml"))
@@ -86,8 +61,8 @@ public enum ReferenceLoader {
 
         var crosswalk: [CrosswalkLink] = []
         var seenLinks: [String: String] = [:]
-        for url in yamlFiles("crosswalks") {
-            guard let doc = document(url), let file = decode(CrosswalkFile.self, doc) else { continue }
+        for url in files.yamlFiles("crosswalks") {
+            guard let doc = files.document(url, problems: &problems), let file = files.decode(CrosswalkFile.self, doc, problems: &problems) else { continue }
             for (link, path) in file.links(in: doc, problems: &problems) {
                 for (end, field) in [(link.from, "from"), (link.to, "to")] where !goalAndTargetCodes.contains(end) {
                     problems.append(doc.problem(at: path + [.key(field)], "'\(end)' is no goal or target of any framework"))

@@ -26,33 +26,10 @@ public struct TemplateCatalog: Sendable {
     /// Loads `data/templates/` and `data/concepts/`, checking codes against `reference`.
     public static func load(dataDirectory: URL, reference: ReferenceSet) throws -> TemplateCatalog {
         var problems: [DataFileProblem] = []
-        func document(_ url: URL) -> YAMLDocument? {
-            do {
-                return try YAMLDocument.load(url, displayName: ReferenceLoader.relativeName(url, in: dataDirectory))
-            } catch let error as DataFileError {
-                problems += error.problems
-            } catch {
-                problems.append(DataFileProblem(file: url.path, line: nil, message: String(describing: error)))
-            }
-            return nil
-        }
-        func decode<T: Decodable>(_ type: T.Type, _ document: YAMLDocument) -> T? {
-            do { return try document.decode(type) } catch let error as DataFileError {
-                problems += error.problems
-            } catch {
-                problems.append(DataFileProblem(file: document.file, line: nil, message: String(describing: error)))
-            }
-            return nil
-        }
-        func yamlFiles(_ folder: String) -> [URL] {
-            let url = dataDirectory.appendingPathComponent(folder)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            return names.filter { $0.hasSuffix(".yaml") }.sorted().map { url.appendingPathComponent($0) }
-        }
-
+        let files = DataFiles(directory: dataDirectory)
         var choiceLists: [String: [Choice]] = [:]
         let listsURL = dataDirectory.appendingPathComponent("templates/choice-lists.yaml")
-        if let doc = document(listsURL), let file = decode(ChoiceListsFile.self, doc) {
+        if let doc = files.document(listsURL, problems: &problems), let file = files.decode(ChoiceListsFile.self, doc, problems: &problems) {
             for (index, list) in file.lists.enumerated() {
                 if choiceLists[list.id] != nil { problems.append(doc.problem(at: ["lists", .index(index), "id"], "choice list '\(list.id)' is defined twice")) }
                 choiceLists[list.id] = list.choices
@@ -60,8 +37,8 @@ public struct TemplateCatalog: Sendable {
         }
 
         var concepts: [Concept] = []
-        for url in yamlFiles("concepts") {
-            guard let doc = document(url), let file = decode(ConceptsFile.self, doc) else { continue }
+        for url in files.yamlFiles("concepts") {
+            guard let doc = files.document(url, problems: &problems), let file = files.decode(ConceptsFile.self, doc, problems: &problems) else { continue }
             for (index, entry) in file.concepts.enumerated() {
                 let path: [YAMLDocument.PathElement] = ["concepts", .index(index)]
                 guard let type = QuestionType(rawValue: entry.type), type != .repeatGroup else {
@@ -89,8 +66,8 @@ public struct TemplateCatalog: Sendable {
         let conventions = Set(reference.conventions.map(\.code))
         let conceptsByID = Dictionary(concepts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var templates: [ReportTemplate] = []
-        for url in yamlFiles("templates") where url.lastPathComponent != "choice-lists.yaml" {
-            guard let doc = document(url), let file = decode(TemplateFile.self, doc) else { continue }
+        for url in files.yamlFiles("templates") where url.lastPathComponent != "choice-lists.yaml" {
+            guard let doc = files.document(url, problems: &problems), let file = files.decode(TemplateFile.self, doc, problems: &problems) else { continue }
             var compiler = TemplateCompiler(document: doc, choiceLists: choiceLists, concepts: conceptsByID, knownCodes: knownCodes, conventions: conventions)
             let template = compiler.compile(file)
             problems += compiler.problems

@@ -58,6 +58,26 @@ import Testing
         #expect(shuffled == r)
     }
 
+    /// Dense overlap clusters are cut into tiles for speed; the areas must not move.
+    @Test func tilingDoesNotChangeTheAreas() throws {
+        let imp = try WDPAReader.read(path: Self.path)
+        let (land, eez) = try territory("AAA")
+        func run(_ piecesPerTile: Int) throws -> CoverageResult {
+            var engine = CoverageEngine(); engine.piecesPerTile = piecesPerTile
+            return try engine.run(sites: imp.records, land: land, eez: eez, country: "AAA")
+        }
+        let whole = try run(Int.max), tiled = try run(3)
+        #expect(close(whole.coverage.totalKm2, tiled.coverage.totalKm2, rel: 1e-9))
+        #expect(close(whole.coverage.landKm2!, tiled.coverage.landKm2!, rel: 1e-9))
+        #expect(whole.timeSeries.map(\.year) == tiled.timeSeries.map(\.year))
+        for (a, b) in zip(whole.timeSeries, tiled.timeSeries) { #expect(close(a.covered.totalKm2, b.covered.totalKm2, rel: 1e-9)) }
+        for (a, b) in zip(whole.byIUCNCategory + whole.byGovernanceType + whole.bySiteType, tiled.byIUCNCategory + tiled.byGovernanceType + tiled.bySiteType) {
+            #expect(a.key == b.key)
+            #expect(close(a.covered.totalKm2, b.covered.totalKm2, rel: 1e-9))
+            #expect(close(a.exclusive?.totalKm2 ?? 0, b.exclusive?.totalKm2 ?? 0, rel: 1e-9))
+        }
+    }
+
     @Test func generatorIsDeterministic() throws {
         let p = tempPath("demo-again-\(UUID().uuidString).gpkg")
         _ = try ProtectedAreaGenerator(seed: 42).write(to: p, sites: 120)

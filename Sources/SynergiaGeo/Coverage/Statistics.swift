@@ -1,8 +1,10 @@
 import Foundation
 
-/// Method step 6 and the statistics: overlaps are flattened by unioning the
-/// pieces of each group (GEOS cascaded unary union: STRtree-driven, no
-/// per-pair loop), per realm, so every square metre counts once.
+/// Method step 6 and the statistics: overlaps are flattened so every square
+/// metre counts once. Each figure is the area of a union of pieces (a group's
+/// sites, or the sites of every group up to one in an order); it is computed
+/// per disjoint unit (`DisjointUnits`) and summed, so a lone piece costs one
+/// area and a running union never grows beyond its unit.
 struct Statistics {
     let sites: [CleanSite]
     let pieces: [Piece]
@@ -10,12 +12,14 @@ struct Statistics {
     let context: GEOSContext
     let territory: TerritoryArea?
     let progress: (CoverageProgress) -> Void
-    private var unionsDone = 0
+    private let units: [[UnitMember]]
 
     init(sites: [CleanSite], pieces: [Piece], frame: WorkingFrame, context: GEOSContext,
-         territory: TerritoryArea?, progress: @escaping (CoverageProgress) -> Void) {
+         territory: TerritoryArea?, piecesPerTile: Int, progress: @escaping (CoverageProgress) -> Void) throws {
         self.sites = sites; self.pieces = pieces; self.frame = frame; self.context = context
         self.territory = territory; self.progress = progress
+        units = try DisjointUnits.build(pieces, areas: try pieces.map { try frame.area($0.geometry) }, frame: frame, context: context,
+                                     piecesPerTile: piecesPerTile)
     }
 
     private var realms: [PieceRealm] { territory == nil ? [.whole] : [.land, .marine] }
@@ -30,75 +34,83 @@ struct Statistics {
                          landPercent: pct(land, t.landKm2), marinePercent: pct(marine, t.marineKm2))
     }
 
-    /// Flattened union of each group's pieces, per realm.
-    private mutating func unions<K: Hashable>(key: (WDPARecord) -> K) throws -> [K: [PieceRealm: Geometry]] {
-        var buckets: [K: [PieceRealm: [Geometry]]] = [:]
-        for p in pieces {
-            buckets[key(sites[p.site].record), default: [:]][p.realm, default: []].append(try p.geometry.clone())
-        }
-        var out: [K: [PieceRealm: Geometry]] = [:]
-        for (k, byRealm) in buckets {
-            for (r, geoms) in byRealm {
-                out[k, default: [:]][r] = try context.unaryUnion(geoms)
-                unionsDone += geoms.count
-                progress(.init(stage: .unioning, done: unionsDone, total: nil))
+    /// Areas (m² per realm) for groups taken in `order`: `own[i]` is the
+    /// flattened area of group i alone; `added[i]` the area group i adds to
+    /// the union of the groups before it (only with `accumulate`). Keys not
+    /// in `order` are ignored.
+    private func layered<K: Hashable>(order: [K], key: (WDPARecord) -> K, accumulate: Bool) throws
+        -> (own: [[PieceRealm: Double]], added: [[PieceRealm: Double]]) {
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        var own = Array(repeating: [PieceRealm: Double](), count: order.count)
+        var added = own
+        for (u, unit) in units.enumerated() {
+            if u % 500 == 0 { progress(.init(stage: .unioning, done: u, total: units.count)) }
+            if unit.count == 1 {
+                let m = unit[0], realm = pieces[m.piece].realm
+                guard let i = position[key(sites[pieces[m.piece].site].record)] else { continue }
+                own[i][realm, default: 0] += m.area
+                added[i][realm, default: 0] += m.area
+                continue
+            }
+            // Within the unit: one union per group (and realm), added in order.
+            var buckets: [Int: [PieceRealm: [UnitMember]]] = [:]
+            for m in unit {
+                guard let i = position[key(sites[pieces[m.piece].site].record)] else { continue }
+                buckets[i, default: [:]][pieces[m.piece].realm, default: []].append(m)
+            }
+            var running: [PieceRealm: (geometry: Geometry, area: Double)] = [:]
+            for i in buckets.keys.sorted() {
+                for (realm, members) in buckets[i]! {
+                    let union = members.count == 1 ? members[0].geometry : try context.unaryUnion(members.map { try $0.geometry.clone() })
+                    let area = members.count == 1 ? members[0].area : try frame.area(union)
+                    own[i][realm, default: 0] += area
+                    guard accumulate else { continue }
+                    if let before = running[realm] {
+                        let merged = try before.geometry.union(union)
+                        let mergedArea = try frame.area(merged)
+                        added[i][realm, default: 0] += max(0, mergedArea - before.area)
+                        running[realm] = (merged, mergedArea)
+                    } else {
+                        added[i][realm, default: 0] += area
+                        running[realm] = (union, area)
+                    }
+                }
             }
         }
-        return out
+        progress(.init(stage: .unioning, done: units.count, total: units.count))
+        return (own, added)
     }
 
-    private func areas(_ g: [PieceRealm: Geometry]?) throws -> [PieceRealm: Double] {
-        var a: [PieceRealm: Double] = [:]
-        for r in realms { a[r] = try g?[r].map { try frame.area($0) } ?? 0 }
-        return a
-    }
-
-    /// Adds `next` into the running union per realm and returns the new areas.
-    private func accumulate(_ running: inout [PieceRealm: Geometry], _ next: [PieceRealm: Geometry]?) throws -> [PieceRealm: Double] {
-        for r in realms {
-            guard let n = next?[r] else { continue }
-            running[r] = try running[r].map { try $0.union(n) } ?? n.clone()
-        }
-        return try areas(running)
+    private func sum(_ a: [PieceRealm: Double], _ b: [PieceRealm: Double]) -> [PieceRealm: Double] {
+        a.merging(b, uniquingKeysWith: +)
     }
 
     /// Cumulative series by STATUS_YR: a piece counts from the earliest year
     /// of the sites covering it (method step 6), which is exactly the area of
-    /// the union of sites designated up to that year. Year 0 (unknown) is
-    /// added last so the series ends at the total minus unknown-year-only area.
-    mutating func timeSeries() throws -> (series: [SeriesPoint], total: AreaSplit, unknown: AreaSplit) {
-        let byYear = try unions { $0.statusYear }
-        var running: [PieceRealm: Geometry] = [:]
+    /// the union of sites designated up to that year. Year 0 (unknown) comes
+    /// last, so the series ends at the total minus unknown-year-only area.
+    func timeSeries() throws -> (series: [SeriesPoint], total: AreaSplit, unknown: AreaSplit) {
+        let years = Set(sites.map(\.record.statusYear)).filter { $0 > 0 }.sorted() + [0]
+        let added = try layered(order: years, key: { $0.statusYear }, accumulate: true).added
+        var running: [PieceRealm: Double] = [:]
         var series: [SeriesPoint] = []
-        var lastKnown: [PieceRealm: Double] = Dictionary(uniqueKeysWithValues: realms.map { ($0, 0) })
-        for year in byYear.keys.filter({ $0 > 0 }).sorted() {
-            lastKnown = try accumulate(&running, byYear[year])
-            series.append(SeriesPoint(year: year, covered: split(lastKnown)))
+        for (i, year) in years.enumerated() where year > 0 {
+            running = sum(running, added[i])
+            series.append(SeriesPoint(year: year, covered: split(running)))
         }
-        let total = try accumulate(&running, byYear[0])
-        let unknown = Dictionary(uniqueKeysWithValues: realms.map { ($0, max(0, total[$0, default: 0] - lastKnown[$0, default: 0])) })
-        return (series, split(total), split(unknown))
+        return (series, split(sum(running, added[years.count - 1])), split(added[years.count - 1]))
     }
 
     /// Coverage per group; with `exclusive`, groups are also accumulated in
     /// `order` so each reports the area it adds beyond the groups before it.
-    mutating func groups<K: Hashable>(order: [K], key: @escaping (WDPARecord) -> K, label: (K) -> String,
-                                      exclusive: Bool) throws -> [GroupCoverage] {
-        let u = try unions(key: key)
+    func groups<K: Hashable>(order: [K], key: @escaping (WDPARecord) -> K, label: (K) -> String,
+                             exclusive: Bool) throws -> [GroupCoverage] {
+        let (own, added) = try layered(order: order, key: key, accumulate: exclusive)
         var counts: [K: Int] = [:]
         for s in sites { counts[key(s.record), default: 0] += 1 }
-        var running: [PieceRealm: Geometry] = [:]
-        var previous: [PieceRealm: Double] = Dictionary(uniqueKeysWithValues: realms.map { ($0, 0) })
-        var out: [GroupCoverage] = []
-        for k in order where counts[k, default: 0] > 0 {
-            var g = GroupCoverage(key: label(k), sites: counts[k]!, covered: split(try areas(u[k])), exclusive: nil)
-            if exclusive {
-                let now = try accumulate(&running, u[k])
-                g.exclusive = split(Dictionary(uniqueKeysWithValues: realms.map { ($0, max(0, now[$0]! - previous[$0]!)) }))
-                previous = now
-            }
-            out.append(g)
+        return order.enumerated().compactMap { i, k in
+            guard let n = counts[k], n > 0 else { return nil }
+            return GroupCoverage(key: label(k), sites: n, covered: split(own[i]), exclusive: exclusive ? split(added[i]) : nil)
         }
-        return out
     }
 }

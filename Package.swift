@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "SynergiaCore"),
@@ -70,8 +72,12 @@ let package = Package(
             dependencies: [
                 "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Page templates and the stylesheet: served by Synergia itself, no CDN.
+            resources: [.copy("Views"), .copy("Assets")]
         ),
         .executableTarget(
             name: "synergia",

@@ -42,13 +42,16 @@ public struct User: Codable, Sendable, Equatable {
     public var email: String
     public var displayName: String
     public var isSystemAdministrator: Bool
+    /// Secretariat staff read the submitted reports of every workspace, and nothing else national.
+    public var isSecretariat: Bool
     public var createdAt: Date
 
-    public init(id: Int64, email: String, displayName: String, isSystemAdministrator: Bool, createdAt: Date) {
+    public init(id: Int64, email: String, displayName: String, isSystemAdministrator: Bool, isSecretariat: Bool = false, createdAt: Date) {
         self.id = id
         self.email = email
         self.displayName = displayName
         self.isSystemAdministrator = isSystemAdministrator
+        self.isSecretariat = isSecretariat
         self.createdAt = createdAt
     }
 }

@@ -1,8 +1,8 @@
 import SynergiaCore
 
 /// An answer as one line of readable text, for CSV cells and printed reports.
-enum AnswerText {
-    static func plain(_ value: AnswerValue, question: Question, language: String) -> String {
+public enum AnswerText {
+    public static func plain(_ value: AnswerValue, question: Question, language: String) -> String {
         switch (question.type, value) {
         case (_, .null): return ""
         case (.text, .object(let texts)):

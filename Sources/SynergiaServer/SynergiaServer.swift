@@ -3,11 +3,37 @@ import Logging
 import SynergiaReporting
 import SynergiaStore
 
-/// Builds the HTTP application on a migrated store.
+/// Builds the HTTP application on a migrated store: the JSON API and the
+/// web pages, every route behind its access rule (`SecuredRoutes`).
 public enum SynergiaServer {
-    public static func application(store: SQLStore, reports: ReportService? = nil, host: String, port: Int, maxUploadBytes: Int = 20_000_000, logger: Logger) -> some ApplicationProtocol {
+    public static func router(store: SQLStore, reports: ReportService, settings: WebSettings) async throws -> (router: Router<AppContext>, catalog: RouteCatalog) {
+        let router = Router(context: AppContext.self)
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: DomainErrorMiddleware())
+        router.add(middleware: IdentityMiddleware(store: store, settings: settings))
+        let catalog = RouteCatalog()
+        let routes = SecuredRoutes(router: router, catalog: catalog, store: store)
+        let views = try await Views.load(messages: reports.messages)
+
+        routes.get("/health", .anyone) { _, _, _ in
+            try await store.provider.withDatabase { db in try await db.raw("SELECT 1").run() }
+            return JSONBody(["status": "ok", "database": store.provider.kind.rawValue])
+        }
+        AssetRoutes.add(to: routes)
+        ReferenceRoutes.add(to: routes)
+        ReportRoutes.add(to: routes, service: reports, maxUploadBytes: settings.maxUploadBytes)
+        AccountRoutes.add(to: routes, views: views, settings: settings, passwords: Passwords(cost: settings.bcryptCost))
+        WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
+        ReportPages.add(to: routes, views: views, reports: reports)
+        AdminPages.add(to: routes, views: views, settings: settings)
+        return (router, catalog)
+    }
+
+    public static func application(store: SQLStore, reports: ReportService, settings: WebSettings, host: String, port: Int,
+                                   logger: Logger) async throws -> some ApplicationProtocol {
         Application(
-            router: Routes.router(store: store, reports: reports, maxUploadBytes: maxUploadBytes),
+            router: try await router(store: store, reports: reports, settings: settings).router,
             configuration: .init(address: .hostname(host, port: port), serverName: "Synergia"),
             logger: logger)
     }

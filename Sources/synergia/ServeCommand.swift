@@ -21,10 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
             var logger = Logger(label: "synergia")
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
             try await withReporting(store) { service in
-                let maxUpload = (ProcessInfo.processInfo.environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) ?? 20) * 1_000_000
-                let app = SynergiaServer.application(
-                    store: service.store, reports: service, host: host ?? settings.host, port: port ?? settings.port,
-                    maxUploadBytes: maxUpload, logger: logger)
+                let app = try await SynergiaServer.application(
+                    store: service.store, reports: service, settings: WebSettings(), host: host ?? settings.host, port: port ?? settings.port,
+                    logger: logger)
                 try await app.runService()
             }
         }

@@ -10,13 +10,10 @@ import SynergiaStore
 import SynergiaTestSupport
 
 @Suite struct APITests {
-    /// Runs `body` against the application on a seeded store with the demo workspace.
-    func withApp(_ kind: DatabaseKind, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await TestDatabase.withStore(kind) { store in
-            _ = try await store.seedReference(try TestDatabase.referenceSet())
-            _ = try await DemoWorkspace.load(TestDatabase.dataDirectory.appendingPathComponent("demo/ken.yaml"), into: store)
-            let app = SynergiaServer.application(store: store, host: "127.0.0.1", port: 0, logger: TestDatabase.logger)
-            try await app.test(.router, body)
+    /// Runs `body` with the demo focal point's API token.
+    func withApp(_ kind: DatabaseKind, _ body: @escaping @Sendable (any TestClientProtocol, HTTPFields) async throws -> Void) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            try await body(client, bearer(try await app.token(.focalPoint)))
         }
     }
 
@@ -28,7 +25,7 @@ import SynergiaTestSupport
 
     @Test(arguments: TestDatabase.kinds)
     func healthReportsTheDatabase(kind: DatabaseKind) async throws {
-        try await withApp(kind) { client in
+        try await withApp(kind) { client, _ in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try decode([String: String].self, response.body)
@@ -39,19 +36,19 @@ import SynergiaTestSupport
 
     @Test(arguments: TestDatabase.kinds)
     func frameworkAndTargetWithCrosswalk(kind: DatabaseKind) async throws {
-        try await withApp(kind) { client in
-            try await client.execute(uri: "/api/frameworks/gbf", method: .get) { response in
+        try await withApp(kind) { client, auth in
+            try await client.execute(uri: "/api/frameworks/gbf", method: .get, headers: auth) { response in
                 let content = try decode(FrameworkContent.self, response.body)
                 #expect(content.goals.count == 4)
                 #expect(content.targets.count == 23)
             }
-            try await client.execute(uri: "/api/targets/AICHI-11", method: .get) { response in
+            try await client.execute(uri: "/api/targets/AICHI-11", method: .get, headers: auth) { response in
                 struct Body: Decodable { var target: GlobalTarget; var related: [RelatedItem] }
                 let body = try decode(Body.self, response.body)
                 #expect(body.target.code == "AICHI-11")
                 #expect(body.related.first?.code == "GBF-3")
             }
-            try await client.execute(uri: "/api/frameworks/NOPE", method: .get) { response in
+            try await client.execute(uri: "/api/frameworks/NOPE", method: .get, headers: auth) { response in
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("unknown framework 'NOPE'"))
             }
@@ -60,18 +57,18 @@ import SynergiaTestSupport
 
     @Test(arguments: TestDatabase.kinds)
     func workspaceProgressAsJSON(kind: DatabaseKind) async throws {
-        try await withApp(kind) { client in
-            try await client.execute(uri: "/api/workspaces/ken/progress", method: .get) { response in
+        try await withApp(kind) { client, auth in
+            try await client.execute(uri: "/api/workspaces/ken/progress", method: .get, headers: auth) { response in
                 #expect(response.status == .ok)
                 let rows = try decode([NationalTargetProgress].self, response.body)
                 #expect(rows.count == 8)
                 #expect(rows.first { $0.code == "KEN-T8" }?.assessment.status == .achieved)
             }
-            try await client.execute(uri: "/api/workspaces/KEN/national-targets/t1", method: .get) { response in
+            try await client.execute(uri: "/api/workspaces/KEN/national-targets/t1", method: .get, headers: auth) { response in
                 let target = try decode(NationalTarget.self, response.body)
                 #expect(target.code == "KEN-T1")
             }
-            try await client.execute(uri: "/api/workspaces/FRA/progress", method: .get) { response in
+            try await client.execute(uri: "/api/workspaces/BRA/progress", method: .get, headers: auth) { response in
                 #expect(response.status == .notFound)
             }
         }

@@ -17,29 +17,14 @@ import SynergiaTestSupport
     }
 
     func withApp(_ kind: DatabaseKind, _ body: @escaping @Sendable (any TestClientProtocol, Context) async throws -> Void) async throws {
-        try await TestDatabase.withStore(kind) { store in
-            let reference = try TestDatabase.referenceSet()
-            _ = try await store.seedReference(reference)
-            _ = try await DemoWorkspace.load(TestDatabase.dataDirectory.appendingPathComponent("demo/ken.yaml"), into: store)
-            let france = try await store.createWorkspace(country: "FRA", name: nil, conventions: [])
-            let outsider = try await store.createUser(email: "fp@france.example", displayName: "FR", isSystemAdministrator: false)
-            try await store.setRole(workspaceID: france.id, userID: outsider.id, role: .focalPoint)
-            let focal = try #require(try await store.user(email: "focal.point@demo.synergia.example"))
-            let context = Context(focalToken: try await store.createToken(userID: focal.id, label: "test"),
-                                  outsiderToken: try await store.createToken(userID: outsider.id, label: "test"))
-            let service = ReportService(store: store, catalog: try TemplateCatalog.load(dataDirectory: TestDatabase.dataDirectory, reference: reference),
-                                        messages: try Messages.load(dataDirectory: TestDatabase.dataDirectory))
-            let app = SynergiaServer.application(store: store, reports: service, host: "127.0.0.1", port: 0, maxUploadBytes: 2_000_000, logger: TestDatabase.logger)
-            try await app.test(.router) { client in try await body(client, context) }
+        try await TestApp.with(kind) { client, app, _, _ in
+            let outsider = try #require(try await app.store.user(email: "fp@france.example"))
+            try await body(client, Context(focalToken: try await app.token(.focalPoint),
+                                           outsiderToken: try await app.store.createToken(userID: outsider.id, label: "test")))
         }
     }
 
-    func headers(_ token: String?, json: Bool = true) -> HTTPFields {
-        var fields = HTTPFields()
-        if let token { fields[.authorization] = "Bearer \(token)" }
-        if json { fields[.contentType] = "application/json" }
-        return fields
-    }
+    func headers(_ token: String?, json: Bool = true) -> HTTPFields { bearer(token, json: json) }
 
     @Test(arguments: TestDatabase.kinds)
     func reportsNeedATokenAndMembershipOfTheWorkspace(kind: DatabaseKind) async throws {

@@ -19,6 +19,7 @@ public enum Migrator {
         initialSchema,
         reportingSchema,
         tokenSchema,
+        accountsSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -8,7 +8,7 @@ public protocol WorkspaceRepository: Sendable {
     func workspace(country: String) async throws -> Workspace?
     func setConventions(workspaceID: Int64, conventions: [String], expectedVersion: Int) async throws -> Workspace
 
-    func createUser(email: String, displayName: String, isSystemAdministrator: Bool) async throws -> User
+    func createUser(email: String, displayName: String, isSystemAdministrator: Bool, isSecretariat: Bool) async throws -> User
     func user(email: String) async throws -> User?
     func setRole(workspaceID: Int64, userID: Int64, role: WorkspaceRole?) async throws
     func members(workspaceID: Int64) async throws -> [(user: User, role: WorkspaceRole)]

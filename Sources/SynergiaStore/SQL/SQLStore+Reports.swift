@@ -282,3 +282,12 @@ public enum JSONCoding {
         return try decoder.decode(type, from: Data(text.utf8))
     }
 }
+
+extension SQLStore {
+    /// Reports of every workspace in one state (the secretariat's view of submitted reports).
+    public func reports(state: ReportState) async throws -> [Report] {
+        try await read { db in
+            try await db.select().column("*").from("reports").where("state", .equal, state.rawValue).orderBy("id").all().map(Self.report)
+        }
+    }
+}

@@ -38,7 +38,7 @@ extension SQLStore: WorkspaceRepository {
         }
     }
 
-    func workspace(id: Int64) async throws -> Workspace? {
+    public func workspace(id: Int64) async throws -> Workspace? {
         try await read { db in
             guard let row = try await db.select().column("*").from("workspaces").where("id", .equal, id).first() else { return nil }
             return try await Self.workspace(db, row)
@@ -63,7 +63,7 @@ extension SQLStore: WorkspaceRepository {
         return try await workspace(id: workspaceID)!
     }
 
-    public func createUser(email: String, displayName: String, isSystemAdministrator: Bool) async throws -> User {
+    public func createUser(email: String, displayName: String, isSystemAdministrator: Bool, isSecretariat: Bool = false) async throws -> User {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
             throw DomainError.invalid("'\(email)' is not an e-mail address; give one such as name@ministry.example")
@@ -74,10 +74,10 @@ extension SQLStore: WorkspaceRepository {
                 throw DomainError.conflict("a user with the e-mail \(email) already exists")
             }
             return try await db.insertReturningID(db.insert(into: "users")
-                .columns("email", "display_name", "is_system_admin", "created_at")
-                .values(SQLBind(email), SQLBind(displayName), SQLBind(isSystemAdministrator ? 1 : 0), SQLBind(Timestamp.string(now))))
+                .columns("email", "display_name", "is_system_admin", "is_secretariat", "created_at")
+                .values(SQLBind(email), SQLBind(displayName), SQLBind(isSystemAdministrator ? 1 : 0), SQLBind(isSecretariat ? 1 : 0), SQLBind(Timestamp.string(now))))
         }
-        return User(id: id, email: email, displayName: displayName, isSystemAdministrator: isSystemAdministrator, createdAt: Timestamp.date(Timestamp.string(now)))
+        return User(id: id, email: email, displayName: displayName, isSystemAdministrator: isSystemAdministrator, isSecretariat: isSecretariat, createdAt: Timestamp.date(Timestamp.string(now)))
     }
 
     public func user(email: String) async throws -> User? {
@@ -150,6 +150,6 @@ extension SQLStore: WorkspaceRepository {
 
     static func user(_ row: any SQLRow) throws -> User {
         User(id: try row.int64("id"), email: try row.string("email"), displayName: try row.string("display_name"),
-             isSystemAdministrator: try row.int("is_system_admin") != 0, createdAt: Timestamp.date(try row.string("created_at")))
+             isSystemAdministrator: try row.int("is_system_admin") != 0, isSecretariat: try row.int("is_secretariat") != 0, createdAt: Timestamp.date(try row.string("created_at")))
     }
 }

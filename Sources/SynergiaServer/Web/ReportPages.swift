@@ -1,0 +1,206 @@
+import Foundation
+import Hummingbird
+import SynergiaCore
+import SynergiaReporting
+import SynergiaStore
+
+/// Reports of a workspace: list, create, the form by section, saving an
+/// answer (stale saves shown with both values), workflow buttons.
+enum ReportPages {
+    static func add(to routes: SecuredRoutes, views: Views, reports: ReportService) {
+        let store = routes.store
+
+        routes.get("/w/{country}/reports", .workspace(.viewer)) { request, context, access in
+            let workspace = access.workspace!, language = context.language
+            let rows = try await store.reports(workspaceID: workspace.id).map { r -> [String: Any] in
+                ["id": r.id, "template": reports.catalog.templates[r.templateID]?.title.text(language) ?? r.templateID,
+                 "state": views.text("state_" + r.state.rawValue, language), "updated": Localizer.date(r.updatedAt, language)]
+            }
+            let templates = reports.catalog.templates.values.sorted { $0.id < $1.id }.map { ["id": $0.id, "title": $0.title.text(language)] }
+            return views.page("reports", title: views.text("reports", language), context: context, request: request, values: [
+                "workspace": ["country": workspace.country, "name": workspace.name], "reports": rows, "templates": templates,
+                "canCreate": (access.role ?? .viewer) >= .contributor,
+            ])
+        }
+
+        routes.post("/w/{country}/reports", .workspace(.contributor)) { request, _, access in
+            let form = try await FormFields.read(request)
+            let report = try await reports.create(workspace: access.workspace!, templateID: form["template"] ?? "",
+                                                  actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+            return Views.redirect("/reports/\(report.id)")
+        }
+
+        routes.get("/reports/{id}", .report(.viewer, secretariatReads: true)) { request, context, access in
+            try await page(request, context, access, views: views, reports: reports)
+        }
+
+        routes.post("/reports/{id}/answer", .report(.contributor, secretariatReads: false)) { request, context, access in
+            let form = try await FormFields.read(request)
+            let report = access.report!
+            guard let keyText = form["key"], let key = AnswerKey(keyText) else { throw DomainError.invalid("the form names no answer") }
+            let view = try await reports.view(reportID: report.id)
+            guard let question = view.template.question(key.question) else { throw DomainError.invalid("'\(keyText)' is not a question of this report") }
+            let section = form["section"]
+            do {
+                let value = try formValue(question, form, current: view.answers[key]?.value ?? .null, language: context.language)
+                _ = try await reports.answer(reportID: report.id, [AnswerEdit(key: key, value: value, expectedVersion: form["version"].flatMap(Int.init),
+                                                                              confirmOnly: form["confirm"] == "1")],
+                                             actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+            } catch let stale as StaleAnswer {
+                let mine = form.all("value").joined(separator: ", ")
+                let current = stale.current.map { AnswerText.plain($0.value, question: question, language: context.language) } ?? ""
+                return try await page(request, context, access, views: views, reports: reports, section: section, status: .conflict,
+                                      problem: (keyText, views.text("stale_answer", context.language)), stale: (mine, current))
+            } catch let error as DomainError {
+                return try await page(request, context, access, views: views, reports: reports, section: section, status: .unprocessableContent,
+                                      problem: (keyText, error.message))
+            }
+            return Views.redirect("/reports/\(report.id)?section=\(section ?? "")#\(anchorID(keyText))")
+        }
+
+        routes.post("/reports/{id}/transition", .report(.contributor, secretariatReads: false)) { request, context, access in
+            let form = try await FormFields.read(request)
+            guard let action = ReportTransition(rawValue: form["action"] ?? "") else { throw DomainError.invalid("unknown workflow action") }
+            do {
+                _ = try await reports.transition(reportID: access.report!.id, action, expectedVersion: form["version"].flatMap(Int.init) ?? -1,
+                                                 reason: form["reason"], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+            } catch let error as DomainError {
+                return try await page(request, context, access, views: views, reports: reports, status: .conflict, problem: ("", error.message))
+            }
+            return Views.redirect("/reports/\(access.report!.id)")
+        }
+    }
+
+    /// The value typed into the form for `question`, as stored. Text answers
+    /// hold one text per language: the page edits the one of its language.
+    static func formValue(_ question: Question, _ form: FormFields, current: AnswerValue, language: String) throws -> AnswerValue {
+        let raw = (form["value"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch question.type {
+        case .text:
+            var texts: [String: AnswerValue] = [:]
+            if case .object(let existing) = current { texts = existing }
+            texts[language] = raw.isEmpty ? nil : .string(raw)
+            return texts.isEmpty ? .null : .object(texts)
+        case .multipleChoice:
+            let values = form.all("value").filter { !$0.isEmpty }
+            return values.isEmpty ? .null : .list(values.map(AnswerValue.string))
+        case _ where raw.isEmpty:
+            return .null
+        case .number, .integer:
+            let normalized = raw.contains(".") ? raw.replacingOccurrences(of: ",", with: "") : raw.replacingOccurrences(of: ",", with: ".")
+            guard let number = Double(normalized.replacingOccurrences(of: " ", with: "")) else {
+                throw DomainError.invalid("'\(raw)' is not a number")
+            }
+            return .number(number)
+        case .yesNo:
+            return .bool(raw == "yes")
+        default:
+            return .string(raw)
+        }
+    }
+
+    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, reports: ReportService,
+                     section requested: String? = nil, status: HTTPResponse.Status = .ok,
+                     problem: (key: String, message: String)? = nil, stale: (mine: String, current: String)? = nil) async throws -> Response {
+        let language = context.language
+        let view = try await reports.view(reportID: access.report!.id)
+        let document = ReportDocument(view: view, exportedAt: Date(), language: language)
+        let asked: String? = requested ?? request.uri.queryParameters.get("section").map { String($0) }
+        let sectionID: String? = asked ?? document.sections.first?.id
+        let role = access.role
+        let editable = view.report.state.allowsEditing && (role ?? .viewer) >= .contributor
+        let sections = document.sections.map { s -> [String: Any] in
+            ["id": s.id, "title": s.title, "answered": s.answered, "expected": s.expected, "current": s.id == sectionID,
+             "complete": s.expected > 0 && s.answered >= s.expected]
+        }
+        let issues = Dictionary(grouping: document.issues, by: { $0.key.description })
+        let current = document.sections.first { $0.id == sectionID }
+        var items: [[String: Any]] = []
+        for item in current?.items ?? [] {
+            var row = itemRow(item, question: view.template.question(item.question), editable: editable, issues: issues[item.key] ?? [],
+                              views: views, reports: reports, language: language)
+            if let problem, problem.key == item.key {
+                row["error"] = problem.message
+                if let stale { row["stale"] = ["mine": stale.mine, "current": stale.current] }
+            }
+            items.append(row)
+        }
+        let actions = ReportTransition.allCases.filter { $0.from.contains(view.report.state) && (role ?? .viewer) >= $0.minimumRole }
+            .map { ["action": $0.rawValue, "label": views.text("action_" + $0.rawValue, language), "needsReason": $0 == .reopen] }
+        let reportValues: [String: Any] = ["id": view.report.id, "title": document.report.title, "version": view.report.version,
+                                           "state": views.text("state_" + view.report.state.rawValue, language)]
+        let downloads: [[String: String]] = ["pdf", "xlsx", "json", "csv"].map { format in
+            ["format": format.uppercased(), "href": "/api/reports/\(view.report.id)/export/\(format)?language=\(language)"]
+        }
+        var values: [String: Any] = ["report": reportValues, "sections": sections, "items": items, "actions": actions, "downloads": downloads]
+        values["workspace"] = ["country": view.workspace.country, "name": view.workspace.name]
+        values["section"] = ["id": current?.id ?? "", "title": current?.title ?? ""]
+        values["hasActions"] = !actions.isEmpty
+        values["pageError"] = problem.map { $0.key.isEmpty ? $0.message : "" } ?? ""
+        return views.page("report", title: document.report.title, context: context, request: request, status: status, values: values)
+    }
+
+    /// An HTML id for an answer key (keys hold brackets and dots).
+    static func anchorID(_ key: String) -> String {
+        "q-" + String(key.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "-" })
+    }
+
+    static func itemRow(_ item: ReportDocument.Item, question: Question?, editable: Bool, issues: [ValidationIssue],
+                        views: Views, reports: ReportService, language: String) -> [String: Any] {
+        let simpleTypes: Set<QuestionType> = [.text, .number, .integer, .date, .yesNo, .singleChoice, .scale, .multipleChoice]
+        let editableType = question.map { simpleTypes.contains($0.type) } ?? false
+        let anchor = anchorID(item.key)
+        var row: [String: Any] = ["key": item.key, "anchor": anchor, "label": item.label, "unit": item.unit ?? "", "version": item.version]
+        row["text"] = question.map { AnswerText.plain(item.value, question: $0, language: language) } ?? ""
+        row["answered"] = item.value.isAnswered
+        row["toConfirm"] = item.toConfirm
+        row["editable"] = editable && editableType
+        row["readOnlyHint"] = editable && !editableType
+        row["provenance"] = item.provenance.map { provenanceText($0, views: views, reports: reports, language: language) } ?? ""
+        row["issues"] = issues.map(\.message)
+        guard let question else { return row }
+        row["help"] = question.help?.text(language) ?? ""
+        row["isText"] = question.type == .text
+        row["isNumber"] = question.type == .number || question.type == .integer
+        row["isDate"] = question.type == .date
+        row["isYesNo"] = question.type == .yesNo
+        row["isChoice"] = question.type == .singleChoice || question.type == .scale
+        row["isMultiple"] = question.type == .multipleChoice
+        var selected: Set<String> = []
+        var raw = ""
+        switch item.value {
+        case .object(let texts): raw = texts[language]?.stringValue ?? ""
+        case .string(let text): selected = [text]; raw = text
+        case .list(let list): selected = Set(list.compactMap(\.stringValue))
+        case .bool(let flag): selected = [flag ? "yes" : "no"]
+        case .number(let n): raw = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        default: break
+        }
+        row["raw"] = raw
+        row["yes"] = selected.contains("yes")
+        row["no"] = selected.contains("no")
+        row["choices"] = question.choices.map { choice -> [String: Any] in
+            ["value": choice.value, "label": choice.label.text(language), "selected": selected.contains(choice.value)]
+        }
+        return row
+    }
+
+    static func provenanceText(_ p: AnswerProvenance, views: Views, reports: ReportService, language: String) -> String {
+        switch (p.kind, p.origin) {
+        case (.prefilled, .report?):
+            let template = p.sourceTemplateID.flatMap { reports.catalog.templates[$0]?.title.text(language) } ?? p.sourceTemplateID ?? ""
+            return views.text("prov_prefilled_report", language).replacingOccurrences(of: "{source}", with: template)
+        case (.prefilled, .series?):
+            let run = p.sourceRunID.map { " · run \($0)" } ?? ""
+            return views.text("prov_prefilled_series", language).replacingOccurrences(of: "{source}", with: (p.sourceIndicator ?? "") + run)
+        case (.prefilled, _):
+            return views.text("prov_prefilled", language)
+        case (.imported, _):
+            return views.text("prov_imported", language)
+        case (.confirmed, _):
+            return views.text("prov_confirmed", language)
+        case (.entered, _):
+            return views.text("prov_entered", language) + " · " + Localizer.date(p.at, language)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import Mustache
+import NIOCore
+import SynergiaCore
+import SynergiaReference
+
+/// Server-rendered pages: mustache templates from the bundle (`Views/`),
+/// every text from the localisation catalogue (`data/locales/web.yaml`).
+struct Views: Sendable {
+    let library: MustacheLibrary
+    let messages: Messages
+
+    static func load(messages: Messages) async throws -> Views {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Views") else {
+            throw HTTPError(.internalServerError, message: "page templates are missing from the installation")
+        }
+        return Views(library: try await MustacheLibrary(directory: folder.path), messages: messages)
+    }
+
+    /// Texts of the page in the request's language; `t.key` in templates.
+    func texts(_ language: String) -> [String: String] { messages.texts(prefix: "web.", language: language) }
+
+    func text(_ key: String, _ language: String) -> String { messages.text("web." + key, language) }
+
+    /// Renders `page` inside the layout. `values` are the page's own; the
+    /// layout's (user, language switcher, CSRF token, texts) are added.
+    func page(_ page: String, title: String, context: AppContext, request: Request, status: HTTPResponse.Status = .ok,
+              values: [String: Any] = [:]) -> Response {
+        var all = values
+        let language = context.language
+        all["t"] = texts(language)
+        all["lang"] = language
+        all["title"] = title
+        all["csrf"] = context.identity?.csrfToken ?? ""
+        all["path"] = request.uri.path
+        if let user = context.identity?.user {
+            all["user"] = ["name": user.displayName, "email": user.email, "admin": user.isSystemAdministrator, "secretariat": user.isSecretariat]
+        }
+        // The switcher keeps the page's own query (a password link's token, a section).
+        let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
+        all["languages"] = Localizer.languages.map { code in
+            ["code": code, "name": Localizer.names[code] ?? code, "current": code == language,
+             "href": "\(request.uri.path)?\(query.isEmpty ? "" : query + "&")lang=\(code)"]
+        }
+        let html = library.render(Self.withoutEmptyTexts(all), withTemplate: page) ?? "template \(page) is missing"
+        return Self.html(html, status: status)
+    }
+
+    /// Mustache treats "" as true in a section (`{{#unit}}`): empty texts are dropped so sections skip them.
+    static func withoutEmptyTexts(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            var out: [String: Any] = [:]
+            for (key, item) in dictionary {
+                if let text = item as? String, text.isEmpty { continue }
+                out[key] = withoutEmptyTexts(item)
+            }
+            return out
+        case let array as [Any]:
+            return array.map(withoutEmptyTexts)
+        default:
+            return value
+        }
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Server settings from `SYNERGIA_*` variables (README, configuration table).
+public struct WebSettings: Sendable {
+    /// A session ends after this long without a request…
+    public var sessionIdleTimeout: TimeInterval = 30 * 60
+    /// …and this long after sign-in in any case.
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    /// bcrypt cost (2^cost rounds). 12 takes ~0.3 s on a server core.
+    public var bcryptCost: UInt8 = 12
+    /// Base of the links printed for invitations (no mail server: people are handed the link).
+    public var publicURL = "http://127.0.0.1:8080"
+    /// Cookies get `Secure` when served over TLS (`https` public URL), or always when set.
+    public var secureCookies = false
+    public var maxUploadBytes = 20_000_000
+    /// Failed logins allowed per account and per address within `loginWindow`.
+    public var loginFailuresPerAccount = 5
+    public var loginFailuresPerAddress = 20
+    public var loginWindow: TimeInterval = 15 * 60
+    /// How long an invitation or password link stays valid.
+    public var passwordLinkLifetime: TimeInterval = 7 * 24 * 3600
+
+    public init() {}
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init()
+        if let m = environment["SYNERGIA_SESSION_IDLE_MINUTES"].flatMap(Double.init) { sessionIdleTimeout = m * 60 }
+        if let h = environment["SYNERGIA_SESSION_HOURS"].flatMap(Double.init) { sessionLifetime = h * 3600 }
+        if let c = environment["SYNERGIA_BCRYPT_COST"].flatMap(UInt8.init) { bcryptCost = min(max(c, 4), 31) }
+        if let url = environment["SYNERGIA_PUBLIC_URL"] { publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
+        secureCookies = environment["SYNERGIA_SECURE_COOKIES"] == "1" || publicURL.hasPrefix("https://")
+        if let mb = environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) { maxUploadBytes = mb * 1_000_000 }
+    }
+
+    public func passwordLink(_ token: String) -> String { "\(publicURL)/set-password?token=\(token)" }
+}

@@ -14,6 +14,8 @@ run: deps-run build
 	.build/debug/synergia demo-data land --size 300x300 --seed 7 --out var/demo/land
 	.build/debug/synergia land run --inputs var/demo/land/inputs.json --aoi var/demo/land/aoi.geojson \
 	    --out var/demo/land-ken --overwrite --workspace KEN
+	@echo "Sign in as the demo focal point with this one-time link:"
+	@.build/debug/synergia user password-link --email focal.point@demo.synergia.example | tail -1
 	.build/debug/synergia serve
 
 ## Install what is missing (PostgreSQL included), run the whole suite on SQLite and PostgreSQL

@@ -18,7 +18,7 @@ import SynergiaTestSupport
         return TestDatabase.dataDirectory.deletingLastPathComponent().appendingPathComponent(".build/debug/synergia")
     }
 
-    func run(_ arguments: [String], database: String) throws -> Run {
+    func run(_ arguments: [String], database: String, input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -29,7 +29,13 @@ import SynergiaTestSupport
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

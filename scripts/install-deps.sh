@@ -3,8 +3,8 @@
 # Usage: scripts/install-deps.sh run|test
 set -euo pipefail
 
-run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core pkg-config libgeos-dev libgdal-dev libproj-dev)
-test_packages=(postgresql libreoffice-calc-nogui python3-yaml python3-jsonschema)
+run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core fonts-wqy-zenhei pkg-config libgeos-dev libgdal-dev libproj-dev)
+test_packages=(postgresql libreoffice-calc-nogui python3-yaml python3-jsonschema chromium-driver python3-selenium)
 
 packages=("${run_packages[@]}")
 [[ "${1:-run}" == "test" ]] && packages+=("${test_packages[@]}")

@@ -22,7 +22,10 @@ public struct WebSettings: Sendable {
 
     public init() {}
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// The settings of this process: defaults overridden by `SYNERGIA_*` variables.
+    public static func fromEnvironment() -> WebSettings { WebSettings(environment: ProcessInfo.processInfo.environment) }
+
+    public init(environment: [String: String]) {
         self.init()
         if let m = environment["SYNERGIA_SESSION_IDLE_MINUTES"].flatMap(Double.init) { sessionIdleTimeout = m * 60 }
         if let h = environment["SYNERGIA_SESSION_HOURS"].flatMap(Double.init) { sessionLifetime = h * 3600 }

@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
             try await withReporting(store) { service in
                 let app = try await SynergiaServer.application(
-                    store: service.store, reports: service, settings: WebSettings(), host: host ?? settings.host, port: port ?? settings.port,
+                    store: service.store, reports: service, settings: WebSettings.fromEnvironment(), host: host ?? settings.host, port: port ?? settings.port,
                     logger: logger)
                 try await app.runService()
             }

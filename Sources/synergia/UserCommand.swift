@@ -16,7 +16,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
-                let settings = WebSettings()
+                let settings = WebSettings.fromEnvironment()
                 let link = try await store.withStore { store in
                     let user = try await store.createUser(email: email, displayName: name, isSystemAdministrator: false, isSecretariat: secretariat)
                     return settings.passwordLink(try await store.createPasswordLink(userID: user.id, purpose: .invitation, createdBy: nil,
@@ -38,7 +38,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
-                let settings = WebSettings()
+                let settings = WebSettings.fromEnvironment()
                 var password: String?
                 if passwordStdin {
                     password = readLine(strippingNewline: true)
@@ -72,7 +72,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
-                let settings = WebSettings()
+                let settings = WebSettings.fromEnvironment()
                 let link = try await store.withStore { store in
                     guard let user = try await store.user(email: email) else { throw DomainError.notFound("no user with the e-mail \(email)") }
                     try await store.recordSecurityEvent(.passwordLinkCreated, userID: user.id, email: user.email, detail: "command line")

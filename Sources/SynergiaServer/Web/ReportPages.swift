@@ -121,7 +121,11 @@ enum ReportPages {
                               views: views, reports: reports, language: language)
             if let problem, problem.key == item.key {
                 row["error"] = problem.message
-                if let stale { row["stale"] = ["mine": stale.mine, "current": stale.current] }
+                if let stale {
+                    row["stale"] = ["mine": stale.mine, "current": stale.current]
+                    // The form now carries the current version: saving again keeps the person's value on purpose.
+                    row["raw"] = stale.mine
+                }
             }
             items.append(row)
         }

@@ -11,13 +11,7 @@ struct DomainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as DomainError {
-            let status: HTTPResponse.Status = switch error.kind {
-            case .notFound: .notFound
-            case .invalid: .unprocessableContent
-            case .conflict, .staleVersion: .conflict
-            case .forbidden: .forbidden
-            }
-            throw HTTPError(status, message: error.message)
+            throw HTTPError(Self.status(error), message: error.message)
         } catch let error as ObservationCSV.Problem {
             throw HTTPError(.unprocessableContent, message: error.description)
         } catch let error as StaleAnswer {
@@ -26,6 +20,17 @@ struct DomainErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             var headers = HTTPFields()
             headers[.contentType] = "application/json; charset=utf-8"
             return Response(status: .conflict, headers: headers, body: .init(byteBuffer: ByteBuffer(string: data)))
+        }
+    }
+}
+
+extension DomainErrorMiddleware {
+    static func status(_ error: DomainError) -> HTTPResponse.Status {
+        switch error.kind {
+        case .notFound: .notFound
+        case .invalid: .unprocessableContent
+        case .conflict, .staleVersion: .conflict
+        case .forbidden: .forbidden
         }
     }
 }

@@ -12,9 +12,10 @@ public enum SynergiaServer {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: DomainErrorMiddleware())
         router.add(middleware: IdentityMiddleware(store: store, settings: settings))
+        let views = try await Views.load(messages: reports.messages)
+        router.add(middleware: ErrorPageMiddleware(views: views))
         let catalog = RouteCatalog()
         let routes = SecuredRoutes(router: router, catalog: catalog, store: store)
-        let views = try await Views.load(messages: reports.messages)
 
         routes.get("/health", .anyone) { _, _, _ in
             try await store.provider.withDatabase { db in try await db.raw("SELECT 1").run() }

@@ -81,7 +81,7 @@ def submit(driver, button):
     """Clicks a form's button and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
 
 
 def shot(driver, name):

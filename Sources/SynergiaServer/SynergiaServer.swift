@@ -27,6 +27,7 @@ public enum SynergiaServer {
         AccountRoutes.add(to: routes, views: views, settings: settings, passwords: Passwords(cost: settings.bcryptCost))
         WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
         ReportPages.add(to: routes, views: views, reports: reports)
+        FrameworkPages.add(to: routes, views: views)
         AdminPages.add(to: routes, views: views, settings: settings)
         return (router, catalog)
     }

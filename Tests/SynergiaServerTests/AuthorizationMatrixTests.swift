@@ -56,6 +56,8 @@ import SynergiaTestSupport
         "GET /reports/{id}": .report(.viewer, secretariatReads: true),
         "POST /reports/{id}/answer": .report(.contributor, secretariatReads: false),
         "POST /reports/{id}/transition": .report(.contributor, secretariatReads: false),
+        "GET /frameworks": .signedIn,
+        "GET /targets/{code}": .signedIn,
         "GET /admin": .systemAdministrator,
         "POST /admin/workspaces": .systemAdministrator,
         "POST /admin/users/{user}/password-link": .systemAdministrator,

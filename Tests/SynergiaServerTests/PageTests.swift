@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+import SynergiaCore
+import SynergiaServer
+import SynergiaStore
+import SynergiaTestSupport
+
+/// What the pages show, for people who are allowed to see them.
+@Suite struct PageTests {
+    func get(_ client: some TestClientProtocol, _ uri: String, as session: (cookie: String, csrf: String)?) async throws -> (HTTPResponse.Status, String) {
+        let response = try await client.execute(uri: uri, method: .get, headers: session.map { [.cookie: $0.cookie] } ?? [:])
+        return (response.status, String(buffer: response.body))
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aGlobalTargetShowsItsCrosswalkAndTheAlignedNationalTargets(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let (status, html) = try await get(client, "/targets/GBF-3", as: try await app.session(.viewer))
+            #expect(status == .ok)
+            #expect(html.contains("href=\"/targets/AICHI-11\""))
+            #expect(html.contains("SDG-14.5"))
+            #expect(html.contains("<strong>KEN-T1</strong>"))
+            // Secretariat staff are members of no workspace: the crosswalk, no national target.
+            let (_, staff) = try await get(client, "/targets/GBF-3", as: try await app.session(.secretariat))
+            #expect(staff.contains("AICHI-11") && !staff.contains("KEN-T1"))
+            let (missing, page) = try await get(client, "/targets/GBF-99", as: try await app.session(.viewer))
+            #expect(missing == .notFound)
+            #expect(page.contains("unknown target &#39;GBF-99&#39;") && page.contains("<html lang=\"en\">"), "escaped, on an HTML page")
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func theDashboardShowsProgressWithSparklines(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let (status, html) = try await get(client, "/w/KEN", as: try await app.session(.viewer))
+            #expect(status == .ok)
+            #expect(html.contains("status-achieved\">Target achieved</span>"))
+            #expect(html.components(separatedBy: "<svg class=\"sparkline\"").count - 1 == 7, "every target with a series but KEN-T6")
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func secretariatStaffSeeSubmittedReportsOnly(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let session = try await app.session(.secretariat)
+            let (_, home) = try await get(client, "/", as: session)
+            #expect(home.contains("href=\"/reports/\(app.fraReport)\""))
+            #expect(!home.contains("href=\"/reports/\(app.kenReport)\""))
+            #expect(!home.contains("href=\"/w/"), "no workspace to enter")
+            let (status, report) = try await get(client, "/reports/\(app.fraReport)", as: session)
+            #expect(status == .ok)
+            #expect(!report.contains("<form method=\"post\" action=\"/reports/"), "read only: no answer form, no workflow button")
+        }
+    }
+}

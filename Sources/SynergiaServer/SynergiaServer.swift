@@ -28,6 +28,7 @@ public enum SynergiaServer {
         WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
         ReportPages.add(to: routes, views: views, reports: reports)
         FrameworkPages.add(to: routes, views: views)
+        NationalTargetPages.add(to: routes, views: views)
         AdminPages.add(to: routes, views: views, settings: settings)
         return (router, catalog)
     }

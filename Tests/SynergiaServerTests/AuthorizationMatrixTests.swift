@@ -58,6 +58,8 @@ import SynergiaTestSupport
         "POST /reports/{id}/transition": .report(.contributor, secretariatReads: false),
         "GET /frameworks": .signedIn,
         "GET /targets/{code}": .signedIn,
+        "GET /w/{country}/targets/{code}": .workspace(.viewer),
+        "POST /w/{country}/series/import": .workspace(.contributor),
         "GET /admin": .systemAdministrator,
         "POST /admin/workspaces": .systemAdministrator,
         "POST /admin/users/{user}/password-link": .systemAdministrator,
@@ -104,7 +106,7 @@ import SynergiaTestSupport
             .replacingOccurrences(of: "{id}", with: path.hasPrefix("/api/templates") ? "cbd-7nr" : String(own ? app.kenReport : app.fraReport))
             .replacingOccurrences(of: "{key}", with: "report_process")
             .replacingOccurrences(of: "{format}", with: "json")
-            .replacingOccurrences(of: "{code}", with: path.contains("national-targets") ? "T1" : path.contains("frameworks") ? "gbf" : "GBF-3")
+            .replacingOccurrences(of: "{code}", with: path.contains("national-targets") || path.hasPrefix("/w/") ? "T1" : path.contains("frameworks") ? "gbf" : "GBF-3")
             .replacingOccurrences(of: "{name}", with: "synergia.css")
             .replacingOccurrences(of: "{user}", with: String(app.users[.viewer]!.id))
     }

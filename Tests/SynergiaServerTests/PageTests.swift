@@ -55,4 +55,27 @@ import SynergiaTestSupport
             #expect(!report.contains("<form method=\"post\" action=\"/reports/"), "read only: no answer form, no workflow button")
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aCSVWithOneBadRowImportsNothingAndNamesTheRow(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let session = try await app.session(.contributor)
+            let before = try await app.store.series(workspaceID: try #require(try await app.store.workspace(country: "KEN")).id)
+            let bad = "indicator,year,value,unit,source\nKEN-I1,2024,12,count,survey\nKEN-I1,20x5,13,count,survey\n"
+            let (h1, b1) = form(session, ["target": "KEN-T3", "csv": bad])
+            let refused = try await client.execute(uri: "/w/KEN/series/import", method: .post, headers: h1, body: b1)
+            #expect(refused.status == .unprocessableContent)
+            let page = String(buffer: refused.body)
+            #expect(page.contains("line 3"))
+            #expect(page.contains("20x5"), "the text typed stays in the form")
+            let after = try await app.store.series(workspaceID: try #require(try await app.store.workspace(country: "KEN")).id)
+            #expect(after == before)
+            let good = "indicator,year,value,unit,source\nKEN-I1,2025,12,count,survey\n"
+            let (h2, b2) = form(session, ["target": "KEN-T3", "csv": good])
+            let imported = try await client.execute(uri: "/w/KEN/series/import", method: .post, headers: h2, body: b2)
+            #expect(imported.status == .ok)
+            #expect(String(buffer: imported.body).contains("Imported: 1 added, 0 replaced, 0 unchanged."))
+            #expect(String(buffer: imported.body).contains("<svg"))
+        }
+    }
 }

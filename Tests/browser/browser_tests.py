@@ -114,6 +114,18 @@ def test_focal_point_sets_a_password_and_sees_the_dashboard(driver, server):
     assert console_errors(driver) == [], console_errors(driver)
 
 
+def test_a_national_target_with_its_chart_and_the_crosswalk(driver, server):
+    driver.get(server.base + "/w/KEN")
+    submit(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "KEN-T1"))
+    assert driver.find_elements(By.CSS_SELECTOR, "figure svg"), "a line chart of the series"
+    shot(driver, "02b-national-target")
+    submit(driver, driver.find_element(By.LINK_TEXT, "GBF-3"))
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "AICHI-11" in body and "KEN-T1" in body, body[:300]
+    shot(driver, "02c-global-target")
+    assert console_errors(driver) == [], console_errors(driver)
+
+
 def test_the_page_switches_to_french_and_remembers_it(driver, server):
     driver.get(server.base + "/w/KEN")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "a[lang=fr]"))

@@ -78,4 +78,33 @@ import SynergiaTestSupport
             #expect(String(buffer: imported.body).contains("<svg"))
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func commentsChangeRequestsAssignmentAndTheAuditTrail(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let uri = "/reports/\(app.kenReport)"
+            let contributor = try await app.session(.contributor), reviewer = try await app.session(.reviewer), focal = try await app.session(.focalPoint)
+            let (h1, b1) = form(contributor, ["key": "report_process", "body": "Who wrote this?", "section": "s1"])
+            #expect(try await client.execute(uri: uri + "/comment", method: .post, headers: h1, body: b1).status == .seeOther)
+            let (h2, b2) = form(contributor, ["key": "report_process", "body": "Change it", "change": "1"])
+            let refused = try await client.execute(uri: uri + "/comment", method: .post, headers: h2, body: b2)
+            #expect(refused.status == .forbidden)
+            #expect(String(buffer: refused.body).contains("requesting changes needs the role reviewer"))
+            let (h3, b3) = form(reviewer, ["key": "report_process", "body": "Please cite the committee decision.", "change": "1"])
+            #expect(try await client.execute(uri: uri + "/comment", method: .post, headers: h3, body: b3).status == .seeOther)
+            let contributorID = app.users[.contributor]!.id
+            let (h4, b4) = form(focal, ["section": "s1", "user": String(contributorID)])
+            #expect(try await client.execute(uri: uri + "/assign", method: .post, headers: h4, body: b4).status == .seeOther)
+            let (h5, b5) = form(contributor, ["section": "s1", "user": String(contributorID)])
+            #expect(try await client.execute(uri: uri + "/assign", method: .post, headers: h5, body: b5).status == .forbidden)
+            let (_, page) = try await get(client, uri + "?section=s1", as: try await app.session(.viewer))
+            #expect(page.contains("Who wrote this?"))
+            #expect(page.contains("class=\"comment change\""))
+            #expect(page.contains("Assigned to: <strong>Demo contributor</strong>"))
+            #expect(!page.contains("action=\"/reports/\(app.kenReport)/comment\""), "a viewer does not comment")
+            let (_, audit) = try await get(client, uri + "/audit", as: try await app.session(.viewer))
+            #expect(audit.contains("Please cite the committee decision.") || audit.contains("comment"))
+            #expect(audit.contains("assign"))
+        }
+    }
 }

@@ -58,6 +58,39 @@ enum ReportPages {
             return Views.redirect("/reports/\(report.id)?section=\(section ?? "")#\(anchorID(keyText))")
         }
 
+        routes.post("/reports/{id}/comment", .report(.contributor, secretariatReads: false)) { request, context, access in
+            let form = try await FormFields.read(request)
+            guard let keyText = form["key"], let key = AnswerKey(keyText) else { throw DomainError.invalid("the form names no answer") }
+            let body = (form["body"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else { throw DomainError.invalid(views.text("comment_empty", context.language)) }
+            _ = try await reports.comment(reportID: access.report!.id, key: key, body: body, requestsChange: form["change"] == "1",
+                                          actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+            return Views.redirect("/reports/\(access.report!.id)?section=\(form["section"] ?? "")#\(anchorID(keyText))")
+        }
+
+        routes.post("/reports/{id}/assign", .report(.focalPoint, secretariatReads: false)) { request, _, access in
+            let form = try await FormFields.read(request)
+            let section = form["section"] ?? ""
+            try await reports.assign(reportID: access.report!.id, section: section, to: form["user"].flatMap(Int64.init),
+                                     actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+            return Views.redirect("/reports/\(access.report!.id)?section=\(section)")
+        }
+
+        routes.get("/reports/{id}/audit", .report(.viewer, secretariatReads: false)) { request, context, access in
+            let language = context.language
+            let users = Dictionary(uniqueKeysWithValues: try await store.users().map { ($0.id, $0.email) })
+            let key: String? = request.uri.queryParameters.get("key").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
+            let entries = try await store.audit(reportID: access.report!.id).reversed().filter { key == nil || $0.key == key }.map { e -> [String: Any] in
+                ["at": Localizer.date(e.at, language), "key": e.key ?? "", "action": e.action, "channel": e.channel.rawValue,
+                 "user": e.userID.flatMap { users[$0] } ?? "", "old": e.oldValue.map(plainJSON) ?? "", "new": e.newValue.map(plainJSON) ?? "",
+                 "note": e.note ?? ""]
+            }
+            let view = try await reports.view(reportID: access.report!.id)
+            return views.page("report-audit", title: views.text("audit_trail", language), context: context, request: request, values: [
+                "report": ["id": access.report!.id, "title": view.template.title.text(language)], "entries": entries, "key": key ?? "",
+            ])
+        }
+
         routes.post("/reports/{id}/transition", .report(.contributor, secretariatReads: false)) { request, context, access in
             let form = try await FormFields.read(request)
             guard let action = ReportTransition(rawValue: form["action"] ?? "") else { throw DomainError.invalid("unknown workflow action") }
@@ -114,11 +147,17 @@ enum ReportPages {
              "complete": s.expected > 0 && s.answered >= s.expected]
         }
         let issues = Dictionary(grouping: document.issues, by: { $0.key.description })
+        let users = Dictionary(uniqueKeysWithValues: try await reports.store.users().map { ($0.id, $0.displayName) })
+        let comments = Dictionary(grouping: try await reports.store.comments(reportID: view.report.id), by: \.key)
         let current = document.sections.first { $0.id == sectionID }
         var items: [[String: Any]] = []
         for item in current?.items ?? [] {
             var row = itemRow(item, question: view.template.question(item.question), editable: editable, issues: issues[item.key] ?? [],
                               views: views, reports: reports, language: language)
+            row["comments"] = (comments[item.key] ?? []).map { c -> [String: Any] in
+                ["who": c.userID.flatMap { users[$0] } ?? "", "at": Localizer.date(c.at, language), "body": c.body, "change": c.requestsChange]
+            }
+            row["canComment"] = (role ?? .viewer) >= .contributor
             if let problem, problem.key == item.key {
                 row["error"] = problem.message
                 if let stale {
@@ -140,6 +179,16 @@ enum ReportPages {
         values["workspace"] = ["country": view.workspace.country, "name": view.workspace.name]
         values["section"] = ["id": current?.id ?? "", "title": current?.title ?? ""]
         values["hasActions"] = !actions.isEmpty
+        values["canRequestChange"] = (role ?? .viewer) >= .reviewer
+        if let sectionID = current?.id {
+            let assigned = view.assignments[sectionID]
+            values["assignedTo"] = assigned.flatMap { users[$0] } ?? ""
+            if role == .focalPoint {
+                let members = try await reports.store.members(workspaceID: view.report.workspaceID).filter { $0.role >= .contributor }
+                values["assignees"] = members.map { ["id": $0.user.id, "name": $0.user.displayName, "selected": $0.user.id == assigned] }
+                values["canAssign"] = true
+            }
+        }
         values["pageError"] = problem.map { $0.key.isEmpty ? $0.message : "" } ?? ""
         return views.page("report", title: document.report.title, context: context, request: request, status: status, values: values)
     }
@@ -187,6 +236,11 @@ enum ReportPages {
             ["value": choice.value, "label": choice.label.text(language), "selected": selected.contains(choice.value)]
         }
         return row
+    }
+
+    /// An audit value in one line of JSON.
+    static func plainJSON(_ value: AnswerValue) -> String {
+        (try? JSONCoding.string(value)) ?? ""
     }
 
     static func provenanceText(_ p: AnswerProvenance, views: Views, reports: ReportService, language: String) -> String {

@@ -15,7 +15,7 @@ public enum SynergiaServer {
         let views = try await Views.load(messages: reports.messages)
         router.add(middleware: ErrorPageMiddleware(views: views))
         let catalog = RouteCatalog()
-        let routes = SecuredRoutes(router: router, catalog: catalog, store: store)
+        let routes = SecuredRoutes(router: router, catalog: catalog, store: store, maxUploadBytes: settings.maxUploadBytes)
 
         routes.get("/health", .anyone) { _, _, _ in
             try await store.provider.withDatabase { db in try await db.raw("SELECT 1").run() }
@@ -27,6 +27,7 @@ public enum SynergiaServer {
         AccountRoutes.add(to: routes, views: views, settings: settings, passwords: Passwords(cost: settings.bcryptCost))
         WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
         ReportPages.add(to: routes, views: views, reports: reports)
+        WorkbookPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)
         FrameworkPages.add(to: routes, views: views)
         NationalTargetPages.add(to: routes, views: views)
         AdminPages.add(to: routes, views: views, settings: settings)

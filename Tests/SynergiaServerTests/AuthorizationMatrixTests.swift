@@ -59,6 +59,8 @@ import SynergiaTestSupport
         "POST /reports/{id}/comment": .report(.contributor, secretariatReads: false),
         "POST /reports/{id}/assign": .report(.focalPoint, secretariatReads: false),
         "GET /reports/{id}/audit": .report(.viewer, secretariatReads: false),
+        "POST /reports/{id}/workbook": .report(.contributor, secretariatReads: false),
+        "POST /reports/{id}/workbook/apply": .report(.contributor, secretariatReads: false),
         "GET /frameworks": .signedIn,
         "GET /targets/{code}": .signedIn,
         "GET /w/{country}/targets/{code}": .workspace(.viewer),

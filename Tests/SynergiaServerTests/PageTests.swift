@@ -4,7 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 import SynergiaCore
-import SynergiaServer
+@testable import SynergiaServer
 import SynergiaStore
 import SynergiaTestSupport
 
@@ -105,6 +105,42 @@ import SynergiaTestSupport
             let (_, audit) = try await get(client, uri + "/audit", as: try await app.session(.viewer))
             #expect(audit.contains("Please cite the committee decision.") || audit.contains("comment"))
             #expect(audit.contains("assign"))
+        }
+    }
+
+    func multipart(_ session: (cookie: String, csrf: String), file: Data) -> (HTTPFields, ByteBuffer) {
+        let boundary = "----synergia-test-boundary"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += file
+        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        return ([.contentType: "multipart/form-data; boundary=\(boundary)", .cookie: session.cookie], ByteBuffer(bytes: body))
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aWorkbookIsCheckedBeforeItsSignedPlanIsApplied(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let session = try #require(try await app.session(.focalPoint))
+            let exported = try await client.execute(uri: "/api/reports/\(app.kenReport)/export/xlsx", method: .get, headers: [.cookie: session.cookie])
+            #expect(exported.status == .ok)
+            let (h1, b1) = multipart(session, file: Data(exported.body.readableBytesView))
+            let checked = try await client.execute(uri: "/reports/\(app.kenReport)/workbook", method: .post, headers: h1, body: b1)
+            #expect(checked.status == .ok)
+            #expect(String(buffer: checked.body).contains("The workbook changes nothing."))
+            let (h2, b2) = multipart(session, file: Data("not a workbook".utf8))
+            let bad = try await client.execute(uri: "/reports/\(app.kenReport)/workbook", method: .post, headers: h2, body: b2)
+            #expect(bad.status.code >= 400 && bad.status.code < 500)
+            // A plan with a change, signed with the session's token, applies; the same plan altered does not.
+            let plan = #"{"changes":[{"key":"report_process","location":"s1","old":null,"new":{"en":"From the workbook"}}],"conflicts":[],"fileSHA256":"ab","reportID":\#(app.kenReport)}"#
+            let signature = WorkbookPages.sign(plan, key: session.csrf)
+            let tampered = plan.replacingOccurrences(of: "From the workbook", with: "Forged")
+            let (h3, b3) = form(session, ["plan": Data(tampered.utf8).base64EncodedString(), "signature": signature])
+            #expect(try await client.execute(uri: "/reports/\(app.kenReport)/workbook/apply", method: .post, headers: h3, body: b3).status == .unprocessableContent)
+            let (h4, b4) = form(session, ["plan": Data(plan.utf8).base64EncodedString(), "signature": signature])
+            #expect(try await client.execute(uri: "/reports/\(app.kenReport)/workbook/apply", method: .post, headers: h4, body: b4).status == .seeOther)
+            let answer = try #require(try await app.store.answers(reportID: app.kenReport).first { $0.key.description == "report_process" })
+            #expect(answer.value == .object(["en": .string("From the workbook")]))
+            #expect(answer.provenance.channel == .xlsx)
         }
     }
 }

@@ -25,6 +25,8 @@ struct SecuredRoutes {
     let catalog: RouteCatalog
     let store: SQLStore
     let maxFormBytes = 1_000_000
+    /// Multipart forms carry files (workbooks): up to the upload limit.
+    let maxUploadBytes: Int
 
     typealias Handler<Output> = @Sendable (Request, AppContext, Access) async throws -> Output
 
@@ -44,13 +46,13 @@ struct SecuredRoutes {
         let routerPath = RouterPath(path)
         catalog.record("\(method) \(routerPath)", rule)
         let isPage = !path.hasPrefix("/api/") && path != "/health"
-        let store = store, maxFormBytes = maxFormBytes
+        let store = store, maxFormBytes = maxFormBytes, maxUploadBytes = maxUploadBytes
         router.on(routerPath, method: method) { request, context in
             var request = request
             if method != .get && method != .head {
                 try Self.checkOrigin(request)
                 if let csrf = context.identity?.csrfToken {
-                    try await Self.checkCSRF(&request, expected: csrf, maxBytes: maxFormBytes)
+                    try await Self.checkCSRF(&request, expected: csrf, maxBytes: maxFormBytes, maxUploadBytes: maxUploadBytes)
                 }
             }
             let access = try await Self.authorize(rule, request: request, context: context, store: store, isPage: isPage)
@@ -109,9 +111,15 @@ struct SecuredRoutes {
     }
 
     /// The token comes as the form field `csrf` or the `X-CSRF-Token` header.
-    static func checkCSRF(_ request: inout Request, expected: String, maxBytes: Int) async throws {
+    static func checkCSRF(_ request: inout Request, expected: String, maxBytes: Int, maxUploadBytes: Int) async throws {
         if let header = request.headers[.init("X-CSRF-Token")!] {
             guard constantTimeEqual(header, expected) else { throw HTTPError(.forbidden, message: "the form has expired; reload the page and try again") }
+            return
+        }
+        if let upload = try await UploadForm.read(&request, maxBytes: maxUploadBytes) {
+            guard let sent = upload.csrf, constantTimeEqual(sent, expected) else {
+                throw HTTPError(.forbidden, message: "the form has expired; reload the page and try again")
+            }
             return
         }
         let isForm = request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") ?? false

@@ -180,6 +180,7 @@ enum ReportPages {
         values["section"] = ["id": current?.id ?? "", "title": current?.title ?? ""]
         values["hasActions"] = !actions.isEmpty
         values["canRequestChange"] = (role ?? .viewer) >= .reviewer
+        values["canUpload"] = editable
         if let sectionID = current?.id {
             let assigned = view.assignments[sectionID]
             values["assignedTo"] = assigned.flatMap { users[$0] } ?? ""

@@ -30,6 +30,7 @@ public enum SynergiaServer {
         WorkbookPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)
         FrameworkPages.add(to: routes, views: views)
         NationalTargetPages.add(to: routes, views: views)
+        RunPages.add(to: routes, views: views)
         AdminPages.add(to: routes, views: views, settings: settings)
         return (router, catalog)
     }

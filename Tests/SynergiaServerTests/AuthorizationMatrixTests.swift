@@ -65,6 +65,8 @@ import SynergiaTestSupport
         "GET /targets/{code}": .signedIn,
         "GET /w/{country}/targets/{code}": .workspace(.viewer),
         "POST /w/{country}/series/import": .workspace(.contributor),
+        "GET /w/{country}/runs": .workspace(.viewer),
+        "GET /w/{country}/runs/{run}": .workspace(.viewer),
         "GET /admin": .systemAdministrator,
         "POST /admin/workspaces": .systemAdministrator,
         "POST /admin/users/{user}/password-link": .systemAdministrator,
@@ -113,6 +115,7 @@ import SynergiaTestSupport
             .replacingOccurrences(of: "{format}", with: "json")
             .replacingOccurrences(of: "{code}", with: path.contains("national-targets") || path.hasPrefix("/w/") ? "T1" : path.contains("frameworks") ? "gbf" : "GBF-3")
             .replacingOccurrences(of: "{name}", with: "synergia.css")
+            .replacingOccurrences(of: "{run}", with: "1")
             .replacingOccurrences(of: "{user}", with: String(app.users[.viewer]!.id))
     }
 }

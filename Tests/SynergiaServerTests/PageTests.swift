@@ -143,4 +143,25 @@ import SynergiaTestSupport
             #expect(answer.provenance.channel == .xlsx)
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aRunPageShowsItsInputsAndTheValuesItWrote(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let ken = try #require(try await app.store.workspace(country: "KEN"))
+            let run = try await app.store.recordRun(
+                ComputationRun(workspaceID: ken.id, engine: "coverage", inputs: [.init(role: "wdpa", fileName: "WDPA_KEN.gpkg", sha256: String(repeating: "ab", count: 32), bytes: 1234)],
+                               options: ["areaMethod": "equalArea"], softwareVersion: "SynergiaGeo coverage 1.0", startedAt: Date(), durationMilliseconds: 2500, warnings: ["3 sites without geometry"]),
+                results: [2019, 2024].map { year in
+                    ObservationInput(indicator: "GBF-3.1", unit: "percent", disaggregation: "land",
+                                     observation: Observation(year: year, value: year == 2019 ? 11.25 : 12.5, source: "coverage run", provenance: .entered(userID: nil), recordedAt: Date()))
+                })
+            let (status, page) = try await get(client, "/w/KEN/runs/\(run.id)", as: try await app.session(.viewer))
+            #expect(status == .ok)
+            for text in ["WDPA_KEN.gpkg", "3 sites without geometry", "12.5", "11.25", "<svg"] { #expect(page.contains(text), "\(text)") }
+            let (other, _) = try await get(client, "/w/FRA/runs/\(run.id)", as: try await app.session(.administrator))
+            #expect(other == .forbidden)
+            let (list, _) = try await get(client, "/w/KEN/runs/999999", as: try await app.session(.viewer))
+            #expect(list == .notFound)
+        }
+    }
 }

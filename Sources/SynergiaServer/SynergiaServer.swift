@@ -8,7 +8,7 @@ import SynergiaStore
 public enum SynergiaServer {
     public static func router(store: SQLStore, reports: ReportService, settings: WebSettings) async throws -> (router: Router<AppContext>, catalog: RouteCatalog) {
         let router = Router(context: AppContext.self)
-        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: DomainErrorMiddleware())
         router.add(middleware: IdentityMiddleware(store: store, settings: settings))

@@ -10,7 +10,8 @@
 #   BENCH_GLOBAL_COUNTRIES=42    countries of the large file (at most 42: the generator lays
 #                                countries 4° wide from 10°E, the 43rd would cross 180°)
 #   BENCH_GLOBAL_SITES=7140      sites per country of the large file (42 × 7140 + 125 ≈ 300,000)
-#   BENCH_GLOBAL_BUDGET=600      seconds for the country loop on the large file (0: skip it)
+#   BENCH_GLOBAL_BUDGET=0        seconds for an extra country-by-country loop on the large file (0: skip it)
+#   BENCH_GLOBAL_LIMIT=1800      seconds allowed to the one-process --all-countries run on the large file
 #   BENCH_MAX_AREA_DIFF_PCT=0.1  fail when engine and reference areas differ by more
 #   BENCH_SKIP_BUILD=1           use the existing .build-release binary
 #   BENCH_BIN=path               another synergia binary (implies nothing about the build)
@@ -24,7 +25,8 @@ VENV=.venv-bench
 SIZES=${BENCH_SIZES:-"2000 20000"}
 GLOBAL_COUNTRIES=${BENCH_GLOBAL_COUNTRIES:-42}
 GLOBAL_SITES=${BENCH_GLOBAL_SITES:-7140}
-GLOBAL_BUDGET=${BENCH_GLOBAL_BUDGET:-600}
+GLOBAL_BUDGET=${BENCH_GLOBAL_BUDGET:-0}
+GLOBAL_LIMIT=${BENCH_GLOBAL_LIMIT:-1800}
 MAX_DIFF=${BENCH_MAX_AREA_DIFF_PCT:-0.1}
 COUNTRY=AAA
 mkdir -p "$OUT"
@@ -108,14 +110,21 @@ for n in $SIZES; do
     reference "$OUT/refstats-$n" "$f" "$COUNTRY" --statistics
 done
 
-# 4. The ~300,000-site file: `coverage run` country after country within the budget.
+# 4. The ~300,000-site file: every country in one process (`--all-countries`: the file
+#    is read once, countries run in parallel on all cores) — how an analyst runs it;
+#    then, optionally, country after country in separate processes within a budget.
 GLOBAL_DONE=0
-if (( GLOBAL_BUDGET > 0 )); then
+if (( GLOBAL_COUNTRIES > 0 )); then
     codes=$("$PY" -c "import string,itertools; print(','.join(''.join(p) for p in itertools.islice(itertools.product('C', string.ascii_uppercase, string.ascii_uppercase), $GLOBAL_COUNTRIES)))")
     g="$OUT/wdpa-global.gpkg"
     generate "$g" "$GLOBAL_SITES" "$codes"
     echo "$codes" >"$OUT/global-countries.txt"
     rm -f "$OUT"/global-*.out "$OUT"/global-*.time "$OUT"/global-*.err
+    echo "bench: large file, all $GLOBAL_COUNTRIES countries in one process (--all-countries, limit ${GLOBAL_LIMIT} s)"
+    timed "$OUT/global-all" timeout "$GLOBAL_LIMIT" "$BIN" coverage run --wdpa "$g" --land "$g" --eez "$g" --all-countries \
+        || die "coverage run --all-countries failed or passed ${GLOBAL_LIMIT} s on the large file"
+fi
+if (( GLOBAL_COUNTRIES > 0 && GLOBAL_BUDGET > 0 )); then
     loop_start=$(date +%s)
     for c in ${codes//,/ }; do
         elapsed=$(( $(date +%s) - loop_start ))
@@ -214,6 +223,14 @@ for n in sizes:
     print(f"  ref+st, stages (s): {s['reference_statistics']['stages']}")
 
 codes_file = f"{out}/global-countries.txt"
+if os.path.exists(f"{out}/global-all.time"):
+    r = time_report(f"{out}/global-all")
+    text = open(f"{out}/global-all.out").read()
+    m = re.search(r"(\d+) countries in ([\d.]+) s", text)
+    results["global_all"] = {"file": open(f"{out}/wdpa-global.gpkg.log").read().strip(), "wall": r["wall"], "cpu": r["cpu"], "rss_mb": r["rss_mb"],
+                             "countries": int(m.group(1)) if m else None}
+    print(f"\nLarge file, --all-countries in one process: {results['global_all']['countries']} countries, "
+          f"{r['wall']:.1f} s wall ({r['wall'] / 60:.1f} min), {r['cpu']:.1f} s cpu, peak {r['rss_mb']:.0f} MB")
 if budget > 0 and os.path.exists(codes_file):
     codes = open(codes_file).read().strip().split(",")
     done = [c for c in codes if os.path.exists(f"{out}/global-{c}.time")]

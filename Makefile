@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 export PATH := $(PATH):/opt/swift/usr/bin
 
-.PHONY: run test bench build deps-run deps-test seed serve clean
+.PHONY: run test bench bench-land build deps-run deps-test seed serve clean
 
 ## Install what is missing, build, migrate, seed the demo, serve on http://127.0.0.1:8080
 run: deps-run build
@@ -24,9 +24,14 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh scripts/run-tests.sh
 
-## Time the coverage engine against a geopandas/shapely reference (docs/benchmarks.md)
+## Time the coverage and land-degradation engines against Python references (docs/benchmarks.md)
 bench: deps-run
 	bench/run-coverage-bench.sh
+	BENCH_SKIP_BUILD=1 bench/run-land-bench.sh
+
+## Only the land-degradation engine against its numpy reference
+bench-land: deps-run
+	bench/run-land-bench.sh
 
 build:
 	$(SWIFT) build

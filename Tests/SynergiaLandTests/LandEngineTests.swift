@@ -54,6 +54,23 @@ import Testing
         #expect(entries(folder) == ["lc2000.tif", "lc2015.tif", "lpd.tif", "out", "soc.tif"])
     }
 
+    /// 4 × 3 cells of 10° at the equator: 14.7 million km², more than an Int64
+    /// of mm² can hold (9.2 million km²), as for Russia or Canada.
+    @Test func aCountryLargerThanNineMillionSquareKilometresRuns() throws {
+        let folder = try landTempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let grid = RasterGrid(width: 4, height: 3, geoTransform: [0, 10, 0, 15, 0, -10], crsWKT: RasterCRS.wkt(epsg: 4326))
+        let stack = try TinyStack(folder: folder, grid: grid)
+        let r = try LandDegradationEngine(options: TinyStack.options).run(inputs: stack.inputs, aoi: nil, output: folder.appendingPathComponent("out"))
+        let rows = [(15.0, 5.0), (5.0, -5.0), (-5.0, -15.0)].map { LandPixelArea.cellArea(top: $0.0, bottom: $0.1, widthDegrees: 10) / 1e6 }
+        let expected = 4 * rows.reduce(0, +)
+        #expect(expected > 14_000_000)
+        #expect(abs(r.aoiAreaKm2 - expected) / expected < 1e-9)
+        let p = r.periods[0]
+        let classes = p.indicator.km2(-1) + p.indicator.km2(0) + p.indicator.km2(1) + p.indicator.km2(nil)
+        #expect(abs(classes - expected) / expected < 1e-9)
+    }
+
     @Test func outputRasterFormat() throws {
         let folder = try landTempFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,4 @@
-/// Areas (mm², integers so that sums are exact and independent of threads and
+/// Areas (cm², integers so that sums are exact and independent of threads and
 /// block size) and SOC stocks (kg) gathered per worker, merged at the end.
 struct LandPeriodTotals: Sendable {
     /// index v+1 for -1/0/+1, 3 = no data (inside the AOI)
@@ -52,32 +52,57 @@ struct LandTotals: Sendable {
 /// and bounded in memory whatever the raster size.
 struct LandUnitHistograms: Sendable {
     let offset: Int, bins: Int
-    /// per period: unit key -> counts
-    var periods: [[Int: [Int64]]]
+    /// per period: unit key -> slot; counts[slot * bins + bin]
+    private var slots: [[Int: Int]]
+    private var counts: [[Int64]]
+    /// per period: slot of the small unit keys 0..<64 (-1: none yet), to avoid hashing per pixel
+    private var small: [[Int]]
 
     init(periods: Int, scale: Double) {
         offset = Int(scale); bins = 2 * Int(scale) + 1
-        self.periods = Array(repeating: [:], count: periods)
+        slots = Array(repeating: [:], count: periods)
+        counts = Array(repeating: [], count: periods)
+        small = Array(repeating: [Int](repeating: -1, count: 64), count: periods)
+    }
+
+    @inline(__always) private mutating func slot(period p: Int, unit: Int) -> Int {
+        if unit >= 0 && unit < 64, small[p][unit] >= 0 { return small[p][unit] }
+        if let s = slots[p][unit] { return s }
+        let s = slots[p].count
+        slots[p][unit] = s
+        counts[p].append(contentsOf: repeatElement(0, count: bins))
+        if unit >= 0 && unit < 64 { small[p][unit] = s }
+        return s
+    }
+
+    /// `mean.rounded()` (half away from zero) without a libm call: truncate, then
+    /// compare the exact remainder with one half.
+    @inline(__always) static func roundedHalfAway(_ x: Double) -> Int {
+        guard abs(x) < 4e15 else { return Int(x.rounded()) }
+        let i = Int(x), f = x - Double(i)
+        return i + (f >= 0.5 ? 1 : 0) - (f <= -0.5 ? 1 : 0)
     }
 
     mutating func add(period: Int, unit: Int, mean: Double) {
-        let b = min(max(Int(mean.rounded()) + offset, 0), bins - 1)
-        if periods[period][unit] == nil { periods[period][unit] = [Int64](repeating: 0, count: bins) }
-        periods[period][unit]![b] += 1
+        let b = min(max(Self.roundedHalfAway(mean) + offset, 0), bins - 1)
+        let s = slot(period: period, unit: unit)
+        counts[period][s * bins + b] += 1
     }
 
     mutating func merge(_ o: LandUnitHistograms) {
-        for p in periods.indices {
-            for (u, h) in o.periods[p] {
-                if var mine = periods[p][u] { for i in mine.indices { mine[i] += h[i] }; periods[p][u] = mine } else { periods[p][u] = h }
+        for p in counts.indices {
+            for (u, os) in o.slots[p] {
+                let s = slot(period: p, unit: u)
+                for i in 0..<bins { counts[p][s * bins + i] += o.counts[p][os * bins + i] }
             }
         }
     }
 
     /// Nearest-rank percentile per unit: the smallest value with at least p % of the pixels at or below it.
     func percentiles(_ p: Double) -> [[Int: Double]] {
-        periods.map { units in
-            units.mapValues { h in
+        counts.indices.map { k in
+            slots[k].mapValues { s in
+                let h = counts[k][(s * bins)..<((s + 1) * bins)]
                 let total = h.reduce(0, +)
                 let rank = max(1, Int64((p / 100 * Double(total)).rounded(.up)))
                 var cum: Int64 = 0

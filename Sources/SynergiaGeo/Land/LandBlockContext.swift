@@ -15,7 +15,21 @@ struct LandBlockContext: Sendable {
     /// per period: exact Mann-Kendall critical |S| (nil = never significant)
     let criticalS: [Int?]
     /// per period: unit key -> percentile of period-mean NDVI (filled after pass 1)
-    var unitPercentiles: [[Int: Double]] = []
+    var unitPercentiles: [[Int: Double]] = [] {
+        didSet {
+            unitPercentilesDense = unitPercentiles.map { d in
+                var t = [Double](repeating: 0, count: 64)
+                for (u, v) in d where u >= 0 && u < 64 { t[u] = v }
+                return t
+            }
+        }
+    }
+    /// The same for unit keys 0..<64 (no soil raster: the land-cover class), 0 when absent.
+    private(set) var unitPercentilesDense: [[Double]] = []
+    /// Transition matrix value at a * 8 + b for classes 1..7.
+    let matrixTable: [Int8]
+    /// F_LU at zone * 64 + a * 8 + b; zone 0 = the national climate zone, 1...5 = `LandClimateZone`.
+    let socFactorTable: [Double]
     /// Index of each land-cover year in `stack.landCoverYears`.
     let landCoverIndex: [Int: Int]
     /// NDVI years needed by any period, in order, and their index.
@@ -25,6 +39,9 @@ struct LandBlockContext: Sendable {
     let ndviBands: [[Int]]
 
     var usesNDVI: Bool { !stack.ndvi.isEmpty }
+    /// Every NDVI band holds Int16 (or Byte) values: read and compute them as Int16
+    /// (the same values, and comparisons, as Float; twice as many per vector).
+    let ndviInt16: Bool
 
     init(options: LandOptions, stack: LandInputStack, aoiPath: String?) throws {
         self.options = options; self.stack = stack; self.aoiPath = aoiPath
@@ -38,6 +55,24 @@ struct LandBlockContext: Sendable {
         let index = Dictionary(uniqueKeysWithValues: ndviYears.enumerated().map { ($1, $0) })
         ndviIndex = index
         ndviBands = stack.ndvi.isEmpty ? productivityYears.map { _ in [] } : productivityYears.map { $0.map { index[$0]! } }
+        var int16 = !stack.ndvi.isEmpty
+        for ref in Set(stack.ndvi.values) where int16 {
+            int16 = try RasterDataset(path: ref.path).fitsInt16(band: ref.band)
+        }
+        ndviInt16 = int16
+        var m = [Int8](repeating: 0, count: 64)
+        for a in 1...7 { for b in 1...7 { m[a * 8 + b] = options.transitionMatrix.value(from: a, to: b) } }
+        matrixTable = m
+        let zones = [options.climateZone.factor] + (1...5).map { LandClimateZone(rawValue: $0)!.factor }
+        var f = [Double](repeating: 1, count: zones.count * 64)
+        for (z, factor) in zones.enumerated() { for a in 1...7 { for b in 1...7 { f[z * 64 + a * 8 + b] = LandSOC.factor(from: a, to: b, f: factor) } } }
+        socFactorTable = f
+    }
+
+    /// Percentile of a land unit for performance (0 when the unit has none).
+    @inline(__always) func unitPercentile(period p: Int, unit: Int) -> Double {
+        if unit >= 0 && unit < 64 { return unitPercentilesDense[p][unit] }
+        return unitPercentiles[p][unit] ?? 0
     }
 
     /// UNCCD class 1..7 for a raw land-cover value; 0 for no data; -1 when the

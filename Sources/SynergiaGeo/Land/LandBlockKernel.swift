@@ -12,124 +12,233 @@ struct LandRasterOutputs: @unchecked Sendable {
 
     init(folder: URL, grid: RasterGrid, periods names: [String]) throws {
         periods = try names.map { n in
-            try Self.periodLayers.map { try RasterInt16Writer(path: folder.appendingPathComponent("\(n)_\($0).tif").path, grid: grid) }
+            try Self.periodLayers.map { try RasterInt16Writer(path: folder.appendingPathComponent("\(n)_\($0).tif").path, grid: grid, compression: .fast) }
         }
         status = try names.enumerated().map { k, n in
-            k == 0 ? [] : try Self.statusLayers.map { try RasterInt16Writer(path: folder.appendingPathComponent("\(n)_\($0).tif").path, grid: grid) }
+            k == 0 ? [] : try Self.statusLayers.map { try RasterInt16Writer(path: folder.appendingPathComponent("\(n)_\($0).tif").path, grid: grid, compression: .fast) }
         }
     }
 
     var all: [RasterInt16Writer] { periods.flatMap { $0 } + status.flatMap { $0 } }
 }
 
+/// Per-worker buffers of pass 2, reused from block to block.
+final class LandBlockScratch {
+    /// Pixels per chunk of the productivity kernel.
+    static let chunk = 256
+    /// Indices (in the block) of the pixels inside the AOI.
+    var pixels: [Int32] = []
+    /// [period][AOI pixel] LPD class raw value, 0 = no data
+    var lpd: [Int8] = []
+    /// [output layer][pixel] output values
+    var out: [Int16] = []
+    var unitPercentile = [Double](repeating: 0, count: LandBlockScratch.chunk)
+    /// [period][Acc slot] area/stock sums of the block
+    var acc: [Int64] = []
+    var stocks: [Double] = []
+    var chain: [Int8] = []
+
+    /// Fills `pixels` from the block's AOI mask.
+    func collectPixels(_ mask: [UInt8]) {
+        pixels.removeAll(keepingCapacity: true)
+        mask.withUnsafeBufferPointer { m in
+            for i in 0..<m.count where m[i] != 0 { pixels.append(Int32(i)) }
+        }
+    }
+}
+
+/// Offsets of the per-period sums of a block (one flat array, merged into
+/// `LandPeriodTotals` once per block).
+enum LandAcc {
+    static let landCover = 0, productivity = 4, soc = 8, indicator = 12, lpd = 16, transitions = 22,
+               lpdByTransition = 71, socArea = 365, socStart = 414, socEnd = 463, status = 512, water = 520, size = 521
+
+    static func add(_ a: UnsafePointer<Int64>, to t: inout LandPeriodTotals) {
+        func add(_ dst: inout [Int64], _ at: Int) { for k in dst.indices { dst[k] += a[at + k] } }
+        add(&t.landCover, landCover); add(&t.productivity, productivity); add(&t.soc, soc); add(&t.indicator, indicator)
+        add(&t.lpd, lpd); add(&t.transitions, transitions); add(&t.lpdByTransition, lpdByTransition)
+        add(&t.socArea, socArea); add(&t.socStart, socStart); add(&t.socEnd, socEnd); add(&t.status, status)
+        t.water += a[water]
+    }
+}
+
 /// The per-pixel pipeline of pass 2 for one block: sub-indicators, one out all
 /// out and status for every period, written to the output rasters and added to
-/// the worker's totals.
+/// the worker's totals. Productivity from NDVI is computed first for all the
+/// block's AOI pixels (`LandNDVIKernel`), then each pixel goes through the
+/// other rules.
 struct LandBlockKernel {
     let ctx: LandBlockContext
 
-    func process(_ inp: LandBlockInputs, outputs: LandRasterOutputs, totals: inout LandTotals) throws -> Int64 {
+    func process(_ inp: LandBlockInputs, outputs: LandRasterOutputs, totals: inout LandTotals,
+                 ndvi: LandProductivityKernel?, scratch sc: LandBlockScratch) throws -> Int64 {
         let w = inp.window, n = w.count
-        let o = ctx.options, periods = o.periods
-        let ndviKernel = LandNDVIKernel(ctx: ctx)
-        let years = ctx.stack.landCoverYears
-        var out = [[[Int16]]](repeating: [[Int16]](repeating: [Int16](repeating: LandCodes.noData16, count: n), count: 5), count: periods.count)
-        var statusOut = [[[Int16]]](repeating: [[Int16]](repeating: [Int16](repeating: LandCodes.noData16, count: n), count: 2), count: periods.count)
-        var stocks: [Double] = [], chain = [Int8](repeating: 0, count: years.count)
-        // Work on a uniquely referenced copy so that the += below mutate in place.
-        var pt = totals.periods
-        totals.periods = []
-        defer { totals.periods = pt }
+        let o = ctx.options, periods = o.periods, P = periods.count
+        let years = ctx.stack.landCoverYears, Y = years.count
+        let layers = P * 5 + max(0, P - 1) * 2
+        sc.collectPixels(inp.mask)
+        let M = sc.pixels.count
+        if sc.out.count != layers * n { sc.out = [Int16](repeating: LandCodes.noData16, count: layers * n) }
+        else { sc.out.withUnsafeMutableBufferPointer { $0.update(repeating: LandCodes.noData16) } }
+        if sc.lpd.count < max(1, P * M) { sc.lpd = [Int8](repeating: 0, count: max(1, P * M)) }
+        if sc.acc.count != P * LandAcc.size { sc.acc = [Int64](repeating: 0, count: P * LandAcc.size) }
+        else { sc.acc.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        if sc.stocks.count != Y { sc.stocks = [Double](repeating: 0, count: Y); sc.chain = [Int8](repeating: 0, count: Y) }
         let pIdx = periods.map { (ctx.landCoverIndex[$0.landCoverStart]!, ctx.landCoverIndex[$0.landCoverEnd]!) }
 
-        for r in 0..<w.height {
-            let area = ctx.rowArea(w.y + r)
-            for c in 0..<w.width {
-                let i = r * w.width + c
-                guard inp.mask[i] != 0 else { continue }
-                totals.aoiArea += area; totals.aoiPixels += 1
-                // SOC stocks through every known land-cover year, once per pixel.
-                var chainValid = true
-                for k in 0..<years.count { chain[k] = inp.classes[k][i]; if chain[k] <= 0 { chainValid = false } }
-                let ref = Double(inp.soc[i])
-                let socValid = chainValid && !ref.isNaN && ref > 0
-                if socValid {
-                    var f = o.climateZone.factor
-                    if !inp.climate.isEmpty, let z = LandClimateZone(rawValue: Int(inp.climate[i])) { f = z.factor }
-                    LandSOC.propagate(reference: ref, years: years, classes: chain, f: f, spreadYears: o.socSpreadYears, into: &stocks)
-                }
-                var baselineSDG: Int8? = nil
-                for (p, _) in periods.enumerated() {
-                    let (ks, ke) = pIdx[p]
-                    let a = inp.classes[ks][i], b = inp.classes[ke][i]
-                    let lcValid = a > 0 && b > 0
-                    let lcSub: Int8? = lcValid ? o.transitionMatrix.value(from: Int(a), to: Int(b)) : nil
-                    let lpd: LandLPDClass?
-                    if ctx.usesNDVI {
-                        lpd = ndviKernel.lpdClass(inp, period: p, pixel: i,
-                                                  unit: LandUnitHistograms.unit(soil: inp.soilType(i), landCover: max(b, 0)))
-                    } else {
-                        lpd = LandLPDClass(rawValue: Int(inp.lpd[p][i]))
-                    }
-                    let prodSub = lpd?.subIndicator
-                    let water = a == 7 || b == 7
-                    var socSub: Int8? = nil
-                    var s0 = 0.0, s1 = 0.0
-                    if socValid && !water {
-                        s0 = stocks[ks]; s1 = stocks[ke]
-                        socSub = LandSOC.classify(percentChange: LandSOC.percentChange(initial: s0, final: s1), threshold: o.socThresholdPercent)
-                    }
-                    let sdg = LandIntegration.oneOutAllOut(landCover: lcSub, productivity: prodSub, soc: socSub)
-                    if p == 0 { baselineSDG = sdg }
-
-                    out[p][0][i] = lcSub.map(Int16.init) ?? LandCodes.noData16
-                    out[p][1][i] = lpd.map { Int16($0.rawValue) } ?? LandCodes.noData16
-                    out[p][2][i] = prodSub.map(Int16.init) ?? LandCodes.noData16
-                    out[p][3][i] = socSub.map(Int16.init) ?? LandCodes.noData16
-                    out[p][4][i] = sdg.map(Int16.init) ?? LandCodes.noData16
-
-                    Self.add(&pt[p], area: area, lcSub: lcSub, prodSub: prodSub, socSub: socSub, sdg: sdg, lpd: lpd, water: water)
-                    if lcValid {
-                        let tr = Int(a - 1) * 7 + Int(b - 1)
-                        pt[p].transitions[tr] += area
-                        pt[p].lpdByTransition[tr * 6 + (lpd?.rawValue ?? 0)] += area
-                        if socSub != nil {
-                            // t/ha x ha -> kg: stock * area_mm2 * 1e-10 t = * 1e-7 kg
-                            pt[p].socArea[tr] += area
-                            pt[p].socStart[tr] += Int64((s0 * Double(area) * 1e-7).rounded())
-                            pt[p].socEnd[tr] += Int64((s1 * Double(area) * 1e-7).rounded())
+        // 1. LPD classes of every AOI pixel, period by period.
+        sc.pixels.withUnsafeBufferPointer { px in
+            sc.lpd.withUnsafeMutableBufferPointer { lpdBuf in
+                for p in 0..<P {
+                    let dst = lpdBuf.baseAddress! + p * M
+                    if let ndvi {
+                        let endOffset = pIdx[p].1 * n
+                        sc.unitPercentile.withUnsafeMutableBufferPointer { up in
+                            var start = 0
+                            while start < M {
+                                let m = min(LandBlockScratch.chunk, M - start)
+                                for j in 0..<m {
+                                    let i = Int(px[start + j])
+                                    up[j] = ctx.unitPercentile(period: p, unit: LandUnitHistograms.unit(soil: inp.soilType(i), landCover: max(inp.classes[endOffset + i], 0)))
+                                }
+                                ndvi.lpdClasses(inp, period: p, pixels: px.baseAddress! + start, count: m,
+                                                unitPercentile: UnsafePointer(up.baseAddress!), into: dst + start)
+                                start += m
+                            }
                         }
-                    }
-                    if p > 0 {
-                        if let b0 = baselineSDG, let s = sdg {
-                            let st = LandStatus.of(baseline: b0, report: s)
-                            statusOut[p][0][i] = Int16(st.rawValue)
-                            statusOut[p][1][i] = Int16(st.collapsed)
-                            pt[p].status[st.rawValue] += area
-                        } else {
-                            pt[p].status[0] += area
+                    } else {
+                        let raster = inp.lpd[p]
+                        for j in 0..<M {
+                            let v = raster[Int(px[j])]
+                            dst[j] = (1...5).contains(v) ? Int8(v) : 0
                         }
                     }
                 }
             }
         }
+
+        // 2. Every other rule, pixel by pixel.
+        var rowArea = [Int64](repeating: 0, count: w.height)
+        for r in 0..<w.height { rowArea[r] = ctx.rowArea(w.y + r) }
+        let spread = o.socSpreadYears, dSpread = Double(spread)
+        let threshold = o.socThresholdPercent
+        let hasClimate = !inp.climate.isEmpty
+        var aoiArea: Int64 = 0
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Int8>.self, capacity: max(Y, 1)) { cls in
+          inp.classes.withUnsafeBufferPointer { classes in
+            for k in 0..<Y { cls[k] = classes.baseAddress! + k * n }
+            sc.pixels.withUnsafeBufferPointer { px in
+            sc.lpd.withUnsafeBufferPointer { lpdBuf in
+            sc.out.withUnsafeMutableBufferPointer { outBuf in
+            sc.acc.withUnsafeMutableBufferPointer { accBuf in
+            sc.stocks.withUnsafeMutableBufferPointer { stocks in
+            inp.soc.withUnsafeBufferPointer { soc in
+            ctx.matrixTable.withUnsafeBufferPointer { matrix in
+            ctx.socFactorTable.withUnsafeBufferPointer { factors in
+                let out = outBuf.baseAddress!, acc = accBuf.baseAddress!
+                for j in 0..<M {
+                    let i = Int(px[j])
+                    let area = rowArea[i / w.width]
+                    aoiArea += area
+                    // SOC stocks through every known land-cover year, once per pixel.
+                    var chainValid = true
+                    for k in 0..<Y where cls[k][i] <= 0 { chainValid = false }
+                    let ref = Double(soc[i])
+                    let socValid = chainValid && !ref.isNaN && ref > 0
+                    if socValid {
+                        var zone = 0
+                        if hasClimate, let z = LandClimateZone(rawValue: Int(inp.climate[i])) { zone = z.rawValue }
+                        let f = factors.baseAddress! + zone * 64
+                        var stock = ref, rate = 0.0, remaining = 0
+                        stocks[0] = stock
+                        for k in 0..<(Y - 1) {
+                            let a = Int(cls[k][i]), b = Int(cls[k + 1][i])
+                            if a != b {
+                                rate = stock * (f[a * 8 + b] - 1) / dSpread
+                                remaining = spread
+                            }
+                            let steps = min(years[k + 1] - years[k], remaining)
+                            stock += rate * Double(steps)
+                            remaining -= steps
+                            stocks[k + 1] = stock
+                        }
+                    }
+                    var baselineSDG: Int8? = nil
+                    for p in 0..<P {
+                        let (ks, ke) = pIdx[p]
+                        let a = cls[ks][i], b = cls[ke][i]
+                        let lcValid = a > 0 && b > 0
+                        let lcSub: Int8? = lcValid ? matrix[Int(a) * 8 + Int(b)] : nil
+                        let lpdRaw = Int(lpdBuf[p * M + j])
+                        let prodSub: Int8? = lpdRaw == 0 ? nil : LandLPDClass(rawValue: lpdRaw)!.subIndicator
+                        let water = a == 7 || b == 7
+                        var socSub: Int8? = nil
+                        var s0 = 0.0, s1 = 0.0
+                        if socValid && !water {
+                            s0 = stocks[ks]; s1 = stocks[ke]
+                            socSub = LandSOC.classify(percentChange: LandSOC.percentChange(initial: s0, final: s1), threshold: threshold)
+                        }
+                        let sdg = LandIntegration.oneOutAllOut(landCover: lcSub, productivity: prodSub, soc: socSub)
+                        if p == 0 { baselineSDG = sdg }
+
+                        let layer = out + (p * 5) * n + i
+                        layer[0] = lcSub.map(Int16.init) ?? LandCodes.noData16
+                        layer[n] = lpdRaw == 0 ? LandCodes.noData16 : Int16(lpdRaw)
+                        layer[2 * n] = prodSub.map(Int16.init) ?? LandCodes.noData16
+                        layer[3 * n] = socSub.map(Int16.init) ?? LandCodes.noData16
+                        layer[4 * n] = sdg.map(Int16.init) ?? LandCodes.noData16
+
+                        let t = acc + p * LandAcc.size
+                        t[LandAcc.landCover + Self.slot(lcSub)] += area
+                        t[LandAcc.productivity + Self.slot(prodSub)] += area
+                        t[LandAcc.soc + Self.slot(socSub)] += area
+                        t[LandAcc.indicator + Self.slot(sdg)] += area
+                        t[LandAcc.lpd + lpdRaw] += area
+                        if water { t[LandAcc.water] += area }
+                        if lcValid {
+                            let tr = Int(a - 1) * 7 + Int(b - 1)
+                            t[LandAcc.transitions + tr] += area
+                            t[LandAcc.lpdByTransition + tr * 6 + lpdRaw] += area
+                            if socSub != nil {
+                                // t/ha x ha -> kg: stock * area_cm2 * 1e-8 t = * 1e-5 kg
+                                t[LandAcc.socArea + tr] += area
+                                t[LandAcc.socStart + tr] += Int64((s0 * Double(area) * 1e-5).rounded())
+                                t[LandAcc.socEnd + tr] += Int64((s1 * Double(area) * 1e-5).rounded())
+                            }
+                        }
+                        if p > 0 {
+                            if let b0 = baselineSDG, let s = sdg {
+                                let st = LandStatus.of(baseline: b0, report: s)
+                                let status = out + (P * 5 + (p - 1) * 2) * n + i
+                                status[0] = Int16(st.rawValue)
+                                status[n] = Int16(st.collapsed)
+                                t[LandAcc.status + st.rawValue] += area
+                            } else {
+                                t[LandAcc.status] += area
+                            }
+                        }
+                    }
+                }
+            } } } } } } } }
+          }
+        }
+        totals.aoiArea += aoiArea; totals.aoiPixels += Int64(M)
+        sc.acc.withUnsafeBufferPointer { a in
+            for p in 0..<P { LandAcc.add(a.baseAddress! + p * LandAcc.size, to: &totals.periods[p]) }
+        }
+
         var written: Int64 = 0
-        for p in periods.indices {
-            for (k, wr) in outputs.periods[p].enumerated() { try wr.write(window: w, values: out[p][k]); written += Int64(n * 2) }
-            for (k, wr) in outputs.status[p].enumerated() { try wr.write(window: w, values: statusOut[p][k]); written += Int64(n * 2) }
+        try sc.out.withUnsafeBufferPointer { buf in
+            for p in periods.indices {
+                for (k, wr) in outputs.periods[p].enumerated() {
+                    try wr.write(window: w, values: buf.baseAddress! + (p * 5 + k) * n, flush: true); written += Int64(n * 2)
+                }
+                for (k, wr) in outputs.status[p].enumerated() {
+                    try wr.write(window: w, values: buf.baseAddress! + (P * 5 + (p - 1) * 2 + k) * n, flush: true); written += Int64(n * 2)
+                }
+            }
         }
         return written
-    }
-
-    @inline(__always)
-    static func add(_ t: inout LandPeriodTotals, area: Int64, lcSub: Int8?, prodSub: Int8?, socSub: Int8?, sdg: Int8?,
-                    lpd: LandLPDClass?, water: Bool) {
-        t.landCover[slot(lcSub)] += area
-        t.productivity[slot(prodSub)] += area
-        t.soc[slot(socSub)] += area
-        t.indicator[slot(sdg)] += area
-        t.lpd[lpd?.rawValue ?? 0] += area
-        if water { t.water += area }
     }
 
     /// Index of a -1/0/+1 value in the totals arrays (3 = no data).

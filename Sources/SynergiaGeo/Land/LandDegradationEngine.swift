@@ -76,13 +76,24 @@ public struct LandDegradationEngine: Sendable {
         }, body: { worker, b in
             let w = layout.windows[b]
             var ignored: [String: [Int: Int]] = [:]
-            try worker.inputs.read(w, ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &ignored, needsSOC: false)
-            let kernel = LandNDVIKernel(ctx: ctx)
-            for i in 0..<w.count where worker.inputs.mask[i] != 0 {
+            let inputs = worker.inputs
+            try inputs.read(w, ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &ignored, needsSOC: false)
+            let sc = worker.scratch, kernel = worker.ndvi!
+            sc.collectPixels(inputs.mask)
+            sc.pixels.withUnsafeBufferPointer { px in
                 for p in periods.indices {
-                    let cls = worker.inputs.classes[ctx.landCoverIndex[periods[p].landCoverEnd]!][i]
-                    guard cls > 0, let mean = kernel.periodMean(worker.inputs, period: p, pixel: i) else { continue }
-                    worker.histograms.add(period: p, unit: LandUnitHistograms.unit(soil: worker.inputs.soilType(i), landCover: cls), mean: mean)
+                    let end = ctx.landCoverIndex[periods[p].landCoverEnd]!
+                    var start = 0
+                    while start < px.count {
+                        let m = min(LandBlockScratch.chunk, px.count - start)
+                        kernel.periodMeans(inputs, period: p, pixels: px.baseAddress! + start, count: m) { j, mean in
+                            let i = Int(px[start + j])
+                            let cls = inputs.landClass(end, i)
+                            guard cls > 0 else { return }
+                            worker.histograms.add(period: p, unit: LandUnitHistograms.unit(soil: inputs.soilType(i), landCover: cls), mean: mean)
+                        }
+                        start += m
+                    }
                 }
             }
             meter.advance(pass: "performance", read: worker.takeBytesRead(), written: 0)
@@ -100,7 +111,8 @@ public struct LandDegradationEngine: Sendable {
             LandWorker(ctx: ctx, totals: LandTotals(periods: periods), aoi: try LandAOIMask(path: ctx.aoiPath, grid: ctx.stack.grid))
         }, body: { worker, b in
             try worker.inputs.read(layout.windows[b], ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &worker.totals.missingLegend)
-            let written = try LandBlockKernel(ctx: ctx).process(worker.inputs, outputs: outputs, totals: &worker.totals)
+            let written = try LandBlockKernel(ctx: ctx).process(worker.inputs, outputs: outputs, totals: &worker.totals,
+                                                                ndvi: worker.ndvi, scratch: worker.scratch)
             meter.advance(pass: "indicators", read: worker.takeBytesRead(), written: written)
         })
         var merged = LandTotals(periods: periods)
@@ -113,6 +125,9 @@ public struct LandDegradationEngine: Sendable {
 final class LandWorker {
     let cache = LandDatasetCache()
     let inputs = LandBlockInputs()
+    let scratch = LandBlockScratch()
+    /// Productivity kernel (NDVI runs only).
+    let ndvi: LandProductivityKernel?
     let aoi: LandAOIMask
     var totals: LandTotals
     var histograms: LandUnitHistograms
@@ -120,6 +135,7 @@ final class LandWorker {
 
     init(ctx: LandBlockContext, totals: LandTotals? = nil, histograms: LandUnitHistograms? = nil, aoi: LandAOIMask) {
         self.aoi = aoi
+        self.ndvi = ctx.usesNDVI ? LandNDVIKernels.make(ctx: ctx) : nil
         self.totals = totals ?? LandTotals(periods: 0)
         self.histograms = histograms ?? LandUnitHistograms(periods: 0, scale: 0)
     }

@@ -114,6 +114,12 @@ final class LandDatasetCache {
         bytesRead += Int64(w.count * 4)
     }
 
+    func readBands<T: RasterBandSample>(_ ref: LandLayerRef, bands: [Int], _ w: RasterWindow, into buf: UnsafeMutablePointer<T>,
+                                        bandStride: Int) throws {
+        try dataset(ref).readBands(bands, window: w, into: buf, bandStride: bandStride)
+        bytesRead += Int64(w.count * MemoryLayout<T>.stride * bands.count)
+    }
+
     func readFloat(_ ref: LandLayerRef, _ w: RasterWindow, into buf: inout [Float]) throws {
         try dataset(ref).readFloat(band: ref.band, window: w, into: &buf)
         bytesRead += Int64(w.count * 4)

@@ -2,8 +2,9 @@ import Foundation
 
 /// Pixel areas (method file, "Areas"). Geographic grids: area between two
 /// parallels on the WGS84 ellipsoid, so a pixel's area depends on its row only.
-/// Equal-area grids: the true cell area. Areas are summed as integers (mm²) so
-/// that totals do not depend on summation order, i.e. on threads or block size.
+/// Equal-area grids: the true cell area. Areas are summed as integers (cm²) so
+/// that totals do not depend on summation order, i.e. on threads or block size;
+/// Int64 cm² holds 9.2e8 km², more than the Earth's surface.
 public enum LandPixelArea {
     static let a = 6378137.0
     static let b = 6356752.3142
@@ -20,17 +21,17 @@ public enum LandPixelArea {
         abs(zoneArea(latitude: top) - zoneArea(latitude: bottom)) * abs(widthDegrees) / 360
     }
 
-    /// Per-row cell area in mm² for a grid, or an error for unsupported projections.
+    /// Per-row cell area in cm² for a grid, or an error for unsupported projections.
     public static func rowAreaFunction(for grid: RasterGrid) throws -> @Sendable (Int) -> Int64 {
         switch RasterCRS.kind(grid.crsWKT) {
         case .geographic:
             let g = grid
             return { row in
                 let top = g.rowTop(row), bottom = g.rowTop(row + 1)
-                return Int64((cellArea(top: top, bottom: bottom, widthDegrees: g.pixelWidth) * 1e6).rounded())
+                return Int64((cellArea(top: top, bottom: bottom, widthDegrees: g.pixelWidth) * 1e4).rounded())
             }
         case let .equalArea(unit):
-            let area = Int64((abs(grid.pixelWidth * grid.pixelHeight) * unit * unit * 1e6).rounded())
+            let area = Int64((abs(grid.pixelWidth * grid.pixelHeight) * unit * unit * 1e4).rounded())
             return { _ in area }
         case let .other(name):
             throw GDALRasterError.unsupportedProjection(name)

@@ -7,7 +7,7 @@ struct LandResultBuilder {
     let grid: RasterGrid
     let climateText: String
 
-    static func km2(_ mm2: Int64) -> Double { Double(mm2) / 1e12 }
+    static func km2(_ cm2: Int64) -> Double { Double(cm2) / 1e10 }
 
     func table(_ name: String, _ values: [(Int?, String, Int64)]) -> LandAreaTable {
         let total = values.reduce(Int64(0)) { $0 + $1.2 }

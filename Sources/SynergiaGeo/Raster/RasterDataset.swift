@@ -89,6 +89,40 @@ public final class RasterDataset {
         for i in buffer.indices where buffer[i] == nd || buffer[i] == Float(LandCodes.noData) { buffer[i] = .nan }
     }
 
+    /// Whether every value of the band fits Int16 exactly (Byte, Int16), so it can
+    /// be read as Int16 without changing any value.
+    public func fitsInt16(band: Int = 1) -> Bool {
+        guard let b = GDALGetRasterBand(handle, Int32(band)) else { return false }
+        let t = GDALGetRasterDataType(b)
+        return t == GDT_Int16 || t == GDT_Byte
+    }
+
+    /// Reads the same window of several bands of this file in one call: band k of
+    /// pixel i goes to `buffer[k * bandStride + i]`. A pixel-interleaved file (one tile
+    /// holds every band) then has each tile decompressed once, whatever the size of
+    /// the block cache.
+    /// Float32: no data, -32768 and NaN become NaN. Int16 (only for bands where
+    /// `fitsInt16`): no data becomes -32768.
+    public func readBands<T: RasterBandSample>(_ bands: [Int], window: RasterWindow, into buffer: UnsafeMutablePointer<T>,
+                                              bandStride: Int) throws {
+        guard !bands.isEmpty else { return }
+        for band in bands where band < 1 || band > bandCount {
+            throw GDALRasterError.readFailed(path: path, reason: "band \(band) does not exist (\(bandCount) bands)")
+        }
+        RasterGDAL.resetError()
+        var list = bands.map { Int32($0) }
+        let size = MemoryLayout<T>.stride
+        let err = GDALDatasetRasterIO(handle, GF_Read, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
+                                      buffer, Int32(window.width), Int32(window.height), T.gdalType,
+                                      Int32(bands.count), &list, Int32(size), Int32(window.width * size), Int32(bandStride * size))
+        if err != CE_None {
+            throw GDALRasterError.readFailed(path: path, reason: RasterGDAL.lastError("read error"))
+        }
+        for (k, band) in bands.enumerated() {
+            T.markNoData(buffer + k * bandStride, count: window.count, noData: noData(band: band))
+        }
+    }
+
     private func read<T>(band: Int, window: RasterWindow, type: GDALDataType, buffer: inout [T]) throws {
         guard band >= 1, band <= bandCount, let b = GDALGetRasterBand(handle, Int32(band)) else {
             throw GDALRasterError.readFailed(path: path, reason: "band \(band) does not exist (\(bandCount) bands)")
@@ -101,5 +135,32 @@ public final class RasterDataset {
         if err != CE_None {
             throw GDALRasterError.readFailed(path: path, reason: RasterGDAL.lastError("read error"))
         }
+    }
+}
+
+/// Sample types `RasterDataset.readBands` can read into.
+public protocol RasterBandSample {
+    static var gdalType: GDALDataType { get }
+    /// Replaces no-data values (`count` values from `p`) by the type's no-data marker.
+    static func markNoData(_ p: UnsafeMutablePointer<Self>, count: Int, noData: Double?)
+}
+
+extension Float: RasterBandSample {
+    public static var gdalType: GDALDataType { GDT_Float32 }
+    public static func markNoData(_ p: UnsafeMutablePointer<Float>, count: Int, noData: Double?) {
+        let nd = noData.map { Float($0) } ?? Float(LandCodes.noData), fixed = Float(LandCodes.noData)
+        for i in 0..<count {
+            let v = p[i]
+            p[i] = v == nd || v == fixed ? .nan : v
+        }
+    }
+}
+
+extension Int16: RasterBandSample {
+    public static var gdalType: GDALDataType { GDT_Int16 }
+    public static func markNoData(_ p: UnsafeMutablePointer<Int16>, count: Int, noData: Double?) {
+        guard let nd = noData, nd.rounded() == nd, nd >= -32768, nd <= 32767, nd != Double(LandCodes.noData) else { return }
+        let v = Int16(nd)
+        for i in 0..<count { p[i] = p[i] == v ? LandCodes.noData16 : p[i] }
     }
 }

@@ -11,13 +11,18 @@ public final class RasterInt16Writer: @unchecked Sendable {
     private let lock = NSLock()
     private var closed = false
 
-    public init(path: String, grid: RasterGrid, bands: Int = 1) throws {
+    /// DEFLATE settings. `.compact` (level 6, horizontal predictor) suits continuous
+    /// values such as NDVI; `.fast` (level 1, no predictor) suits class rasters, where
+    /// it is about 4x faster to write for files about 10 % larger.
+    public enum Compression: Sendable { case compact, fast }
+
+    public init(path: String, grid: RasterGrid, bands: Int = 1, compression: Compression = .compact) throws {
         RasterGDAL.ensureRegistered()
         guard let driver = GDALGetDriverByName("GTiff") else {
             throw GDALRasterError.writeFailed(path: path, reason: "GTiff driver missing")
         }
-        let options = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE",
-                       "PREDICTOR=2", "BIGTIFF=IF_SAFER"]
+        let deflate = compression == .compact ? ["ZLEVEL=6", "PREDICTOR=2"] : ["ZLEVEL=1"]
+        let options = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"] + deflate
         RasterGDAL.resetError()
         let h = RasterGDAL.withCStringList(options) { opts in
             GDALCreate(driver, path, Int32(grid.width), Int32(grid.height), Int32(bands), GDT_Int16, opts)
@@ -45,6 +50,22 @@ public final class RasterInt16Writer: @unchecked Sendable {
                 GDALRasterIO(band, GF_Write, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
                              raw.baseAddress, Int32(window.width), Int32(window.height), GDT_Int16, 0, 0)
             }
+            if err != CE_None { throw GDALRasterError.writeFailed(path: path, reason: RasterGDAL.lastError()) }
+        }
+    }
+
+    /// Writes one window from a buffer (row-major, `window.count` values), without copying it.
+    /// With `flush`, the band's blocks are compressed and written now, by the calling
+    /// thread: windows made of whole tiles then never wait in GDAL's block cache, where
+    /// they would be compressed by whichever thread needs room (serialising the
+    /// writers) and would push out the input tiles other threads are reading.
+    public func write(window: RasterWindow, band: Int = 1, values: UnsafePointer<Int16>, flush: Bool = false) throws {
+        try lock.withLock {
+            let band = GDALGetRasterBand(handle, Int32(band))
+            RasterGDAL.resetError()
+            var err = GDALRasterIO(band, GF_Write, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
+                                   UnsafeMutableRawPointer(mutating: values), Int32(window.width), Int32(window.height), GDT_Int16, 0, 0)
+            if err == CE_None && flush { err = GDALFlushRasterCache(band) }
             if err != CE_None { throw GDALRasterError.writeFailed(path: path, reason: RasterGDAL.lastError()) }
         }
     }

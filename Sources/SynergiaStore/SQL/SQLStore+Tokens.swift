@@ -6,8 +6,7 @@ import SynergiaCore
 extension SQLStore {
     /// Creates an API token for a user and returns it; only its SHA-256 is kept.
     public func createToken(userID: Int64, label: String) async throws -> String {
-        let token = "syn_" + SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let token = "syn_" + Self.randomToken()
         try await write { db in
             try await db.insert(into: "api_tokens").columns("user_id", "token_sha256", "label", "created_at")
                 .values(SQLBind(userID), SQLBind(Self.digest(token)), SQLBind(label), SQLBind(Timestamp.now())).run()

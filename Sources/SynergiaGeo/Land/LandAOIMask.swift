@@ -76,4 +76,29 @@ final class LandAOIMask {
         }
         if readErr != CE_None { throw GDALRasterError.aoiUnreadable(path: path ?? "", reason: RasterGDAL.lastError()) }
     }
+
+    /// The AOI as a GeoJSON feature collection in its own CRS, with that CRS
+    /// as WKT; an empty collection when the run had no AOI.
+    func areaOfInterest() throws -> LandTrendsEarthSummary.AreaOfInterest {
+        guard let layer, let path else {
+            return .init(name: "whole raster", geojson: .object(["type": .string("FeatureCollection"), "features": .array([])]),
+                         crs_wkt: grid.crsWKT)
+        }
+        var features: [JSONValue] = []
+        OGR_L_ResetReading(layer)
+        while let feature = OGR_L_GetNextFeature(layer) {
+            defer { OGR_F_Destroy(feature) }
+            guard let geometry = OGR_F_GetGeometryRef(feature), let text = OGR_G_ExportToJson(geometry) else { continue }
+            defer { VSIFree(text) }
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(String(cString: text).utf8))
+            features.append(.object(["type": .string("Feature"), "properties": .object([:]), "geometry": value]))
+        }
+        var wkt = ""
+        if let srs = OGR_L_GetSpatialRef(layer) {
+            var out: UnsafeMutablePointer<CChar>?
+            if OSRExportToWkt(srs, &out) == OGRERR_NONE, let out { wkt = String(cString: out); VSIFree(out) }
+        }
+        return .init(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+                     geojson: .object(["type": .string("FeatureCollection"), "features": .array(features)]), crs_wkt: wkt)
+    }
 }

@@ -63,6 +63,9 @@ public struct LandDegradationEngine: Sendable {
         let result = LandResultBuilder(options: options, totals: totals, grid: stack.grid, climateText: climate)
             .build(folder: final.path, rasters: rasters)
         try LandTableWriter.write(result, to: temp)
+        let summary = LandTrendsEarthSummary(result: result, aoi: try LandAOIMask(path: aoi, grid: stack.grid).areaOfInterest(),
+                                             generatedAt: Date(), software: LandTrendsEarthSummary.producer)
+        try LandTableWriter.writeTrendsEarth(summary, to: temp)
         return result
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes the result tables as JSON (tables.json with everything, summary.json
-/// with the SO1 values) and as CSV files, one table per file.
+/// with the SO1 values, trends-earth-summary.json in the Trends.Earth reporting
+/// schema) and as CSV files, one table per file.
 enum LandTableWriter {
     static func write(_ r: LandResult, to folder: URL) throws {
         let enc = JSONEncoder()
@@ -39,6 +40,12 @@ enum LandTableWriter {
                              ("sdg_15_3_1_summary.csv", summary)] {
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
+    }
+
+    static func writeTrendsEarth(_ summary: LandTrendsEarthSummary, to folder: URL) throws {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try enc.encode(summary).write(to: folder.appendingPathComponent("trends-earth-summary.json"))
     }
 
     static func csv(_ s: String) -> String {

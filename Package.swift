@@ -71,8 +71,9 @@ let package = Package(
         .target(
             name: "SynergiaServer",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaGeo", "SynergiaComputations",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -101,8 +102,9 @@ let package = Package(
         .testTarget(
             name: "SynergiaServerTests",
             dependencies: [
-                "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaTestSupport",
+                "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaTestSupport", "SynergiaGeo",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),

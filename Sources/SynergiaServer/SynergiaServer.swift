@@ -31,13 +31,18 @@ public enum SynergiaServer {
         FrameworkPages.add(to: routes, views: views)
         NationalTargetPages.add(to: routes, views: views)
         RunPages.add(to: routes, views: views)
+        ComputationPages.add(to: routes, views: views, settings: settings, runner: JobRunner(store: store))
         AdminPages.add(to: routes, views: views, settings: settings)
         return (router, catalog)
     }
 
     public static func application(store: SQLStore, reports: ReportService, settings: WebSettings, host: String, port: Int,
                                    logger: Logger) async throws -> some ApplicationProtocol {
-        Application(
+        // Jobs run inside the server that accepted them: any still open now were cut off by its stop.
+        for job in try await store.failInterruptedJobs(message: "stopped by a server restart; start the computation again") {
+            logger.warning("computation job \(job.id) of workspace \(job.workspaceID) was interrupted by a restart")
+        }
+        return Application(
             router: try await router(store: store, reports: reports, settings: settings).router,
             configuration: .init(address: .hostname(host, port: port), serverName: "Synergia"),
             logger: logger)

@@ -13,6 +13,10 @@ public struct WebSettings: Sendable {
     /// Cookies get `Secure` when served over TLS (`https` public URL), or always when set.
     public var secureCookies = false
     public var maxUploadBytes = 20_000_000
+    /// WDPA extracts and raster stacks sent to the computations page.
+    public var maxDataUploadBytes = 2_000_000_000
+    /// Where computation jobs keep their uploaded inputs and their outputs.
+    public var jobsFolder = URL(fileURLWithPath: "var/jobs", isDirectory: true)
     /// Failed logins allowed per account and per address within `loginWindow`.
     public var loginFailuresPerAccount = 5
     public var loginFailuresPerAddress = 20
@@ -33,6 +37,8 @@ public struct WebSettings: Sendable {
         if let url = environment["SYNERGIA_PUBLIC_URL"] { publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
         secureCookies = environment["SYNERGIA_SECURE_COOKIES"] == "1" || publicURL.hasPrefix("https://")
         if let mb = environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) { maxUploadBytes = mb * 1_000_000 }
+        if let mb = environment["SYNERGIA_MAX_DATA_UPLOAD_MB"].flatMap(Int.init) { maxDataUploadBytes = mb * 1_000_000 }
+        if let folder = environment["SYNERGIA_JOBS_DIR"], !folder.isEmpty { jobsFolder = URL(fileURLWithPath: folder, isDirectory: true) }
     }
 
     public func passwordLink(_ token: String) -> String { "\(publicURL)/set-password?token=\(token)" }

@@ -117,11 +117,7 @@ struct CoverageCommand: AsyncParsableCommand {
 
         /// The layer to read: the one given, the file's only layer, or the conventional name.
         func layer(_ path: String, _ given: String?, fallback: String) throws -> String {
-            if let given { return given }
-            let names = try geoErrorsSync { try VectorDataset(path: path).layerNames }
-            if names.count == 1 { return names[0] }
-            if names.contains(fallback) { return fallback }
-            throw DomainError.invalid("\(path) has several layers (\(names.joined(separator: ", "))); name one with --\(fallback)-layer")
+            try geoErrorsSync { try VectorDataset.layerName(in: path, given: given, fallback: fallback) }
         }
     }
 }

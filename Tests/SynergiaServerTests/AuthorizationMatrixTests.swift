@@ -67,6 +67,16 @@ import SynergiaTestSupport
         "POST /w/{country}/series/import": .workspace(.contributor),
         "GET /w/{country}/runs": .workspace(.viewer),
         "GET /w/{country}/runs/{run}": .workspace(.viewer),
+        "GET /w/{country}/computations": .workspace(.viewer),
+        "POST /w/{country}/computations/coverage": .workspace(.contributor),
+        "POST /w/{country}/computations/land": .workspace(.contributor),
+        "GET /w/{country}/jobs/{job}": .workspace(.viewer),
+        "GET /w/{country}/jobs/{job}/progress": .workspace(.viewer),
+        "GET /w/{country}/jobs/{job}/map.geojson": .workspace(.viewer),
+        "GET /w/{country}/jobs/{job}/overlay.png": .workspace(.viewer),
+        "GET /w/{country}/jobs/{job}/files/{name}": .workspace(.viewer),
+        "GET /vendor/leaflet/{name}": .anyone,
+        "GET /vendor/leaflet/images/{name}": .anyone,
         "GET /admin": .systemAdministrator,
         "POST /admin/workspaces": .systemAdministrator,
         "POST /admin/users/{user}/password-link": .systemAdministrator,
@@ -116,6 +126,7 @@ import SynergiaTestSupport
             .replacingOccurrences(of: "{code}", with: path.contains("national-targets") || path.hasPrefix("/w/") ? "T1" : path.contains("frameworks") ? "gbf" : "GBF-3")
             .replacingOccurrences(of: "{name}", with: "synergia.css")
             .replacingOccurrences(of: "{run}", with: "1")
+            .replacingOccurrences(of: "{job}", with: "1")
             .replacingOccurrences(of: "{user}", with: String(app.users[.viewer]!.id))
     }
 }

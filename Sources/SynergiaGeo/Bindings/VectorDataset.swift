@@ -35,6 +35,16 @@ public final class VectorDataset {
         VectorLayer(dataset: self, handle: GDALDatasetGetLayer(handle, Int32(index)))
     }
 
+    /// The layer to use when the user named none: the only layer, else the
+    /// one called `fallback` ("land", "eez"); otherwise the user must choose.
+    public static func layerName(in path: String, given: String?, fallback: String) throws -> String {
+        if let given, !given.isEmpty { return given }
+        let names = try VectorDataset(path: path).layerNames
+        if names.count == 1 { return names[0] }
+        if names.contains(fallback) { return fallback }
+        throw GeoError.invalidInput("\(URL(fileURLWithPath: path).lastPathComponent) has several layers (\(names.joined(separator: ", "))); name the \(fallback) layer")
+    }
+
     public func layer(named name: String) throws -> VectorLayer {
         guard let l = GDALDatasetGetLayerByName(handle, name) else {
             throw GeoError.invalidInput("layer '\(name)' not found in \(path) (layers: \(layerNames.joined(separator: ", ")))")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An annual NDVI series: one band per year in a multi-band raster, or one file per year.
 public enum LandNDVISeries: Codable, Sendable {
     case multiband(path: String, firstYear: Int)
@@ -38,4 +40,30 @@ public struct LandProgress: Sendable {
     public var blocksTotal: Int
     public var bytesRead: Int64
     public var bytesWritten: Int64
+}
+
+extension LandInputs {
+    /// The same inputs with every file looked up by name in `folder` (an
+    /// uploaded ZIP unpacked there); a name not found there is refused.
+    public func relocated(to folder: URL) throws -> LandInputs {
+        func move(_ path: String) throws -> String {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let target = folder.appendingPathComponent(name)
+            guard !name.isEmpty, name != "..", FileManager.default.fileExists(atPath: target.path) else {
+                throw GDALRasterError.missingInput("inputs.json names \(name), which is not in the uploaded ZIP; put every raster it names beside it")
+            }
+            return target.path
+        }
+        var copy = self
+        copy.landCover = try landCover.mapValues(move)
+        switch productivity {
+        case .lpd(let byPeriod): copy.productivity = .lpd(try byPeriod.mapValues(move))
+        case .ndvi(.multiband(let path, let first)): copy.productivity = .ndvi(.multiband(path: try move(path), firstYear: first))
+        case .ndvi(.files(let byYear)): copy.productivity = .ndvi(.files(try byYear.mapValues(move)))
+        }
+        copy.soc = try move(soc)
+        copy.climate = try climate.map(move)
+        copy.soilType = try soilType.map(move)
+        return copy
+    }
 }

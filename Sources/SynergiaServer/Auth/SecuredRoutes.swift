@@ -42,7 +42,23 @@ struct SecuredRoutes {
         on(.put, path, rule, handler)
     }
 
-    func on<Output: ResponseGenerator>(_ method: HTTPRequest.Method, _ path: String, _ rule: AccessRule, _ handler: @escaping Handler<Output>) {
+    /// A form that carries data files of any size: the body is not read here
+    /// but streamed to disk by the handler (`DataUpload`), which checks the
+    /// CSRF field before it writes any file; the handler gets the token to expect.
+    func postUpload<Output: ResponseGenerator>(_ path: String, _ rule: AccessRule,
+                                               _ handler: @escaping @Sendable (Request, AppContext, Access, _ csrf: String?) async throws -> Output) {
+        on(.post, path, rule, streamed: true) { request, context, access in
+            guard let expected = context.identity?.csrfToken else { return try await handler(request, context, access, nil) }
+            if let header = request.headers[.init("X-CSRF-Token")!] {
+                guard Self.constantTimeEqual(header, expected) else { throw HTTPError(.forbidden, message: "the form has expired; reload the page and try again") }
+                return try await handler(request, context, access, nil)
+            }
+            return try await handler(request, context, access, expected)
+        }
+    }
+
+    func on<Output: ResponseGenerator>(_ method: HTTPRequest.Method, _ path: String, _ rule: AccessRule, streamed: Bool = false,
+                                       _ handler: @escaping Handler<Output>) {
         let routerPath = RouterPath(path)
         catalog.record("\(method) \(routerPath)", rule)
         let isPage = !path.hasPrefix("/api/") && path != "/health"
@@ -51,7 +67,7 @@ struct SecuredRoutes {
             var request = request
             if method != .get && method != .head {
                 try Self.checkOrigin(request)
-                if let csrf = context.identity?.csrfToken {
+                if let csrf = context.identity?.csrfToken, !streamed {
                     try await Self.checkCSRF(&request, expected: csrf, maxBytes: maxFormBytes, maxUploadBytes: maxUploadBytes)
                 }
             }

@@ -20,6 +20,7 @@ public enum Migrator {
         reportingSchema,
         tokenSchema,
         accountsSchema,
+        jobsSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -108,6 +108,41 @@ import SynergiaTestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func tableAndLinkQuestionsAreAnsweredInTheForm(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let contributor = try await app.session(.contributor)
+            let (h0, b0) = form(contributor, ["template": "unccd-prais-so1"])
+            let created = try await client.execute(uri: "/w/KEN/reports", method: .post, headers: h0, body: b0)
+            let uri = try #require(created.headers[.location])
+            let id = try #require(Int64(uri.split(separator: "/").last.map(String.init) ?? ""))
+            let (_, page) = try await get(client, uri + "?section=so1_1", as: contributor)
+            #expect(page.contains("name=\"cell.tree_covered.baseline_area\"") && page.contains("name=\"cell.water_bodies.latest_area\""))
+            let (h1, b1) = form(contributor, ["key": "so1_1_land_cover", "section": "so1_1",
+                                              "cell.tree_covered.baseline_area": "1 234,5", "cell.tree_covered.latest_area": "1200",
+                                              "cell.cropland.latest_area": "77"])
+            let saved = try await client.execute(uri: uri + "/answer", method: .post, headers: h1, body: b1)
+            #expect(saved.status == .seeOther, "\(String(buffer: saved.body).prefix(300))")
+            let answer = try #require(try await app.store.answers(reportID: id).first { $0.key.description == "so1_1_land_cover" })
+            #expect(answer.value == .object(["tree_covered": .object(["baseline_area": .number(1234.5), "latest_area": .number(1200)]),
+                                             "cropland": .object(["latest_area": .number(77)])]))
+            let (_, again) = try await get(client, uri + "?section=so1_1", as: contributor)
+            #expect(again.contains("value=\"1234.5\""))
+            // A cell that is not a number names its row and column; nothing is stored.
+            let (h2, b2) = form(contributor, ["key": "so1_1_land_cover", "section": "so1_1", "version": String(answer.version), "cell.grassland.baseline_area": "lots"])
+            let bad = try await client.execute(uri: uri + "/answer", method: .post, headers: h2, body: b2)
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("Grasslands, Baseline area (km²): &#39;lots&#39; is not a number"), "\(String(buffer: bad.body).components(separatedBy: "role=\"alert\"").dropFirst().first?.prefix(200) ?? "")")
+            #expect(try await app.store.answers(reportID: id).first { $0.key.description == "so1_1_land_cover" }?.value == answer.value)
+            // A link question of the KEN report.
+            let (h3, b3) = form(contributor, ["key": "nbsap_document", "section": "s2",
+                                              "url": "https://example.org/nbsap.pdf", "title": "Revised NBSAP"])
+            #expect(try await client.execute(uri: "/reports/\(app.kenReport)/answer", method: .post, headers: h3, body: b3).status == .seeOther)
+            let link = try #require(try await app.store.answers(reportID: app.kenReport).first { $0.key.description == "nbsap_document" })
+            #expect(link.value == .object(["url": .string("https://example.org/nbsap.pdf"), "title": .string("Revised NBSAP")]))
+        }
+    }
+
     func multipart(_ session: (cookie: String, csrf: String), file: Data) -> (HTTPFields, ByteBuffer) {
         let boundary = "----synergia-test-boundary"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)

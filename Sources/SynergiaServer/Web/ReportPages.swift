@@ -117,14 +117,17 @@ enum ReportPages {
         case .multipleChoice:
             let values = form.all("value").filter { !$0.isEmpty }
             return values.isEmpty ? .null : .list(values.map(AnswerValue.string))
+        case .table:
+            return try ReportWidgets.tableValue(question, form)
+        case .link:
+            let url = (form["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = (form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !url.isEmpty || !title.isEmpty else { return .null }
+            return .object(["url": .string(url), "title": title.isEmpty ? .null : .string(title)])
         case _ where raw.isEmpty:
             return .null
         case .number, .integer:
-            let normalized = raw.contains(".") ? raw.replacingOccurrences(of: ",", with: "") : raw.replacingOccurrences(of: ",", with: ".")
-            guard let number = Double(normalized.replacingOccurrences(of: " ", with: "")) else {
-                throw DomainError.invalid("'\(raw)' is not a number")
-            }
-            return .number(number)
+            return .number(try ReportWidgets.number(raw))
         case .yesNo:
             return .bool(raw == "yes")
         default:
@@ -201,7 +204,7 @@ enum ReportPages {
 
     static func itemRow(_ item: ReportDocument.Item, question: Question?, editable: Bool, issues: [ValidationIssue],
                         views: Views, reports: ReportService, language: String) -> [String: Any] {
-        let simpleTypes: Set<QuestionType> = [.text, .number, .integer, .date, .yesNo, .singleChoice, .scale, .multipleChoice]
+        let simpleTypes: Set<QuestionType> = [.text, .number, .integer, .date, .yesNo, .singleChoice, .scale, .multipleChoice, .table, .link]
         let editableType = question.map { simpleTypes.contains($0.type) } ?? false
         let anchor = anchorID(item.key)
         var row: [String: Any] = ["key": item.key, "anchor": anchor, "label": item.label, "unit": item.unit ?? "", "version": item.version]
@@ -220,6 +223,13 @@ enum ReportPages {
         row["isYesNo"] = question.type == .yesNo
         row["isChoice"] = question.type == .singleChoice || question.type == .scale
         row["isMultiple"] = question.type == .multipleChoice
+        row["isTable"] = question.type == .table
+        row["isLink"] = question.type == .link
+        if question.type == .table { row["table"] = ReportWidgets.tableRows(question, item.value, anchor: anchor, language: language) }
+        if question.type == .link {
+            row["linkURL"] = item.value["url"].stringValue ?? ""
+            row["linkTitle"] = item.value["title"].stringValue ?? ""
+        }
         var selected: Set<String> = []
         var raw = ""
         switch item.value {

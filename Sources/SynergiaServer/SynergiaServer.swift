@@ -30,6 +30,7 @@ public enum SynergiaServer {
         WorkbookPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)
         FrameworkPages.add(to: routes, views: views)
         NationalTargetPages.add(to: routes, views: views)
+        NationalTargetEditor.add(to: routes, views: views)
         RunPages.add(to: routes, views: views)
         ComputationPages.add(to: routes, views: views, settings: settings, runner: JobRunner(store: store))
         AdminPages.add(to: routes, views: views, settings: settings)

@@ -143,6 +143,42 @@ import SynergiaTestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func theFocalPointCreatesAndEditsANationalTarget(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let focal = try await app.session(.focalPoint)
+            let (_, blank) = try await get(client, "/w/KEN/national-targets/new", as: focal)
+            #expect(blank.contains("<optgroup") && blank.contains("value=\"GBF-3\""))
+            let (h1, b1) = form(focal, ["code": "t9", "title": "Restore 5 million hectares", "unit": "Mha",
+                                        "baseline_year": "2020", "baseline_value": "0", "target_year": "2030", "target_value": "5",
+                                        "indicators": "GBF-2.1", "alignment_0": "GBF-2", "degree_0": "high", "alignment_1": "", "degree_1": ""])
+            let created = try await client.execute(uri: "/w/KEN/national-targets", method: .post, headers: h1, body: b1)
+            #expect(created.status == .seeOther && created.headers[.location] == "/w/KEN/targets/KEN-T9", "\(String(buffer: created.body).prefix(300))")
+            let ken = try #require(try await app.store.workspace(country: "KEN"))
+            let target = try #require(try await app.store.nationalTarget(workspaceID: ken.id, code: "KEN-T9"))
+            #expect(target.alignments == [TargetAlignment(globalTarget: "GBF-2", degree: .high)])
+            #expect(target.baseline == YearValue(year: 2020, value: 0) && target.target == YearValue(year: 2030, value: 5))
+            // Edit: a second alignment; an edit on the old version is refused and changes nothing.
+            let (h2, b2) = form(focal, ["version": String(target.version), "title": "Restore 5 million hectares of degraded land", "unit": "Mha",
+                                        "baseline_year": "2020", "baseline_value": "0", "target_year": "2030", "target_value": "5", "indicators": "GBF-2.1",
+                                        "alignment_0": "GBF-2", "degree_0": "high", "alignment_1": "SDG-15.3", "degree_1": "medium"])
+            #expect(try await client.execute(uri: "/w/KEN/targets/KEN-T9/edit", method: .post, headers: h2, body: b2).status == .seeOther)
+            let edited = try #require(try await app.store.nationalTarget(workspaceID: ken.id, code: "KEN-T9"))
+            #expect(edited.alignments.count == 2 && edited.title.hasSuffix("degraded land") && edited.version == target.version + 1)
+            let stale = try await client.execute(uri: "/w/KEN/targets/KEN-T9/edit", method: .post, headers: h2, body: b2)
+            #expect(stale.status == .conflict && String(buffer: stale.body).contains("changed by someone else"))
+            // A bad year names the field; nothing changes.
+            let (h3, b3) = form(focal, ["version": String(edited.version), "title": "X", "baseline_year": "20x0", "baseline_value": "1",
+                                        "target_year": "2030", "target_value": "5"])
+            let bad = try await client.execute(uri: "/w/KEN/targets/KEN-T9/edit", method: .post, headers: h3, body: b3)
+            #expect(bad.status == .unprocessableContent && String(buffer: bad.body).contains("baseline: the year"))
+            #expect(try await app.store.nationalTarget(workspaceID: ken.id, code: "KEN-T9") == edited)
+            // A contributor may not edit targets.
+            let (h4, b4) = form(try await app.session(.contributor), ["version": String(edited.version), "title": "Mine"])
+            #expect(try await client.execute(uri: "/w/KEN/targets/KEN-T9/edit", method: .post, headers: h4, body: b4).status == .forbidden)
+        }
+    }
+
     func multipart(_ session: (cookie: String, csrf: String), file: Data) -> (HTTPFields, ByteBuffer) {
         let boundary = "----synergia-test-boundary"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)

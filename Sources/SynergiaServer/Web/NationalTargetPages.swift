@@ -69,6 +69,7 @@ enum NationalTargetPages {
             "alignments": target.alignments.map { ["code": $0.globalTarget, "degree": $0.degree.rawValue] },
             "series": series,
             "canImport": (access.role ?? .viewer) >= .contributor,
+            "canEdit": access.role == .focalPoint,
             "csv": csv,
         ]
         if let progress {

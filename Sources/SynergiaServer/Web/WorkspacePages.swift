@@ -60,6 +60,7 @@ enum WorkspacePages {
                 "workspace": ["country": workspace.country, "name": workspace.name], "targets": targets, "computed": computed,
                 "reports": reportRows, "conflictCount": conflicts.count, "activity": activity,
                 "canManage": access.role == .focalPoint || access.signedIn.isSystemAdministrator,
+                "canEditTargets": access.role == .focalPoint,
             ])
         }
 

@@ -59,6 +59,7 @@ import SynergiaTestSupport
         "POST /reports/{id}/comment": .report(.contributor, secretariatReads: false),
         "POST /reports/{id}/assign": .report(.focalPoint, secretariatReads: false),
         "GET /reports/{id}/audit": .report(.viewer, secretariatReads: false),
+        "GET /reports/{id}/snapshots/{number}": .report(.viewer, secretariatReads: true),
         "POST /reports/{id}/workbook": .report(.contributor, secretariatReads: false),
         "POST /reports/{id}/workbook/apply": .report(.contributor, secretariatReads: false),
         "GET /frameworks": .signedIn,
@@ -131,6 +132,7 @@ import SynergiaTestSupport
             .replacingOccurrences(of: "{name}", with: "synergia.css")
             .replacingOccurrences(of: "{run}", with: "1")
             .replacingOccurrences(of: "{job}", with: "1")
+            .replacingOccurrences(of: "{number}", with: "1")
             .replacingOccurrences(of: "{user}", with: String(app.users[.viewer]!.id))
     }
 }

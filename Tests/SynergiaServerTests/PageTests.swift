@@ -179,6 +179,50 @@ import SynergiaTestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func theAuditTrailFiltersByPersonAndDayAndSnapshotsDownload(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let uri = "/reports/\(app.kenReport)"
+            let contributor = try await app.session(.contributor), focal = try await app.session(.focalPoint)
+            let (h1, b1) = form(contributor, ["key": "report_process", "body": "By the contributor", "section": "s1"])
+            #expect(try await client.execute(uri: uri + "/comment", method: .post, headers: h1, body: b1).status == .seeOther)
+            let (h2, b2) = form(focal, ["key": "report_process", "body": "By the focal point", "section": "s1"])
+            #expect(try await client.execute(uri: uri + "/comment", method: .post, headers: h2, body: b2).status == .seeOther)
+            let contributorID = app.users[.contributor]!.id
+            let (_, mine) = try await get(client, uri + "/audit?user=\(contributorID)", as: focal)
+            #expect(mine.contains("By the contributor") && !mine.contains("By the focal point"))
+            let today = Date().formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+            let tomorrow = Date().addingTimeInterval(86_400).formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+            let (_, todays) = try await get(client, uri + "/audit?from=\(today)&to=\(today)", as: focal)
+            #expect(todays.contains("By the contributor") && todays.contains("By the focal point"))
+            let (_, none) = try await get(client, uri + "/audit?from=\(tomorrow)", as: focal)
+            #expect(!none.contains("By the contributor") && none.contains(">0 "))
+            let (status, bad) = try await get(client, uri + "/audit?from=yesterday", as: focal)
+            #expect(status == .unprocessableContent && bad.contains("YYYY-MM-DD"))
+
+            // Submitted (the report's answers are incomplete, so the store stands in for the
+            // submission): the snapshot is listed and downloads as the stored JSON.
+            for (persona, action) in [(Persona.contributor, "submit_for_review"), (.focalPoint, "approve")] {
+                let version = try #require(try await app.store.report(id: app.kenReport)).version
+                let (h, b) = form(try await app.session(persona), ["action": action, "version": String(version)])
+                let moved = try await client.execute(uri: uri + "/transition", method: .post, headers: h, body: b)
+                #expect(moved.status == .seeOther, "\(action): \(String(buffer: moved.body).prefix(300))")
+            }
+            let approved = try #require(try await app.store.report(id: app.kenReport))
+            _ = try await app.store.transition(reportID: app.kenReport, action: "submit", to: .submitted, expectedVersion: approved.version, note: nil,
+                                               snapshot: Data(#"{"report":"snapshot one"}"#.utf8),
+                                               context: ChangeContext(userID: app.users[.focalPoint]!.id, channel: .web))
+            let (_, page) = try await get(client, uri, as: focal)
+            #expect(page.contains("href=\"\(uri)/snapshots/1\""))
+            var headers = HTTPFields(); headers[.cookie] = focal!.cookie
+            let snapshot = try await client.execute(uri: uri + "/snapshots/1", method: .get, headers: headers)
+            #expect(snapshot.status == .ok)
+            let stored = try #require(try await app.store.snapshot(reportID: app.kenReport, number: 1))
+            #expect(Data(buffer: snapshot.body) == stored)
+            #expect(try await client.execute(uri: uri + "/snapshots/2", method: .get, headers: headers).status == .notFound)
+        }
+    }
+
     func multipart(_ session: (cookie: String, csrf: String), file: Data) -> (HTTPFields, ByteBuffer) {
         let boundary = "----synergia-test-boundary"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)

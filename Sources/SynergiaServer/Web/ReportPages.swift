@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SynergiaCore
 import SynergiaReporting
 import SynergiaStore
@@ -78,17 +79,34 @@ enum ReportPages {
 
         routes.get("/reports/{id}/audit", .report(.viewer, secretariatReads: false)) { request, context, access in
             let language = context.language
-            let users = Dictionary(uniqueKeysWithValues: try await store.users().map { ($0.id, $0.email) })
-            let key: String? = request.uri.queryParameters.get("key").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
-            let entries = try await store.audit(reportID: access.report!.id).reversed().filter { key == nil || $0.key == key }.map { e -> [String: Any] in
+            let query = request.uri.queryParameters
+            func parameter(_ name: String) -> String? { query.get(name).map { String($0) }.flatMap { $0.isEmpty ? nil : $0 } }
+            let all = try await store.audit(reportID: access.report!.id)
+            var emails: [Int64: String] = [:]
+            for id in Set(all.compactMap(\.userID)) { emails[id] = try await store.user(id: id)?.email }
+            let filter = try AuditFilter(key: parameter("key"), userID: parameter("user").flatMap { Int64($0) },
+                                         from: parameter("from"), to: parameter("to"))
+            let entries = all.reversed().filter(filter.matches).map { e -> [String: Any] in
                 ["at": Localizer.date(e.at, language), "key": e.key ?? "", "action": e.action, "channel": e.channel.rawValue,
-                 "user": e.userID.flatMap { users[$0] } ?? "", "old": e.oldValue.map(plainJSON) ?? "", "new": e.newValue.map(plainJSON) ?? "",
+                 "user": e.userID.flatMap { emails[$0] } ?? "", "old": e.oldValue.map(plainJSON) ?? "", "new": e.newValue.map(plainJSON) ?? "",
                  "note": e.note ?? ""]
             }
             let view = try await reports.view(reportID: access.report!.id)
             return views.page("report-audit", title: views.text("audit_trail", language), context: context, request: request, values: [
-                "report": ["id": access.report!.id, "title": view.template.title.text(language)], "entries": entries, "key": key ?? "",
+                "report": ["id": access.report!.id, "title": view.template.title.text(language)], "entries": entries,
+                "key": filter.key ?? "", "from": parameter("from") ?? "", "to": parameter("to") ?? "", "count": entries.count,
+                "users": emails.sorted { $0.value < $1.value }.map { ["id": $0.key, "email": $0.value, "selected": $0.key == filter.userID] },
             ])
+        }
+
+        routes.get("/reports/{id}/snapshots/{number}", .report(.viewer, secretariatReads: true)) { _, context, access -> Response in
+            let number = try context.parameters.require("number", as: Int.self)
+            guard let data = try await store.snapshot(reportID: access.report!.id, number: number) else {
+                throw DomainError.notFound("report \(access.report!.id) has no snapshot \(number)")
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json",
+                                                   .contentDisposition: "attachment; filename=\"report-\(access.report!.id)-snapshot-\(number).json\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
 
         routes.post("/reports/{id}/transition", .report(.contributor, secretariatReads: false)) { request, context, access in
@@ -178,7 +196,8 @@ enum ReportPages {
         let downloads: [[String: String]] = ["pdf", "xlsx", "json", "csv"].map { format in
             ["format": format.uppercased(), "href": "/api/reports/\(view.report.id)/export/\(format)?language=\(language)"]
         }
-        var values: [String: Any] = ["report": reportValues, "sections": sections, "items": items, "actions": actions, "downloads": downloads]
+        var values: [String: Any] = ["report": reportValues, "sections": sections, "items": items, "actions": actions, "downloads": downloads,
+                                     "snapshots": (0..<view.report.snapshots).map { ["number": $0 + 1] }, "hasSnapshots": view.report.snapshots > 0]
         values["workspace"] = ["country": view.workspace.country, "name": view.workspace.name]
         values["section"] = ["id": current?.id ?? "", "title": current?.title ?? ""]
         values["hasActions"] = !actions.isEmpty

@@ -25,14 +25,7 @@ enum ReferenceRoutes {
 
         /// The caller's workspaces (every one for a system administrator).
         routes.get("/api/workspaces", .signedIn) { _, _, access in
-            var visible: [Workspace] = []
-            for workspace in try await store.workspaces() {
-                let role = try await store.role(userID: access.signedIn.id, workspaceID: workspace.id)
-                if access.signedIn.isSystemAdministrator || role != nil {
-                    visible.append(workspace)
-                }
-            }
-            return JSONBody(visible)
+            JSONBody(try await store.visibleWorkspaces(for: access.signedIn).map(\.workspace))
         }
         routes.get("/api/workspaces/{country}", .workspace(.viewer)) { _, _, access in JSONBody(access.workspace!) }
         routes.get("/api/workspaces/{country}/national-targets", .workspace(.viewer)) { _, _, access in

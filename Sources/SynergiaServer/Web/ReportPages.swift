@@ -82,8 +82,7 @@ enum ReportPages {
             let query = request.uri.queryParameters
             func parameter(_ name: String) -> String? { query.get(name).map { String($0) }.flatMap { $0.isEmpty ? nil : $0 } }
             let all = try await store.audit(reportID: access.report!.id)
-            var emails: [Int64: String] = [:]
-            for id in Set(all.compactMap(\.userID)) { emails[id] = try await store.user(id: id)?.email }
+            let emails = try await store.users(ids: Set(all.compactMap(\.userID))).mapValues(\.email)
             let filter = try AuditFilter(key: parameter("key"), userID: parameter("user").flatMap { Int64($0) },
                                          from: parameter("from"), to: parameter("to"))
             let entries = all.reversed().filter(filter.matches).map { e -> [String: Any] in
@@ -168,8 +167,10 @@ enum ReportPages {
              "complete": s.expected > 0 && s.answered >= s.expected]
         }
         let issues = Dictionary(grouping: document.issues, by: { $0.key.description })
-        let users = Dictionary(uniqueKeysWithValues: try await reports.store.users().map { ($0.id, $0.displayName) })
-        let comments = Dictionary(grouping: try await reports.store.comments(reportID: view.report.id), by: \.key)
+        let allComments = try await reports.store.comments(reportID: view.report.id)
+        let people = Set(allComments.compactMap(\.userID)).union(view.assignments.values)
+        let users = try await reports.store.users(ids: people).mapValues(\.displayName)
+        let comments = Dictionary(grouping: allComments, by: \.key)
         let current = document.sections.first { $0.id == sectionID }
         var items: [[String: Any]] = []
         for item in current?.items ?? [] {

@@ -12,9 +12,7 @@ enum WorkspacePages {
         routes.get("/", .signedIn) { request, context, access in
             let user = access.signedIn, language = context.language
             var rows: [[String: Any]] = []
-            for workspace in try await store.workspaces() {
-                let role = try await store.role(userID: user.id, workspaceID: workspace.id)
-                guard role != nil || user.isSystemAdministrator else { continue }
+            for (workspace, role) in try await store.visibleWorkspaces(for: user) {
                 rows.append(["country": workspace.country, "name": workspace.name, "member": role != nil,
                              "role": role.map { views.text("role_" + $0.rawValue, language) } ?? ""])
             }
@@ -112,8 +110,9 @@ enum WorkspacePages {
         routes.get("/w/{country}/security-log", .workspaceManager) { request, context, access in
             let language = context.language
             let kind = request.uri.queryParameters.get("event").flatMap(SecurityEventKind.init(rawValue:))
-            let users = Dictionary(uniqueKeysWithValues: try await store.users().map { ($0.id, $0.email) })
-            let events = try await store.securityEvents(workspaceID: access.workspace!.id, kind: kind, limit: 500).map { e -> [String: Any] in
+            let found = try await store.securityEvents(workspaceID: access.workspace!.id, kind: kind, limit: 500)
+            let users = try await store.users(ids: Set(found.compactMap(\.actorID))).mapValues(\.email)
+            let events = found.map { e -> [String: Any] in
                 ["at": Localizer.date(e.at, language), "event": views.text("event_" + e.kind.rawValue, language), "email": e.email ?? "",
                  "actor": e.actorID.flatMap { users[$0] } ?? "", "detail": e.detail]
             }

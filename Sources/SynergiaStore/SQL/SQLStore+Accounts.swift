@@ -17,6 +17,17 @@ extension SQLStore {
         try await read { db in try await db.select().column("*").from("users").orderBy("email").all().map(Self.user) }
     }
 
+    /// Users by id, for naming the people in a list without reading every account.
+    public func users(ids: Set<Int64>) async throws -> [Int64: User] {
+        guard !ids.isEmpty else { return [:] }
+        return try await read { db in
+            let rows = try await db.select().column("*").from("users").where("id", .in, Array(ids)).all()
+            var result: [Int64: User] = [:]
+            for row in rows { let user = try Self.user(row); result[user.id] = user }
+            return result
+        }
+    }
+
     /// The account and its stored password hash (nil when no password was set yet).
     public func credentials(email: String) async throws -> (user: User, passwordHash: String?)? {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()

@@ -113,6 +113,21 @@ extension SQLStore: WorkspaceRepository {
         return rows.compactMap { user, role in WorkspaceRole(rawValue: role).map { (user, $0) } }
     }
 
+    /// The workspaces a user may open, with their role in each: the ones they
+    /// belong to, or every one for a system administrator (role nil where not a member).
+    public func visibleWorkspaces(for user: User) async throws -> [(workspace: Workspace, role: WorkspaceRole?)] {
+        let roles: [Int64: WorkspaceRole] = try await read { db in
+            let rows = try await db.select().column("workspace_id").column("role").from("memberships").where("user_id", .equal, user.id).all()
+            var result: [Int64: WorkspaceRole] = [:]
+            for row in rows { result[try row.int64("workspace_id")] = WorkspaceRole(rawValue: try row.string("role")) }
+            return result
+        }
+        return try await workspaces().compactMap { workspace in
+            let role = roles[workspace.id]
+            return role != nil || user.isSystemAdministrator ? (workspace, role) : nil
+        }
+    }
+
     public func role(userID: Int64, workspaceID: Int64) async throws -> WorkspaceRole? {
         try await read { db in
             try await db.select().column("role").from("memberships")

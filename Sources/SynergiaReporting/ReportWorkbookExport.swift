@@ -199,10 +199,3 @@ struct ReportWorkbookExport {
         return name
     }
 }
-
-extension AnswerValue {
-    var listValue: [AnswerValue]? {
-        if case .list(let items) = self { return items }
-        return nil
-    }
-}

@@ -223,6 +223,27 @@ import SynergiaTestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func aMultipleChoiceWithOtherIsStoredInItsShapeAndShownAgain(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let focal = try await app.session(.focalPoint)
+            let (h0, b0) = form(focal, ["template": "cms-cop15"])
+            let uri = try #require(try await client.execute(uri: "/w/KEN/reports", method: .post, headers: h0, body: b0).headers[.location])
+            let id = try #require(Int64(uri.split(separator: "/").last.map(String.init) ?? ""))
+            var headers = HTTPFields()
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            headers[.cookie] = focal!.cookie
+            let body = "csrf=\(focal!.csrf)&key=threats_main&section=s3&value=bycatch&value=other&other=Invasive%20predators"
+            let saved = try await client.execute(uri: uri + "/answer", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(saved.status == .seeOther)
+            let answer = try #require(try await app.store.answers(reportID: id).first { $0.key.description == "threats_main" })
+            #expect(answer.value == .object(["selected": .list([.string("bycatch"), .string("other")]), "other": .string("Invasive predators")]))
+            let (_, page) = try await get(client, uri + "?section=s3", as: focal)
+            #expect(page.contains("value=\"bycatch\" checked") && page.contains("value=\"Invasive predators\""))
+            #expect(!page.contains("expects a list of selected choices"))
+        }
+    }
+
     func multipart(_ session: (cookie: String, csrf: String), file: Data) -> (HTTPFields, ByteBuffer) {
         let boundary = "----synergia-test-boundary"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)

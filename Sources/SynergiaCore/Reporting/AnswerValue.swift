@@ -54,6 +54,11 @@ public indirect enum AnswerValue: Sendable, Equatable, Hashable, Codable {
         return nil
     }
 
+    public var listValue: [AnswerValue]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
     public var numberValue: Double? {
         if case .number(let value) = self { return value }
         return nil

@@ -133,7 +133,11 @@ enum ReportPages {
             return texts.isEmpty ? .null : .object(texts)
         case .multipleChoice:
             let values = form.all("value").filter { !$0.isEmpty }
-            return values.isEmpty ? .null : .list(values.map(AnswerValue.string))
+            let other = (form["other"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !values.isEmpty else { return .null }
+            var answer: [String: AnswerValue] = ["selected": .list(values.map(AnswerValue.string))]
+            if values.contains("other") && !other.isEmpty { answer["other"] = .string(other) }
+            return .object(answer)
         case .table:
             return try ReportWidgets.tableValue(question, form)
         case .link:
@@ -253,6 +257,9 @@ enum ReportPages {
         var selected: Set<String> = []
         var raw = ""
         switch item.value {
+        case .object where question.type == .multipleChoice:
+            selected = Set((item.value["selected"].listValue ?? []).compactMap(\.stringValue))
+            row["otherText"] = item.value["other"].stringValue ?? ""
         case .object(let texts): raw = texts[language]?.stringValue ?? ""
         case .string(let text): selected = [text]; raw = text
         case .list(let list): selected = Set(list.compactMap(\.stringValue))
@@ -266,6 +273,8 @@ enum ReportPages {
         row["choices"] = question.choices.map { choice -> [String: Any] in
             ["value": choice.value, "label": choice.label.text(language), "selected": selected.contains(choice.value)]
         }
+        row["allowsOther"] = question.type == .multipleChoice && question.allowsOther
+        row["otherSelected"] = selected.contains("other")
         return row
     }
 

@@ -118,7 +118,7 @@ import SynergiaTestSupport
             let id = try #require(Int64(uri.split(separator: "/").last.map(String.init) ?? ""))
             let (_, page) = try await get(client, uri + "?section=so1_1", as: contributor)
             #expect(page.contains("name=\"cell.tree_covered.baseline_area\"") && page.contains("name=\"cell.water_bodies.latest_area\""))
-            let (h1, b1) = form(contributor, ["key": "so1_1_land_cover", "section": "so1_1",
+            let (h1, b1) = form(contributor, ["key": "so1_1_land_cover", "section": "so1_1", "version": "0",
                                               "cell.tree_covered.baseline_area": "1 234,5", "cell.tree_covered.latest_area": "1200",
                                               "cell.cropland.latest_area": "77"])
             let saved = try await client.execute(uri: uri + "/answer", method: .post, headers: h1, body: b1)
@@ -135,7 +135,7 @@ import SynergiaTestSupport
             #expect(String(buffer: bad.body).contains("Grasslands, Baseline area (km²): &#39;lots&#39; is not a number"), "\(String(buffer: bad.body).components(separatedBy: "role=\"alert\"").dropFirst().first?.prefix(200) ?? "")")
             #expect(try await app.store.answers(reportID: id).first { $0.key.description == "so1_1_land_cover" }?.value == answer.value)
             // A link question of the KEN report.
-            let (h3, b3) = form(contributor, ["key": "nbsap_document", "section": "s2",
+            let (h3, b3) = form(contributor, ["key": "nbsap_document", "section": "s2", "version": "0",
                                               "url": "https://example.org/nbsap.pdf", "title": "Revised NBSAP"])
             #expect(try await client.execute(uri: "/reports/\(app.kenReport)/answer", method: .post, headers: h3, body: b3).status == .seeOther)
             let link = try #require(try await app.store.answers(reportID: app.kenReport).first { $0.key.description == "nbsap_document" })

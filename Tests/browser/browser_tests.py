@@ -40,7 +40,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = dict(os.environ, SYNERGIA_DATABASE_URL=f"sqlite:{self.folder}/db.sqlite",
                         SYNERGIA_DATA_DIR=os.path.join(ROOT, "data"), SYNERGIA_BCRYPT_COST="4",
-                        SYNERGIA_PUBLIC_URL=self.base)
+                        SYNERGIA_PUBLIC_URL=self.base, SYNERGIA_JOBS_DIR=os.path.join(self.folder, "jobs"))
 
     def cli(self, *args, stdin=None):
         done = subprocess.run([BINARY, *args], env=self.env, input=stdin, capture_output=True, text=True, cwd=ROOT)
@@ -91,7 +91,10 @@ def shot(driver, name):
 
 def console_errors(driver):
     """Errors the page raised, Content-Security-Policy violations included."""
-    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+    # A page answered 4xx on purpose (a stale save, a refused workspace) is logged by
+    # Chromium as a failed resource: not an error of the page.
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]
+            and "the server responded with a status of 4" not in e["message"]]
 
 
 def sign_in_with_link(driver, server, email):
@@ -166,6 +169,108 @@ def test_a_stale_save_shows_both_values(driver, server):
     stale = driver.find_element(By.CSS_SELECTOR, "#q-report_process .stale").text
     assert "My late edit." in stale and "Saved by a colleague." in stale, stale
     shot(driver, "05-stale-save")
+
+
+def test_the_page_switches_to_chinese(driver, server):
+    driver.get(server.base + "/w/KEN")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "a[lang=zh]"))
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh"
+    assert "国家目标" in driver.find_element(By.TAG_NAME, "body").text
+    shot(driver, "03b-dashboard-zh")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "a[lang=en]"))
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+
+def session_cookie_header(driver):
+    return "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+
+
+def test_a_workbook_is_exported_edited_offline_and_imported_back(driver, server):
+    request = urllib.request.Request(server.base + "/api/reports/1/export/xlsx", headers={"Cookie": session_cookie_header(driver)})
+    workbook = urllib.request.urlopen(request).read()
+    assert workbook[:2] == b"PK", workbook[:20]
+    # Offline: the focal point retypes one answer in a visible sheet, as a spreadsheet
+    # program does: a new shared string, the cell pointed at it; the hidden sheet untouched.
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source:
+        parts = {item.filename: source.read(item.filename) for item in source.infolist()}
+    strings = parts["xl/sharedStrings.xml"].decode()
+    items = re.findall(r"<si>.*?</si>", strings, re.S)
+    index = next(i for i, item in enumerate(items) if "Saved by a colleague." in item)
+    strings = strings.replace("</sst>", "<si><t>Edited offline in the workbook.</t></si></sst>")
+    strings = re.sub(r'(count|uniqueCount)="(\d+)"', lambda m: f'{m.group(1)}="{int(m.group(2)) + 1}"', strings)
+    parts["xl/sharedStrings.xml"] = strings.encode()
+    hidden_id = re.search(r'<sheet [^>]*state="veryHidden"[^>]*r:id="(\w+)"', parts["xl/workbook.xml"].decode()).group(1)
+    hidden = "xl/" + re.search(r'Id="%s"[^>]*Target="([^"]+)"' % hidden_id, parts["xl/_rels/workbook.xml.rels"].decode()).group(1).lstrip("/").removeprefix("xl/")
+    changed = False
+    for name in [n for n in parts if n.startswith("xl/worksheets/") and n != hidden]:
+        sheet = parts[name].decode()
+        edited_sheet = sheet.replace(f't="s"><v>{index}</v>', f't="s"><v>{len(items)}</v>')
+        changed |= edited_sheet != sheet
+        parts[name] = edited_sheet.encode()
+    assert changed, "the exported workbook shows the current answer"
+    edited = io.BytesIO()
+    with zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    path = os.path.join(server.folder, "offline.xlsx")
+    with open(path, "wb") as f:
+        f.write(edited.getvalue())
+    driver.get(server.base + "/reports/1?section=s1")
+    driver.find_element(By.ID, "workbook").send_keys(path)
+    submit(driver, driver.find_element(By.XPATH, "//form[contains(@action,'/workbook')]//button"))
+    plan = driver.find_element(By.TAG_NAME, "body").text
+    assert "Edited offline in the workbook." in plan and "Saved by a colleague." in plan, plan[:600]
+    shot(driver, "05b-workbook-plan")
+    submit(driver, driver.find_element(By.XPATH, "//form[contains(@action,'/workbook/apply')]//button"))
+    assert driver.find_element(By.CSS_SELECTOR, "#q-report_process textarea").get_attribute("value") == "Edited offline in the workbook."
+    errors = console_errors(driver)
+    assert errors == [], errors
+
+
+def click_workflow(driver, action):
+    submit(driver, driver.find_element(By.XPATH, f"//form[contains(@action,'/transition')][.//input[@name='action'][@value='{action}']]//button"))
+
+
+def test_the_focal_point_submits_a_report(driver, server):
+    created = server.cli("report", "create", "--workspace", "KEN", "--template", "cms-cop15", "--as", "focal.point@demo.synergia.example")
+    report = re.search(r"Created report (\d+)", created).group(1)
+    driver.get(server.base + f"/reports/{report}?section=s3")
+    driver.find_element(By.CSS_SELECTOR, "#q-threats_main input[value=bycatch]").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "#q-threats_main button[type=submit]"))
+    for action in ["submit_for_review", "approve", "submit"]:
+        click_workflow(driver, action)
+        assert not driver.find_elements(By.CSS_SELECTOR, "[role=alert].error"), driver.find_element(By.TAG_NAME, "body").text[:600]
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "submitted" in body.lower(), body[:400]
+    assert driver.find_elements(By.CSS_SELECTOR, f"a[href='/reports/{report}/snapshots/1']"), "the submitted snapshot is offered"
+    shot(driver, "05c-report-submitted")
+
+
+def test_a_member_of_one_workspace_is_refused_on_another(driver, server):
+    server.cli("workspace", "create", "--country", "FRA")
+    for path in ["/w/FRA", "/w/FRA/reports", "/w/FRA/computations"]:
+        driver.get(server.base + path)
+        body = driver.find_element(By.TAG_NAME, "body").text
+        assert "not a member of this workspace" in body, path + ": " + body[:300]
+    shot(driver, "05d-other-workspace-refused")
+
+
+def test_a_coverage_computation_from_an_upload_shows_its_map(driver, server):
+    wdpa = os.path.join(server.folder, "wdpa.gpkg")
+    server.cli("demo-data", "protected-areas", "--out", wdpa, "--sites", "30", "--countries", "KEN,TZA", "--seed", "3")
+    driver.get(server.base + "/w/KEN/computations")
+    driver.find_element(By.ID, "cov-wdpa").send_keys(wdpa)
+    submit(driver, driver.find_element(By.XPATH, "//form[contains(@action,'/computations/coverage')]//button"))
+    assert "/w/KEN/jobs/" in driver.current_url, driver.current_url
+    shot(driver, "08a-computation-running")
+    WebDriverWait(driver, 180).until(lambda d: "succeeded" in d.find_element(By.ID, "job-state").text)
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#map.leaflet-container path.leaflet-interactive"))
+    assert "km²" in driver.find_element(By.TAG_NAME, "body").text
+    shot(driver, "08b-computation-map")
+    errors = console_errors(driver)
+    assert errors == [], errors
 
 
 def test_members_and_an_invitation_link(driver, server):

@@ -27,8 +27,16 @@
   }
   fetch(el.dataset.geojson, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
     if (data && data.features.length) {
+      // Boundaries (land, EEZ, area of interest) as outlines; sites and coverage filled.
+      var outline = function (f) { return /^(land|eez|aoi)/i.test((f.properties || {}).layer || '') || !!el.dataset.overlay; };
       var layer = L.geoJSON(data, {
-        style: { color: '#1b5e20', weight: 1, fillOpacity: el.dataset.overlay ? 0 : 0.35 },
+        style: function (f) {
+          return outline(f) ? { color: '#455a64', weight: 1, fillOpacity: 0, dashArray: '4 3' }
+                            : { color: '#1b5e20', weight: 1, fillColor: '#2e7d32', fillOpacity: 0.45 };
+        },
+        pointToLayer: function (f, latlng) {
+          return L.circleMarker(latlng, { radius: 4, color: '#1b5e20', weight: 1, fillColor: '#2e7d32', fillOpacity: 0.8 });
+        },
         onEachFeature: function (f, l) {
           var p = f.properties || {};
           var name = p.NAME || p.name || p.SITE_NAME || p.WDPAID || p.SITE_ID || p.layer || '';

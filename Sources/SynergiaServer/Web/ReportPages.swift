@@ -44,7 +44,9 @@ enum ReportPages {
             let section = form["section"]
             do {
                 let value = try formValue(question, form, current: view.answers[key]?.value ?? .null, language: context.language)
-                _ = try await reports.answer(reportID: report.id, [AnswerEdit(key: key, value: value, expectedVersion: form["version"].flatMap(Int.init),
+                // The form shows version 0 for a question not answered yet: no answer is expected to exist.
+                let seen = form["version"].flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
+                _ = try await reports.answer(reportID: report.id, [AnswerEdit(key: key, value: value, expectedVersion: seen,
                                                                               confirmOnly: form["confirm"] == "1")],
                                              actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
             } catch let stale as StaleAnswer {

@@ -32,6 +32,12 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         public var toConfirm: Bool
         public var version: Int
         public var provenance: AnswerProvenance?
+
+        public init(key: String, question: String, type: String, label: String, unit: String? = nil, concept: String? = nil,
+                    tags: [String] = [], value: AnswerValue = .null, toConfirm: Bool = false, version: Int = 0, provenance: AnswerProvenance? = nil) {
+            self.key = key; self.question = question; self.type = type; self.label = label; self.unit = unit; self.concept = concept
+            self.tags = tags; self.value = value; self.toConfirm = toConfirm; self.version = version; self.provenance = provenance
+        }
     }
 
     public struct Section: Codable, Sendable, Equatable {

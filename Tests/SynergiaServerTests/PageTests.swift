@@ -244,6 +244,29 @@ import SynergiaTestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func entriesOfARepeatGroupAreAddedFromTheForm(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let focal = try await app.session(.focalPoint)
+            let (h0, b0) = form(focal, ["template": "cms-cop15"])
+            let uri = try #require(try await client.execute(uri: "/w/KEN/reports", method: .post, headers: h0, body: b0).headers[.location])
+            let id = try #require(Int64(uri.split(separator: "/").last.map(String.init) ?? ""))
+            let (_, empty) = try await get(client, uri + "?section=s2", as: focal)
+            #expect(empty.contains("name=\"key\" value=\"listed_species[1].species_name\""))
+            for (n, name) in [(1, "Ciconia ciconia"), (2, "Chelonia mydas")] {
+                let (h, b) = form(focal, ["key": "listed_species[\(n)].species_name", "section": "s2", "version": "0", "value": name])
+                #expect(try await client.execute(uri: uri + "/answer", method: .post, headers: h, body: b).status == .seeOther)
+            }
+            let (_, page) = try await get(client, uri + "?section=s2", as: focal)
+            #expect(page.contains("value=\"listed_species[2].species_appendix\"") && page.contains("value=\"listed_species[3].species_name\""))
+            let names = try await app.store.answers(reportID: id).filter { $0.key.question == "species_name" }.map(\.key.description).sorted()
+            #expect(names == ["listed_species[1].species_name", "listed_species[2].species_name"])
+            // A viewer is offered no new entry.
+            let (_, viewer) = try await get(client, uri + "?section=s2", as: try await app.session(.viewer))
+            #expect(!viewer.contains("listed_species[3]"))
+        }
+    }
+
     func multipart(_ session: (cookie: String, csrf: String), file: Data) -> (HTTPFields, ByteBuffer) {
         let boundary = "----synergia-test-boundary"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)

@@ -196,6 +196,7 @@ enum ReportPages {
             }
             items.append(row)
         }
+        if editable { items += newEntryRows(view, section: sectionID, views: views, reports: reports, language: language) }
         let actions = ReportTransition.allCases.filter { $0.from.contains(view.report.state) && (role ?? .viewer) >= $0.minimumRole }
             .map { ["action": $0.rawValue, "label": views.text("action_" + $0.rawValue, language), "needsReason": $0 == .reopen] }
         let reportValues: [String: Any] = ["id": view.report.id, "title": document.report.title, "version": view.report.version,
@@ -221,6 +222,24 @@ enum ReportPages {
         }
         values["pageError"] = problem.map { $0.key.isEmpty ? $0.message : "" } ?? ""
         return views.page("report", title: document.report.title, context: context, request: request, status: status, values: values)
+    }
+
+    /// For each repeat group of the section whose entries people add themselves
+    /// (species, LDN targets…): the first question of the next entry, blank;
+    /// answering it creates the entry, whose other questions then appear.
+    static func newEntryRows(_ view: ReportService.ReportView, section: String?, views: Views, reports: ReportService, language: String) -> [[String: Any]] {
+        view.template.questions.compactMap { question, inSection -> [String: Any]? in
+            guard inSection == section, question.type == .repeatGroup, case .entries? = question.repeatSource,
+                  !view.evaluation.hidden.contains(AnswerKey(question: question.id)), let first = question.children.first else { return nil }
+            let next = ((view.entries[question.id] ?? []).compactMap { Int($0) }.max() ?? 0) + 1
+            let key = AnswerKey(question: first.id, group: question.id, entry: String(next))
+            let item = ReportDocument.Item(key: key.description, question: first.id, type: first.type.rawValue,
+                                           label: first.label.text(language), unit: first.unit)
+            var row = itemRow(item, question: first, editable: true, issues: [], views: views, reports: reports, language: language)
+            row["newEntry"] = views.text("new_entry", language)
+                .replacingOccurrences(of: "{group}", with: question.label.text(language)).replacingOccurrences(of: "{number}", with: String(next))
+            return row
+        }
     }
 
     /// An HTML id for an answer key (keys hold brackets and dots).

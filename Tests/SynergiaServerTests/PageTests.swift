@@ -267,6 +267,33 @@ import SynergiaTestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func indicatorDataIsEnteredAsRowsOfASeries(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let contributor = try await app.session(.contributor)
+            let uri = "/reports/\(app.kenReport)"
+            let (_, page) = try await get(client, uri + "?section=s3", as: contributor)
+            let key = try #require(page.firstMatch(of: /name="key" value="(target_progress\[[^\]]+\]\.target_indicator_data)"/)?.1).description
+            #expect(page.contains("name=\"row.0.year\""))
+            let prefilled = try await app.store.answers(reportID: app.kenReport).first { $0.key.description == key }?.version ?? 0
+            let (h, b) = form(contributor, ["key": key, "section": "s3", "version": String(prefilled),
+                                            "row.0.year": "2020", "row.0.value": "12,5", "row.0.unit": "percent", "row.0.source": "NBS",
+                                            "row.1.year": "2024", "row.1.value": "14", "row.1.unit": "percent",
+                                            "row.2.year": "", "row.2.value": ""])
+            let saved = try await client.execute(uri: uri + "/answer", method: .post, headers: h, body: b)
+            #expect(saved.status == .seeOther, "\(String(buffer: saved.body).prefix(300))")
+            let answer = try #require(try await app.store.answers(reportID: app.kenReport).first { $0.key.description == key })
+            #expect(answer.value == .list([.object(["year": .number(2020), "value": .number(12.5), "unit": .string("percent"), "source": .string("NBS")]),
+                                           .object(["year": .number(2024), "value": .number(14), "unit": .string("percent")])]))
+            // The same year twice is refused by the shape's rule; nothing changes.
+            let (h2, b2) = form(contributor, ["key": key, "section": "s3", "version": String(answer.version),
+                                              "row.0.year": "2020", "row.0.value": "1", "row.0.unit": "percent",
+                                              "row.1.year": "2020", "row.1.value": "2", "row.1.unit": "percent"])
+            let twice = try await client.execute(uri: uri + "/answer", method: .post, headers: h2, body: b2)
+            #expect(twice.status == .unprocessableContent && String(buffer: twice.body).contains("2020 appears twice"))
+        }
+    }
+
     func multipart(_ session: (cookie: String, csrf: String), file: Data) -> (HTTPFields, ByteBuffer) {
         let boundary = "----synergia-test-boundary"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n".utf8)

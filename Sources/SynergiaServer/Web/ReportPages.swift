@@ -142,6 +142,8 @@ enum ReportPages {
             return .object(answer)
         case .table:
             return try ReportWidgets.tableValue(question, form)
+        case .indicatorData:
+            return try ReportWidgets.seriesValue(form, defaultUnit: question.unit)
         case .link:
             let url = (form["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let title = (form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -249,7 +251,7 @@ enum ReportPages {
 
     static func itemRow(_ item: ReportDocument.Item, question: Question?, editable: Bool, issues: [ValidationIssue],
                         views: Views, reports: ReportService, language: String) -> [String: Any] {
-        let simpleTypes: Set<QuestionType> = [.text, .number, .integer, .date, .yesNo, .singleChoice, .scale, .multipleChoice, .table, .link]
+        let simpleTypes: Set<QuestionType> = [.text, .number, .integer, .date, .yesNo, .singleChoice, .scale, .multipleChoice, .table, .link, .indicatorData]
         let editableType = question.map { simpleTypes.contains($0.type) } ?? false
         let anchor = anchorID(item.key)
         var row: [String: Any] = ["key": item.key, "anchor": anchor, "label": item.label, "unit": item.unit ?? "", "version": item.version]
@@ -271,6 +273,11 @@ enum ReportPages {
         row["isTable"] = question.type == .table
         row["isLink"] = question.type == .link
         if question.type == .table { row["table"] = ReportWidgets.tableRows(question, item.value, anchor: anchor, language: language) }
+        row["isSeries"] = question.type == .indicatorData
+        if question.type == .indicatorData { 
+            let labels = Dictionary(uniqueKeysWithValues: ReportWidgets.seriesFields.map { ($0, views.text($0, language)) })
+            row["seriesRows"] = ReportWidgets.seriesRows(item.value, unit: question.unit, anchor: anchor, labels: labels)
+        }
         if question.type == .link {
             row["linkURL"] = item.value["url"].stringValue ?? ""
             row["linkTitle"] = item.value["title"].stringValue ?? ""

@@ -64,4 +64,46 @@ enum ReportWidgets {
         }
         return ["columns": header, "rows": rows]
     }
+
+    /// Fields of an indicator-data row, in the order the form shows them.
+    static let seriesFields = ["year", "value", "unit", "disaggregation", "source"]
+    /// Blank rows offered below the stored ones (forms work without JavaScript).
+    static let blankSeriesRows = 3
+
+    /// Rows `row.N.FIELD`; a row with neither year nor value is left out.
+    static func seriesValue(_ form: FormFields, defaultUnit: String?) throws -> AnswerValue {
+        var rows: [AnswerValue] = []
+        for index in 0..<500 {
+            guard form["row.\(index).year"] != nil else { break }
+            func text(_ field: String) -> String { (form["row.\(index).\(field)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            if text("year").isEmpty && text("value").isEmpty { continue }
+            guard let year = Int(text("year")) else { throw DomainError.invalid("row \(index + 1): the year '\(text("year"))' is not a year") }
+            let value: Double
+            do { value = try number(text("value")) } catch { throw DomainError.invalid("row \(index + 1): '\(text("value"))' is not a number") }
+            var row: [String: AnswerValue] = ["year": .number(Double(year)), "value": .number(value),
+                                              "unit": .string(text("unit").isEmpty ? (defaultUnit ?? "") : text("unit"))]
+            if !text("disaggregation").isEmpty { row["disaggregation"] = .string(text("disaggregation")) }
+            if !text("source").isEmpty { row["source"] = .string(text("source")) }
+            rows.append(.object(row))
+        }
+        return rows.isEmpty ? .null : .list(rows)
+    }
+
+    /// `labels`: the column names in the page's language, by field.
+    static func seriesRows(_ value: AnswerValue, unit: String?, anchor: String, labels: [String: String]) -> [[String: Any]] {
+        let stored = value.listValue ?? []
+        return (stored + Array(repeating: AnswerValue.null, count: blankSeriesRows)).enumerated().map { index, row in
+            ["cells": seriesFields.map { field -> [String: Any] in
+                var text = ""
+                switch row[field] {
+                case .number(let n): text = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+                case .string(let s): text = s
+                default: if field == "unit", row == .null { text = unit ?? "" }
+                }
+                return ["name": "row.\(index).\(field)", "id": "\(anchor)-\(index)-\(field)", "value": text,
+                        "label": "\(labels[field] ?? field) \(index + 1)",
+                        "numeric": field == "year" || field == "value"]
+            }]
+        }
+    }
 }

@@ -66,7 +66,7 @@ public struct CoverageEngine: Sendable {
                                   marineGapPercent: total.marinePercent.map { max(0, options.targetPercent - $0) }),
                 input: InputSummary(recordsGiven: sites.count, sitesUsed: cleaned.sites.count,
                                     excluded: Dictionary(uniqueKeysWithValues: cleaned.excluded.map { ($0.key.rawValue, $0.value) }),
-                                    geometriesRepaired: cleaned.repaired, pointsBuffered: cleaned.pointsBuffered,
+                                    geometriesRepaired: cleaned.repaired, antimeridianSplits: cleaned.splitAtAntimeridian, pointsBuffered: cleaned.pointsBuffered,
                                     geometryErrors: cleaned.geometryErrors,
                                     siteAreaOutsideTerritoryKm2: regions == nil ? nil : outside / 1e6))
             progress(.init(stage: .statistics, done: 1, total: 1))

@@ -46,6 +46,8 @@ public struct InputSummary: Codable, Sendable, Hashable {
     /// ExclusionReason raw value → count.
     public var excluded: [String: Int]
     public var geometriesRepaired: Int
+    /// Polygons whose rings jumped across ±180° and were cut into parts on either side.
+    public var antimeridianSplits: Int
     public var pointsBuffered: Int
     public var geometryErrors: [String]
     /// Σ over sites of the area falling outside the country's land + EEZ
@@ -70,5 +72,5 @@ public struct CoverageResult: Codable, Sendable, Hashable {
     public var target: TargetGap
     public var input: InputSummary
 
-    public static let engineVersion = "SynergiaGeo coverage 1.0"
+    public static let engineVersion = "SynergiaGeo coverage 1.1"
 }

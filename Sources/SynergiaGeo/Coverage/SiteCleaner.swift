@@ -29,6 +29,7 @@ struct SiteCleaner {
         var sites: [CleanSite] = []
         var excluded: [ExclusionReason: Int] = [:]
         var repaired = 0
+        var splitAtAntimeridian = 0
         var pointsBuffered = 0
         var geometryErrors: [String] = []
     }
@@ -66,20 +67,18 @@ struct SiteCleaner {
 
     private func cleanGeometry(_ r: WDPARecord, outcome: inout Outcome) throws -> Geometry? {
         let input = try context.geometry(wkb: r.geometry)
-        var lonlat: Geometry
+        let lonlat: Geometry
         if r.geometryKind == .point {
             lonlat = try circles(for: input, totalArea: r.reportedArea! * 1e6)
             outcome.pointsBuffered += 1
-        } else if input.isValid {
-            lonlat = try input.polygonalParts()
         } else {
-            lonlat = try input.makeValid().polygonalParts()
-            outcome.repaired += 1
+            let repaired = try PolygonRepair.lonLat(input)
+            if repaired.madeValid { outcome.repaired += 1 }
+            if repaired.splitAtAntimeridian { outcome.splitAtAntimeridian += 1 }
+            lonlat = repaired.geometry
         }
         if lonlat.isEmpty { return nil }
-        var g = try frame.project(lonlat)
-        // Re-projection can in rare cases make a ring self-touch; repair once more.
-        if !g.isValid { g = try g.makeValid().polygonalParts() }
+        var g = try PolygonRepair.project(lonlat, frame: frame)
         if let grid = options.snapGridMeters, grid > 0 {
             g = try g.snapped(toGrid: frame.gridSize(meters: grid)).polygonalParts()
         }
@@ -117,13 +116,6 @@ struct SiteCleaner {
             }
             if pass == 0 { radius *= (area / geodesic.ringArea(ring)).squareRoot() }
         }
-        let poly = try context.polygon(shell: ring)
-        guard let b = poly.bounds(), b.minX < -180 || b.maxX > 180 else { return [poly] }
-        // Antimeridian: cut at ±180° and shift the overflow back into range.
-        let inside = try poly.clip(minX: -180, minY: -90, maxX: 180, maxY: 90)
-        let shift = b.maxX > 180 ? -360.0 : 360.0
-        let overflow = try poly.clip(minX: shift < 0 ? 180 : -540, minY: -90, maxX: shift < 0 ? 540 : -180, maxY: 90)
-            .mapCoordinates { xy in for i in stride(from: 0, to: xy.count, by: 2) { xy[i] += shift } }
-        return try [inside.polygonalParts(), overflow.polygonalParts()].filter { !$0.isEmpty }
+        return try Antimeridian.cutAtAntimeridian(context.polygon(shell: ring))
     }
 }

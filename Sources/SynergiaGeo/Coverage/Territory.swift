@@ -80,11 +80,8 @@ struct TerritoryRegions {
     init(land: [Data], eez: [Data], context: GEOSContext, frame: WorkingFrame, options: CoverageOptions) throws {
         func region(_ wkbs: [Data]) throws -> Geometry {
             let parts = try wkbs.map { wkb -> Geometry in
-                var g = try context.geometry(wkb: wkb)
-                if !g.isValid { g = try g.makeValid() }
-                g = try frame.project(g.polygonalParts())
-                if !g.isValid { g = try g.makeValid() }
-                return try g.polygonalParts()
+                let repaired = try PolygonRepair.lonLat(context.geometry(wkb: wkb)).geometry
+                return try PolygonRepair.project(repaired, frame: frame).polygonalParts()
             }
             return try context.unaryUnion(parts)
         }

@@ -4,7 +4,8 @@ import SynergiaGeo
 
 /// Writes a coverage result for the GIS analyst: summary.json and one CSV
 /// per table (by site type, IUCN category, governance type, the time series,
-/// and the import problems). Files appear only when all are written.
+/// the import problems, and the KBAs when the run had them). Files appear
+/// only when all are written.
 public enum CoverageTables {
     public static func write(_ result: CoverageResult, imported: WDPAImport, to folder: String) throws {
         let target = URL(fileURLWithPath: folder)
@@ -26,6 +27,11 @@ public enum CoverageTables {
             }
             try csv(staging.appendingPathComponent("time_series.csv"), ["year"] + split,
                     result.timeSeries.map { [String($0.year)] + cells($0.covered) })
+            if let kba = result.kba {
+                try csv(staging.appendingPathComponent("kba_coverage.csv"), ["kba_id", "name", "area_km2", "covered_km2", "covered_percent", "fully_covered"],
+                        kba.kbas.map { [$0.id, $0.name, String(format: "%.6f", $0.areaKm2), String(format: "%.6f", $0.coveredKm2),
+                                        String(format: "%.4f", $0.coveredPercent), $0.fullyCovered ? "1" : "0"] })
+            }
             try csv(staging.appendingPathComponent("import_problems.csv"), ["layer", "feature_id", "field", "value", "severity", "message"],
                     imported.problems.map { [$0.layer, String($0.featureID), $0.field, $0.value, $0.severity.rawValue, $0.message] })
             if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }

@@ -7,7 +7,7 @@ import SynergiaStore
 
 struct CoverageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "coverage", abstract: "Protected and conserved area coverage (GBF 3.1, Aichi 11, SDG 14.5.1) from a WDPA extract.",
+        commandName: "coverage", abstract: "Protected and conserved area coverage (GBF 3.1, Aichi 11, SDG 14.5.1, 15.1.2) from a WDPA extract.",
         subcommands: [Run.self])
 
     struct Run: AsyncParsableCommand {
@@ -31,11 +31,16 @@ struct CoverageCommand: AsyncParsableCommand {
         @Option(help: "Snap vertices to a grid of this many metres before flattening.") var snapGrid: Double?
         @Flag(help: "Refuse the whole file when a record is invalid (default: skip and report it).") var refuseBadRecords = false
         @Flag(help: "Keep UNESCO-MAB Biosphere Reserves (excluded by default).") var keepMAB = false
+        @Option(help: "Key Biodiversity Areas (polygons, any OGR format): adds KBA coverage (SDG 15.1.2).") var kba: String?
+        @Option(help: "Layer of the KBA file (default: its only layer, or the one with a KBA id field).") var kbaLayer: String?
+        @Option(help: "KBA id field (default: detected, e.g. SitRecID, kba_id, id).") var kbaIdField: String?
+        @Option(help: "KBA name field (default: detected, e.g. NatName, IntName, name).") var kbaNameField: String?
         @Option(help: "Write summary.json and CSV tables to this folder.") var out: String?
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             if allCountries == (country != nil) { throw ValidationError("give --country ISO3 or --all-countries") }
+            if kba == nil, kbaLayer != nil || kbaIdField != nil || kbaNameField != nil { throw ValidationError("--kba-layer, --kba-id-field and --kba-name-field go with --kba FILE") }
             if allCountries, workspace != nil { throw ValidationError("--workspace goes with --country; use --store-all with --all-countries") }
         }
 
@@ -53,7 +58,8 @@ struct CoverageCommand: AsyncParsableCommand {
                     wdpa: wdpa, wdpaLayer: wdpaLayer, land: land, landLayer: try layer(land, landLayer, fallback: "land"),
                     eez: eez, eezLayer: try layer(eez, eezLayer, fallback: "eez"), territoryField: territoryField,
                     country: country ?? "", year: year ?? Calendar(identifier: .gregorian).component(.year, from: Date()),
-                    policy: refuseBadRecords ? .refuse : .skipInvalid)
+                    policy: refuseBadRecords ? .refuse : .skipInvalid,
+                    kba: kba.map { CoverageComputation.KBAInput(path: $0, layer: kbaLayer, idField: kbaIdField, nameField: kbaNameField) })
                 let bar = ProgressBar()
                 if allCountries { return try await runAll(options: options, inputs: inputs, bar: bar) }
                 let outcome = try await geoErrors {
@@ -74,8 +80,12 @@ struct CoverageCommand: AsyncParsableCommand {
                     ["land", c.landKm2.map { String(format: "%.2f", $0) } ?? "", c.landPercent.map { String(format: "%.2f", $0) } ?? ""],
                     ["marine", c.marineKm2.map { String(format: "%.2f", $0) } ?? "", c.marinePercent.map { String(format: "%.2f", $0) } ?? ""],
                 ])
+                if let kba = outcome.result.kba { printKBASummary(kba, imported: outcome.kbaImport) }
                 print("\nSites read: \(outcome.imported.featuresRead), used: \(outcome.result.input.sitesUsed), skipped: \(outcome.imported.recordsSkipped), problems reported: \(outcome.imported.problems.count).")
-                if let run = outcome.run { print("Stored as computation run \(run.id) in \(workspace ?? ""): GBF-3.1 (land, marine) and SDG-14.5.1 for \(inputs.year).") }
+                if let run = outcome.run {
+                    let series = outcome.result.kba?.meanPercent == nil ? "GBF-3.1 (land, marine) and SDG-14.5.1" : "GBF-3.1 (land, marine), SDG-14.5.1 and SDG-15.1.2"
+                    print("Stored as computation run \(run.id) in \(workspace ?? ""): \(series) for \(inputs.year).")
+                }
                 if let out { print("Tables written to \(out).") }
             }
         }
@@ -83,11 +93,7 @@ struct CoverageCommand: AsyncParsableCommand {
         func runAll(options: CoverageOptions, inputs: CoverageComputation.Inputs, bar: ProgressBar) async throws {
             let started = Date()
             let computation = CoverageComputation(options: options)
-            let (imported, results) = try await geoErrors {
-                try await computation.runAllCountries(wdpa: inputs.wdpa, wdpaLayer: inputs.wdpaLayer, land: inputs.land, landLayer: inputs.landLayer,
-                                                      eez: inputs.eez, eezLayer: inputs.eezLayer, territoryField: inputs.territoryField,
-                                                      policy: inputs.policy, progress: bar.update)
-            }
+            let (imported, kbaImport, results) = try await geoErrors { try await computation.runAllCountries(inputs, progress: bar.update) }
             bar.finish()
             var rows: [[String]] = []
             var stored: [String] = []
@@ -100,19 +106,37 @@ struct CoverageCommand: AsyncParsableCommand {
                             if let workspace = try await store.workspace(country: country) {
                                 var countryInputs = inputs
                                 countryInputs.country = country
-                                _ = try await computation.record(coverage, imported: imported, inputs: countryInputs, workspace: workspace, store: store, started: started)
+                                _ = try await computation.record(coverage, imported: imported, kbaImport: kbaImport, inputs: countryInputs,
+                                                                 workspace: workspace, store: store, started: started)
                                 stored.append(country)
                             }
                         }
                     }
                     let c = coverage.coverage
-                    rows.append([country, c.landPercent.map { String(format: "%.2f", $0) } ?? "", c.marinePercent.map { String(format: "%.2f", $0) } ?? "", String(format: "%.1f", c.totalKm2), ""])
+                    var row = [country, percent(c.landPercent), percent(c.marinePercent), String(format: "%.1f", c.totalKm2)]
+                    if kbaImport != nil { row.append(percent(coverage.kba?.meanPercent)) }
+                    rows.append(row + [""])
                 case .failure(let error):
-                    rows.append([country, "", "", "", "\(error)"])
+                    rows.append([country, "", "", ""] + (kbaImport == nil ? [] : [""]) + ["\(error)"])
                 }
             }
-            printTable(["country", "land %", "marine %", "total km²", "problem"], rows)
+            let kbaColumn: [String] = kbaImport == nil ? [] : ["KBA mean %"]
+            printTable(["country", "land %", "marine %", "total km²"] + kbaColumn + ["problem"], rows)
             print("\n\(results.count) countries in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\(stored.isEmpty ? "" : "; stored for \(stored.joined(separator: ", "))").")
+        }
+
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
+
+        func printKBASummary(_ kba: KBAResult, imported: KBAImport?) {
+            print("\nKey Biodiversity Areas (SDG 15.1.2):")
+            printTable(["", "value"], [
+                ["KBAs in the country", String(kba.kbas.count)],
+                ["mean % covered", percent(kba.meanPercent)],
+                ["fully covered (≥ \(String(format: "%g", kba.fullyCoveredThresholdPercent)) %)", String(kba.fullyCoveredCount)],
+                ["KBA geometries repaired", String(kba.geometriesRepaired)],
+            ])
+            if let imported, imported.featuresWithoutPolygon > 0 { print("\(imported.featuresWithoutPolygon) KBA features without a polygon were left out.") }
+            if !kba.geometryErrors.isEmpty { print("\(kba.geometryErrors.count) KBAs could not be processed: \(kba.geometryErrors.prefix(3).joined(separator: "; "))") }
         }
 
         /// The layer to read: the one given, the file's only layer, or the conventional name.

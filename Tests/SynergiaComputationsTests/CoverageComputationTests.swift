@@ -45,6 +45,61 @@ import SynergiaTestSupport
         }
     }
 
+    /// Two KBAs over the country's land, written as a GeoPackage with BirdLife's field names.
+    func writeKBAs(over landFile: String, country: String, to path: String) throws {
+        let ctx = GEOSContext()
+        let land = try TerritoryReader.read(path: landFile, layer: "land", country: country)
+        let b = try #require(try ctx.unaryUnion(land.map { try ctx.geometry(wkb: $0) }).bounds())
+        let w = (b.maxX - b.minX) / 4, h = (b.maxY - b.minY) / 4
+        let rows = try (0..<2).map { i -> (values: [FieldValue], wkb: Data?) in
+            let x = b.minX + w * Double(1 + 2 * i), y = b.minY + h
+            return ([.int(Int64(100 + i)), .string("KBA \(i)"), .string(country)], try ctx.polygon(shell: [x, y, x + w, y, x + w, y + h, x, y + h]).wkb())
+        }
+        let writer = try VectorWriter(path: path)
+        try writer.writeLayer(name: "kba", srs: SpatialReference(SpatialReference.wgs84), geometry: .unknown,
+                              fields: [("SitRecID", .integer64), ("NatName", .string), ("ISO3", .string)], rows: rows)
+        writer.close()
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func kbaCoverageIsStoredAsSDG1512AndWrittenAsATable(kind: DatabaseKind) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-coverage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("wdpa.gpkg").path, kbaFile = folder.appendingPathComponent("kba.gpkg").path
+        _ = try ProtectedAreaGenerator(seed: 11).write(to: file, sites: 80, countries: ["KEN", "TZA"])
+        try writeKBAs(over: file, country: "KEN", to: kbaFile)
+        try await TestDatabase.withStore(kind) { store in
+            _ = try await store.seedReference(try TestDatabase.referenceSet())
+            let kenya = try await store.createWorkspace(country: "KEN", name: nil, conventions: ["CBD"])
+            var inputs = CoverageComputation.Inputs(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez", country: "KEN", year: 2025,
+                                                    kba: .init(path: kbaFile))
+            let outcome = try await CoverageComputation().run(inputs, workspace: kenya, store: store)
+            let run = try #require(outcome.run)
+            #expect(run.inputs.map(\.role) == ["wdpa", "land", "eez", "kba"])
+            #expect(run.options["kba_id_field"] == "SitRecID")
+            let kba = try #require(outcome.result.kba)
+            #expect(kba.kbas.map(\.id) == ["100", "101"])
+            let series = try #require(try await store.series(workspaceID: kenya.id, indicator: "SDG-15.1.2", disaggregation: ""))
+            #expect(series.observations[0].provenance == .computed(runID: run.id))
+            #expect(abs(series.observations[0].value - kba.meanPercent!) < 1e-4)
+
+            let out = folder.appendingPathComponent("tables").path
+            try CoverageTables.write(outcome.result, imported: outcome.imported, to: out)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).contains("kba_coverage.csv"))
+            let csv = try String(contentsOfFile: out + "/kba_coverage.csv", encoding: .utf8)
+            #expect(csv.hasPrefix("kba_id,name,area_km2,covered_km2,covered_percent,fully_covered"))
+            #expect(csv.split(separator: "\n").count == 3)
+
+            // A bad KBA file refuses the whole run: no new run, no series changed.
+            let runsBefore = try await store.runs(workspaceID: kenya.id).count
+            inputs.kba = .init(path: folder.appendingPathComponent("missing.gpkg").path)
+            let error = await #expect(throws: GeoError.self) { try await CoverageComputation().run(inputs, workspace: kenya, store: store) }
+            #expect("\(error!)".contains("missing.gpkg"))
+            #expect(try await store.runs(workspaceID: kenya.id).count == runsBefore)
+        }
+    }
+
     @Test func aMissingCountryInTheLandLayerIsNamed() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-coverage-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

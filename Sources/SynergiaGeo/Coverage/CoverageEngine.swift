@@ -16,7 +16,8 @@ public struct CoverageEngine: Sendable {
     ///   - land, eez: the country's land and EEZ polygons as WKB in EPSG:4326
     ///     (see `TerritoryReader`). Both nil: no land/marine split, no percentages.
     ///   - country: ISO3 code.
-    public func run(sites: [WDPARecord], land: [Data]?, eez: [Data]?, country: String,
+    ///   - kbas: Key Biodiversity Areas (see `KBAReader`); nil: no KBA coverage in the result.
+    public func run(sites: [WDPARecord], land: [Data]?, eez: [Data]?, country: String, kbas: [KBARecord]? = nil,
                     progress: (CoverageProgress) -> Void = { _ in }) throws -> CoverageResult {
         let context = GEOSContext()
         let frame = try WorkingFrame(options: options)
@@ -53,6 +54,8 @@ public struct CoverageEngine: Sendable {
             let stats = try Statistics(sites: cleaned.sites, pieces: pieces, frame: frame, context: context,
                                    territory: territory, piecesPerTile: piecesPerTile, progress: progress)
             let (series, total, unknown) = try stats.timeSeries()
+            let kba = try kbas.map { try KBAStatistics(options: options, context: context, frame: frame)
+                .measure($0, country: country, regions: regions, coverage: try stats.flattened().map(\.geometry)) }
             let result = CoverageResult(
                 country: country, engineVersion: CoverageResult.engineVersion, options: options, territory: territory,
                 coverage: total,
@@ -68,7 +71,8 @@ public struct CoverageEngine: Sendable {
                                     excluded: Dictionary(uniqueKeysWithValues: cleaned.excluded.map { ($0.key.rawValue, $0.value) }),
                                     geometriesRepaired: cleaned.repaired, antimeridianSplits: cleaned.splitAtAntimeridian, pointsBuffered: cleaned.pointsBuffered,
                                     geometryErrors: cleaned.geometryErrors,
-                                    siteAreaOutsideTerritoryKm2: regions == nil ? nil : outside / 1e6))
+                                    siteAreaOutsideTerritoryKm2: regions == nil ? nil : outside / 1e6),
+                kba: kba)
             progress(.init(stage: .statistics, done: 1, total: 1))
             return result
         }

@@ -35,6 +35,8 @@ public struct CoverageOptions: Codable, Sendable, Hashable {
     public var countryField: CountryField = .iso3
     /// National target used for the gap figure (GBF target 3: 30 % by 2030).
     public var targetPercent = 30.0
+    /// A KBA covered to at least this % counts as fully covered (SDG 15.1.2 / 15.4.1).
+    public var kbaFullyCoveredPercent = 98.0
     /// Territory polygons are cut into tiles of at most this many vertices so
     /// clipping a small site does not walk a whole coastline.
     public var maxTileVertices = 256

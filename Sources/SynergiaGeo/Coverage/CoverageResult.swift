@@ -71,6 +71,8 @@ public struct CoverageResult: Codable, Sendable, Hashable {
     public var unknownYear: AreaSplit
     public var target: TargetGap
     public var input: InputSummary
+    /// KBA coverage (SDG 15.1.2 / 15.4.1); nil when the run had no KBA layer.
+    public var kba: KBAResult?
 
     public static let engineVersion = "SynergiaGeo coverage 1.1"
 }

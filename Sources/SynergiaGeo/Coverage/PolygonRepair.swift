@@ -1,7 +1,7 @@
 import Foundation
 
 /// Method step 4 for every polygon layer that enters the overlay (sites,
-/// land, EEZ), so they are all repaired by the same rules before their
+/// land, EEZ, KBAs), so they are all repaired by the same rules before their
 /// areas are compared.
 enum PolygonRepair {
     struct Repaired {

@@ -101,6 +101,21 @@ struct Statistics {
         return (series, split(sum(running, added[years.count - 1])), split(added[years.count - 1]))
     }
 
+    /// The flattened coverage as geometries sharing no area: the union of each
+    /// unit's pieces, per realm. Seams between tiles of one cluster remain.
+    func flattened() throws -> [(realm: PieceRealm, geometry: Geometry)] {
+        var out: [(realm: PieceRealm, geometry: Geometry)] = []
+        for unit in units {
+            let byRealm = Dictionary(grouping: unit, by: { pieces[$0.piece].realm })
+            for realm in PieceRealm.allCases {
+                guard let members = byRealm[realm] else { continue }
+                let union = members.count == 1 ? try members[0].geometry.clone() : try context.unaryUnion(members.map { try $0.geometry.clone() })
+                out.append((realm, union))
+            }
+        }
+        return out
+    }
+
     /// Coverage per group; with `exclusive`, groups are also accumulated in
     /// `order` so each reports the area it adds beyond the groups before it.
     func groups<K: Hashable>(order: [K], key: @escaping (WDPARecord) -> K, label: (K) -> String,

@@ -34,10 +34,12 @@ public struct CoverageComputation: Sendable {
         public var year: Int
         public var policy: ImportPolicy
         public var kba: KBAInput?
+        /// Also return the coverage and KBAs as geometry (`Outcome.layers`) for coverage.gpkg.
+        public var withLayers: Bool
 
         public init(wdpa: String, wdpaLayer: String? = nil, land: String, landLayer: String, eez: String, eezLayer: String,
                     territoryField: String = "ISO3", country: String, year: Int, policy: ImportPolicy = .skipInvalid,
-                    kba: KBAInput? = nil) {
+                    kba: KBAInput? = nil, withLayers: Bool = false) {
             self.wdpa = wdpa
             self.wdpaLayer = wdpaLayer
             self.land = land
@@ -49,6 +51,7 @@ public struct CoverageComputation: Sendable {
             self.year = year
             self.policy = policy
             self.kba = kba
+            self.withLayers = withLayers
         }
     }
 
@@ -56,6 +59,7 @@ public struct CoverageComputation: Sendable {
         public var result: CoverageResult
         public var imported: WDPAImport
         public var kbaImport: KBAImport?
+        public var layers: CoverageLayers?
         public var run: ComputationRun?
     }
 
@@ -81,11 +85,17 @@ public struct CoverageComputation: Sendable {
         guard !land.isEmpty else {
             throw DomainError.invalid("the land layer '\(inputs.landLayer)' of \(inputs.land) has no feature for \(country) in field \(inputs.territoryField)")
         }
-        let result = try CoverageEngine(options: options).run(sites: imported.records, land: land, eez: eez.isEmpty ? nil : eez, country: country,
-                                                               kbas: kbaImport?.records) { step in
-            progress(step.stage.rawValue, step.done, step.total)
+        let engine = CoverageEngine(options: options)
+        func report(_ step: CoverageProgress) { progress(step.stage.rawValue, step.done, step.total) }
+        let sites = imported.records, eezParts = eez.isEmpty ? nil : eez, kbas = kbaImport?.records
+        var outcome: Outcome
+        if inputs.withLayers {
+            let (result, layers) = try engine.runWithLayers(sites: sites, land: land, eez: eezParts, country: country, kbas: kbas, progress: report)
+            outcome = Outcome(result: result, imported: imported, kbaImport: kbaImport, layers: layers, run: nil)
+        } else {
+            let result = try engine.run(sites: sites, land: land, eez: eezParts, country: country, kbas: kbas, progress: report)
+            outcome = Outcome(result: result, imported: imported, kbaImport: kbaImport, layers: nil, run: nil)
         }
-        var outcome = Outcome(result: result, imported: imported, kbaImport: kbaImport, run: nil)
         guard let workspace, let store else { return outcome }
         outcome.run = try await record(outcome.result, imported: imported, kbaImport: kbaImport, inputs: inputs, workspace: workspace, store: store, started: started)
         return outcome
@@ -146,21 +156,27 @@ public struct CoverageComputation: Sendable {
 }
 
 extension CoverageComputation {
+    /// One country of `runAllCountries`.
+    public struct CountryRun: Sendable {
+        public var result: CoverageResult
+        public var layers: CoverageLayers?
+    }
+
     /// Every country of a WDPA file, computed in parallel on all cores (each
     /// country in its own engine run); the WDPA and KBA files are read once.
     /// `inputs.country` is ignored.
     public func runAllCountries(_ inputs: Inputs, progress: @escaping @Sendable (String, Int, Int?) -> Void = { _, _, _ in })
-        async throws -> (WDPAImport, KBAImport?, [String: Result<CoverageResult, any Error>]) {
+        async throws -> (WDPAImport, KBAImport?, [String: Result<CountryRun, any Error>]) {
         let kbaImport = try inputs.kba?.read()
         let imported = try WDPAReader.read(path: inputs.wdpa, layer: inputs.wdpaLayer, policy: inputs.policy)
         let countries = Set(imported.records.flatMap { options.countryField == .iso3 ? $0.iso3 : $0.parentISO3 }).sorted()
         let engine = CoverageEngine(options: options)
         let records = imported.records
         let kbas = kbaImport?.records
-        var results: [String: Result<CoverageResult, any Error>] = [:]
+        var results: [String: Result<CountryRun, any Error>] = [:]
         let parallel = max(1, ProcessInfo.processInfo.activeProcessorCount)
         progress("countries", 0, countries.count)
-        try await withThrowingTaskGroup(of: (String, Result<CoverageResult, any Error>).self) { group in
+        try await withThrowingTaskGroup(of: (String, Result<CountryRun, any Error>).self) { group in
             var pending = countries[...]
             func startNext() {
                 guard let country = pending.popFirst() else { return }
@@ -169,7 +185,12 @@ extension CoverageComputation {
                         let landParts = try TerritoryReader.read(path: inputs.land, layer: inputs.landLayer, iso3Field: inputs.territoryField, country: country)
                         let eezParts = try TerritoryReader.read(path: inputs.eez, layer: inputs.eezLayer, iso3Field: inputs.territoryField, country: country)
                         guard !landParts.isEmpty else { throw DomainError.invalid("no land boundary for \(country)") }
-                        return try engine.run(sites: records, land: landParts, eez: eezParts.isEmpty ? nil : eezParts, country: country, kbas: kbas)
+                        let eez = eezParts.isEmpty ? nil : eezParts
+                        if inputs.withLayers {
+                            let (result, layers) = try engine.runWithLayers(sites: records, land: landParts, eez: eez, country: country, kbas: kbas)
+                            return CountryRun(result: result, layers: layers)
+                        }
+                        return CountryRun(result: try engine.run(sites: records, land: landParts, eez: eez, country: country, kbas: kbas), layers: nil)
                     })
                 }
             }

@@ -35,7 +35,7 @@ struct CoverageCommand: AsyncParsableCommand {
         @Option(help: "Layer of the KBA file (default: its only layer, or the one with a KBA id field).") var kbaLayer: String?
         @Option(help: "KBA id field (default: detected, e.g. SitRecID, kba_id, id).") var kbaIdField: String?
         @Option(help: "KBA name field (default: detected, e.g. NatName, IntName, name).") var kbaNameField: String?
-        @Option(help: "Write summary.json and CSV tables to this folder.") var out: String?
+        @Option(help: "Write summary.json, CSV tables and coverage.gpkg (EPSG:4326) to this folder.") var out: String?
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -59,7 +59,8 @@ struct CoverageCommand: AsyncParsableCommand {
                     eez: eez, eezLayer: try layer(eez, eezLayer, fallback: "eez"), territoryField: territoryField,
                     country: country ?? "", year: year ?? Calendar(identifier: .gregorian).component(.year, from: Date()),
                     policy: refuseBadRecords ? .refuse : .skipInvalid,
-                    kba: kba.map { CoverageComputation.KBAInput(path: $0, layer: kbaLayer, idField: kbaIdField, nameField: kbaNameField) })
+                    kba: kba.map { CoverageComputation.KBAInput(path: $0, layer: kbaLayer, idField: kbaIdField, nameField: kbaNameField) },
+                    withLayers: out != nil)
                 let bar = ProgressBar()
                 if allCountries { return try await runAll(options: options, inputs: inputs, bar: bar) }
                 let outcome = try await geoErrors {
@@ -72,7 +73,7 @@ struct CoverageCommand: AsyncParsableCommand {
                     return try await CoverageComputation(options: options).run(inputs, workspace: nil, store: nil, progress: bar.update)
                 }
                 bar.finish()
-                if let out { try CoverageTables.write(outcome.result, imported: outcome.imported, to: out) }
+                if let out { try geoErrorsSync { try CoverageTables.write(outcome.result, imported: outcome.imported, layers: outcome.layers, to: out) } }
                 if output.json { return try printJSON(outcome.result) }
                 let c = outcome.result.coverage
                 printTable(["", "km²", "%"], [
@@ -99,8 +100,13 @@ struct CoverageCommand: AsyncParsableCommand {
             var stored: [String] = []
             for (country, result) in results.sorted(by: { $0.key < $1.key }) {
                 switch result {
-                case .success(let coverage):
-                    if let out { try CoverageTables.write(coverage, imported: imported, to: URL(fileURLWithPath: out).appendingPathComponent(country).path) }
+                case .success(let countryRun):
+                    let coverage = countryRun.result
+                    if let out {
+                        try geoErrorsSync {
+                            try CoverageTables.write(coverage, imported: imported, layers: countryRun.layers, to: URL(fileURLWithPath: out).appendingPathComponent(country).path)
+                        }
+                    }
                     if storeAll {
                         try await store.withStore { store in
                             if let workspace = try await store.workspace(country: country) {

@@ -62,7 +62,7 @@ import SynergiaTestSupport
     }
 
     @Test(arguments: TestDatabase.kinds)
-    func kbaCoverageIsStoredAsSDG1512AndWrittenAsATable(kind: DatabaseKind) async throws {
+    func kbaCoverageIsStoredAsSDG1512AndWrittenAsTables(kind: DatabaseKind) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-coverage-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -73,7 +73,7 @@ import SynergiaTestSupport
             _ = try await store.seedReference(try TestDatabase.referenceSet())
             let kenya = try await store.createWorkspace(country: "KEN", name: nil, conventions: ["CBD"])
             var inputs = CoverageComputation.Inputs(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez", country: "KEN", year: 2025,
-                                                    kba: .init(path: kbaFile))
+                                                    kba: .init(path: kbaFile), withLayers: true)
             let outcome = try await CoverageComputation().run(inputs, workspace: kenya, store: store)
             let run = try #require(outcome.run)
             #expect(run.inputs.map(\.role) == ["wdpa", "land", "eez", "kba"])
@@ -85,8 +85,9 @@ import SynergiaTestSupport
             #expect(abs(series.observations[0].value - kba.meanPercent!) < 1e-4)
 
             let out = folder.appendingPathComponent("tables").path
-            try CoverageTables.write(outcome.result, imported: outcome.imported, to: out)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out).contains("kba_coverage.csv"))
+            try CoverageTables.write(outcome.result, imported: outcome.imported, layers: outcome.layers, to: out)
+            let written = try FileManager.default.contentsOfDirectory(atPath: out)
+            #expect(written.contains("kba_coverage.csv") && written.contains("coverage.gpkg"))
             let csv = try String(contentsOfFile: out + "/kba_coverage.csv", encoding: .utf8)
             #expect(csv.hasPrefix("kba_id,name,area_km2,covered_km2,covered_percent,fully_covered"))
             #expect(csv.split(separator: "\n").count == 3)

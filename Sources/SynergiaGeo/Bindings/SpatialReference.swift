@@ -61,6 +61,19 @@ public final class CoordinateTransformation {
         for i in 0..<n { xy[2 * i] = xs[i]; xy[2 * i + 1] = ys[i] }
     }
 
+    /// Transforms an interleaved x,y buffer in place point by point: which points
+    /// succeeded, instead of failing the whole buffer (failed points are left as HUGE_VAL).
+    public func transformEach(_ xy: inout [Double]) -> [Bool] {
+        let n = xy.count / 2
+        if n == 0 { return [] }
+        var xs = [Double](repeating: 0, count: n), ys = xs
+        var success = [Int32](repeating: 0, count: n)
+        for i in 0..<n { xs[i] = xy[2 * i]; ys[i] = xy[2 * i + 1] }
+        _ = GDALCall.run("OCTTransformEx") { OCTTransformEx(handle, Int32(n), &xs, &ys, nil, &success) }
+        for i in 0..<n { xy[2 * i] = xs[i]; xy[2 * i + 1] = ys[i] }
+        return success.map { $0 != 0 }
+    }
+
     public func transform(_ g: Geometry) throws -> Geometry {
         try g.mapCoordinates { try transform(&$0) }
     }

@@ -19,6 +19,18 @@ public struct CoverageEngine: Sendable {
     ///   - kbas: Key Biodiversity Areas (see `KBAReader`); nil: no KBA coverage in the result.
     public func run(sites: [WDPARecord], land: [Data]?, eez: [Data]?, country: String, kbas: [KBARecord]? = nil,
                     progress: (CoverageProgress) -> Void = { _ in }) throws -> CoverageResult {
+        try compute(sites: sites, land: land, eez: eez, country: country, kbas: kbas, withLayers: false, progress: progress).result
+    }
+
+    /// `run`, plus the flattened coverage and the KBAs as geometry for a GeoPackage (an extra union per realm).
+    public func runWithLayers(sites: [WDPARecord], land: [Data]?, eez: [Data]?, country: String, kbas: [KBARecord]? = nil,
+                              progress: (CoverageProgress) -> Void = { _ in }) throws -> (result: CoverageResult, layers: CoverageLayers) {
+        let out = try compute(sites: sites, land: land, eez: eez, country: country, kbas: kbas, withLayers: true, progress: progress)
+        return (out.result, out.layers!)
+    }
+
+    private func compute(sites: [WDPARecord], land: [Data]?, eez: [Data]?, country: String, kbas: [KBARecord]?, withLayers: Bool,
+                         progress: (CoverageProgress) -> Void) throws -> (result: CoverageResult, layers: CoverageLayers?) {
         let context = GEOSContext()
         let frame = try WorkingFrame(options: options)
         let country = country.uppercased()
@@ -54,8 +66,9 @@ public struct CoverageEngine: Sendable {
             let stats = try Statistics(sites: cleaned.sites, pieces: pieces, frame: frame, context: context,
                                    territory: territory, piecesPerTile: piecesPerTile, progress: progress)
             let (series, total, unknown) = try stats.timeSeries()
+            let flattened = kbas != nil || withLayers ? try stats.flattened() : []
             let kba = try kbas.map { try KBAStatistics(options: options, context: context, frame: frame)
-                .measure($0, country: country, regions: regions, coverage: try stats.flattened().map(\.geometry)) }
+                .measure($0, country: country, regions: regions, coverage: flattened.map(\.geometry)) }
             let result = CoverageResult(
                 country: country, engineVersion: CoverageResult.engineVersion, options: options, territory: territory,
                 coverage: total,
@@ -72,9 +85,10 @@ public struct CoverageEngine: Sendable {
                                     geometriesRepaired: cleaned.repaired, antimeridianSplits: cleaned.splitAtAntimeridian, pointsBuffered: cleaned.pointsBuffered,
                                     geometryErrors: cleaned.geometryErrors,
                                     siteAreaOutsideTerritoryKm2: regions == nil ? nil : outside / 1e6),
-                kba: kba)
+                kba: kba?.0)
+            let layers = withLayers ? try CoverageLayers(country: country, flattened: flattened, kbas: kba?.1, frame: frame, context: context) : nil
             progress(.init(stage: .statistics, done: 1, total: 1))
-            return result
+            return (result, layers)
         }
     }
 }

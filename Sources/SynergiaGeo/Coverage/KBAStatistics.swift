@@ -8,10 +8,16 @@ struct KBAStatistics {
     let context: GEOSContext
     let frame: WorkingFrame
 
+    /// A KBA measured, with its shape (working frame) for the GeoPackage.
+    struct Measured {
+        let coverage: KBACoverage
+        let shape: Geometry
+    }
+
     /// - Parameter coverage: the flattened coverage as geometries that share no area (one per disjoint unit and realm).
-    func measure(_ kbas: [KBARecord], country: String, regions: TerritoryRegions?, coverage: [Geometry]) throws -> KBAResult {
+    func measure(_ kbas: [KBARecord], country: String, regions: TerritoryRegions?, coverage: [Geometry]) throws -> (KBAResult, [Measured]) {
         let index = try SpatialIndex(coverage, context: context)
-        var measured: [KBACoverage] = []
+        var measured: [Measured] = []
         var result = KBAResult(kbas: [], meanPercent: nil, fullyCoveredCount: 0, fullyCoveredThresholdPercent: options.kbaFullyCoveredPercent,
                                withoutAreaInCountry: 0, geometriesRepaired: 0, antimeridianSplits: 0, geometryErrors: [])
         for kba in kbas.sorted(by: { ($0.id, $0.name) < ($1.id, $1.name) }) where kba.iso3.isEmpty || kba.iso3.contains(country) {
@@ -33,14 +39,14 @@ struct KBAStatistics {
                 let percent = min(100, 100 * covered / area)
                 let row = KBACoverage(id: kba.id, name: kba.name, areaKm2: area / 1e6, coveredKm2: min(covered, area) / 1e6,
                                       coveredPercent: percent, fullyCovered: percent >= options.kbaFullyCoveredPercent)
-                measured.append(row)
+                measured.append(Measured(coverage: row, shape: parts.count == 1 ? parts[0] : try context.unaryUnion(parts)))
             } catch {
                 result.geometryErrors.append("KBA \(kba.id) (\(kba.name)): \(error)")
             }
         }
-        result.kbas = measured
+        result.kbas = measured.map(\.coverage)
         result.fullyCoveredCount = result.kbas.count(where: \.fullyCovered)
         if !result.kbas.isEmpty { result.meanPercent = result.kbas.reduce(0) { $0 + $1.coveredPercent } / Double(result.kbas.count) }
-        return result
+        return (result, measured)
     }
 }

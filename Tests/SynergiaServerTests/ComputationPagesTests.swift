@@ -83,7 +83,10 @@ import ZIPFoundation
             let map = try await client.execute(uri: "/w/KEN/jobs/\(job.id)/map.geojson", method: .get, headers: page)
             let layer = try JSONSerialization.jsonObject(with: Data(buffer: map.body)) as! [String: Any]
             let features = layer["features"] as! [[String: Any]]
-            #expect(!features.isEmpty)
+            // The flattened coverage the engine wrote (coverage.gpkg), in WGS 84.
+            let layers = Set(features.compactMap { ($0["properties"] as? [String: Any])?["layer"] as? String })
+            #expect(layers == ["coverage"], "\(layers)")
+            #expect(html.contains("coverage.gpkg"))
             let download = try await client.execute(uri: "/w/KEN/jobs/\(job.id)/files/summary.json", method: .get, headers: page)
             #expect(download.status == .ok && download.headers[.contentDisposition]?.contains("attachment") == true)
             // A name outside the listing is never read.

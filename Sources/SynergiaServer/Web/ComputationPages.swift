@@ -33,13 +33,15 @@ enum ComputationPages {
                 let wdpa = try file(upload, "wdpa", kinds: vector, views: views, language: language)
                 let land = try optionalFile(upload, "land", kinds: vector, views: views, language: language) ?? wdpa
                 let eez = try optionalFile(upload, "eez", kinds: vector, views: views, language: language) ?? land
+                let kba = try optionalFile(upload, "kba", kinds: vector, views: views, language: language)
                 let year = try number(upload.fields["year"], field: "year", range: 1900...2100, views: views, language: language)
                 let inputs = try CoverageComputation.Inputs(
                     wdpa: wdpa.path.path, land: land.path.path,
                     landLayer: VectorDataset.layerName(in: land.path.path, given: upload.fields["land_layer"], fallback: "land"),
                     eez: eez.path.path, eezLayer: VectorDataset.layerName(in: eez.path.path, given: upload.fields["eez_layer"], fallback: "eez"),
                     territoryField: upload.fields["territory_field"].flatMap { $0.isEmpty ? nil : $0 } ?? "ISO3",
-                    country: workspace.country, year: year)
+                    country: workspace.country, year: year,
+                    kba: kba.map { CoverageComputation.KBAInput(path: $0.path.path) }, withLayers: true)
                 let job = try await store.createJob(workspaceID: workspace.id, engine: "coverage", folder: folder.path, createdBy: access.signedIn.id)
                 let out = folder.appendingPathComponent("out").path
                 runner.submit(job) { progress in
@@ -48,8 +50,9 @@ enum ComputationPages {
                     let outcome = try await computation.run(inputs, workspace: nil, store: nil) { stage, done, total in
                         progress.report(stage: stage, done: done, total: total)
                     }
-                    try CoverageTables.write(outcome.result, imported: outcome.imported, to: out)
-                    let run = try await computation.record(outcome.result, imported: outcome.imported, inputs: inputs, workspace: workspace, store: store, started: started)
+                    try CoverageTables.write(outcome.result, imported: outcome.imported, layers: outcome.layers, to: out)
+                    let run = try await computation.record(outcome.result, imported: outcome.imported, kbaImport: outcome.kbaImport,
+                                                           inputs: inputs, workspace: workspace, store: store, started: started)
                     let c = outcome.result.coverage
                     return (run.id, String(format: "%.2f km²", c.totalKm2) + [c.landPercent.map { String(format: " · land %.2f %%", $0) },
                                                                             c.marinePercent.map { String(format: " · marine %.2f %%", $0) }].compactMap { $0 }.joined())

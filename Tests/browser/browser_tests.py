@@ -273,6 +273,35 @@ def test_a_coverage_computation_from_an_upload_shows_its_map(driver, server):
     assert errors == [], errors
 
 
+UNLABELLED = """
+return Array.from(document.querySelectorAll('input, select, textarea')).filter(function (c) {
+  if (c.type === 'hidden' || c.type === 'submit') return false;
+  if (c.getAttribute('aria-label')) return false;
+  if (c.id && document.querySelector('label[for="' + c.id + '"]')) return false;
+  return !c.closest('label');
+}).map(function (c) { return c.outerHTML.slice(0, 120); });
+"""
+
+
+def test_every_control_has_a_label_and_pages_fit_a_phone(driver, server):
+    pages = ["/w/KEN", "/reports/1?section=s1", "/reports/1?section=s3", "/w/KEN/computations",
+             "/w/KEN/national-targets/new", "/w/KEN/targets/KEN-T1", "/reports/1/audit", "/w/KEN/members"]
+    for path in pages:
+        driver.get(server.base + path)
+        unlabelled = driver.execute_script(UNLABELLED)
+        assert unlabelled == [], path + ": " + "; ".join(unlabelled[:5])
+    driver.set_window_size(360, 800)
+    try:
+        for path in pages:
+            driver.get(server.base + path)
+            width = driver.execute_script("return document.documentElement.scrollWidth")
+            viewport = driver.execute_script("return window.innerWidth")
+            assert width <= viewport + 1, f"{path} is {width} px wide at a {viewport} px viewport"
+        shot(driver, "09-members-at-360px")
+    finally:
+        driver.set_window_size(1280, 1000)
+
+
 def test_members_and_an_invitation_link(driver, server):
     driver.get(server.base + "/w/KEN/members")
     driver.find_element(By.ID, "email").send_keys("new.member@demo.synergia.example")

@@ -17,7 +17,7 @@ public enum ThesaurusFile {
 
     struct Labelled: Decodable { var paragraphs: [LabelledParagraph] }
 
-    /// The thesaurus; every global target a term names must exist in `knownTargets` when given.
+    /// The thesaurus; every goal or target a term names must exist in `knownTargets` when given.
     public static func load(dataDirectory: URL, knownTargets: Set<String>? = nil) throws -> Thesaurus {
         let url = dataDirectory.appendingPathComponent("thesaurus/biodiversity.yaml")
         let document = try YAMLDocument.load(url, displayName: "data/thesaurus/biodiversity.yaml")
@@ -26,7 +26,7 @@ public enum ThesaurusFile {
             for (index, term) in file.terms.enumerated() {
                 for target in term.targets where !knownTargets.contains(target) {
                     throw DataFileError([document.problem(at: ["terms", .index(index), "targets"],
-                                                          "term '\(term.id)' names target '\(target)', which no framework in data/frameworks defines")])
+                                                          "term '\(term.id)' names target '\(target)', which is no goal or target of a framework in data/frameworks")])
                 }
             }
         }

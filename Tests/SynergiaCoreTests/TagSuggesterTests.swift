@@ -33,13 +33,20 @@ import Testing
     }
 
     @Test func chineseIsMatchedWithoutSpaces() {
-        #expect(terms("各缔约方应在2030年前实现土地退化零增长并扩大保护区", "zh") == ["ldn", "land", "protected-area"])
+        // 土地 is part of the longer match 土地退化零增长: only the more specific term is suggested.
+        #expect(terms("各缔约方应在2030年前实现土地退化零增长并扩大保护区", "zh") == ["ldn", "protected-area"])
+        #expect(terms("土地和保护区", "zh") == ["land", "protected-area"])
     }
 
     @Test func abbreviationsMatchOnlyAsWritten() {
         #expect(terms("Targets for LDN were set.", "en").contains("ldn"))
         #expect(!terms("The ldn of the file.", "en").contains("ldn"))
         #expect(terms("Les cibles de NDT sont fixées.", "fr").contains("ldn"))
+    }
+
+    @Test func wordsInsideALongerMatchOrAProperNameDoNotCountAgain() {
+        #expect(terms("Parties set land degradation neutrality targets.", "en") == ["ldn"])
+        #expect(terms("Parties restore degraded land.", "en") == ["land"])
     }
 
     @Test func aLongerWordIsNotTheSameWord() {

@@ -29,6 +29,8 @@ public struct TagSuggester: Sendable {
     }
 
     private let patterns: [String: [Pattern]]
+    /// Proper names that contain thesaurus words without being about them.
+    private let names: [String: [Pattern]]
     private let thesaurus: Thesaurus
 
     public init(thesaurus: Thesaurus) {
@@ -42,6 +44,9 @@ public struct TagSuggester: Sendable {
             }
         }
         self.patterns = patterns
+        names = Dictionary(uniqueKeysWithValues: Self.properNames.map { language, forms in
+            (language, forms.map { Self.pattern("", $0, language: language) })
+        })
     }
 
     static func pattern(_ term: String, _ form: String, language: String) -> Pattern {
@@ -53,45 +58,66 @@ public struct TagSuggester: Sendable {
         return Pattern(term: term, label: form, words: contentWords(form, language: language))
     }
 
+    struct Match {
+        var pattern: Pattern
+        var matched: String
+        /// Content-word positions (characters for Chinese); nil for an abbreviation.
+        var span: Range<Int>?
+    }
+
     public func suggest(_ text: String, language: String) -> [TagSuggestion] {
-        var found: [String: TagSuggestion] = [:]
-        let candidates = patterns[language] ?? []
+        var matches: [Match] = []
+        let candidates = (patterns[language] ?? []) + (names[language] ?? [])
         if language == "zh" {
-            let normalised = text.precomposedStringWithCompatibilityMapping
+            let characters = Array(text.precomposedStringWithCompatibilityMapping)
             for pattern in candidates {
-                guard let chinese = pattern.chinese, normalised.contains(chinese) else { continue }
-                add(&found, pattern, matched: chinese)
+                guard let chinese = pattern.chinese.map(Array.init), let at = Self.find(chinese, in: characters) else { continue }
+                matches.append(Match(pattern: pattern, matched: String(chinese), span: at..<(at + chinese.count)))
             }
         } else {
             let raw = Self.rawWords(text)
             let words = Self.contentWords(text, language: language)
             for pattern in candidates {
                 if let exact = pattern.exact {
-                    if raw.contains(exact) { add(&found, pattern, matched: exact) }
-                } else if let matched = Self.find(pattern.words, in: words, language: language) {
-                    add(&found, pattern, matched: matched)
+                    if raw.contains(exact) { matches.append(Match(pattern: pattern, matched: exact, span: nil)) }
+                } else if let at = Self.find(pattern.words, in: words, language: language) {
+                    matches.append(Match(pattern: pattern, matched: words[at..<(at + pattern.words.count)].joined(separator: " "),
+                                         span: at..<(at + pattern.words.count)))
                 }
             }
+        }
+        // The most specific term only: words that are part of a longer match (a term's
+        // or a name's) do not count again ("land degradation" inside "land degradation
+        // neutrality", "biodiversity" inside "Global Biodiversity Framework").
+        let kept = matches.filter { m in
+            guard let span = m.span else { return true }
+            return !matches.contains { other in
+                guard let outer = other.span, other.pattern.term != m.pattern.term else { return false }
+                return outer.count > span.count && outer.lowerBound <= span.lowerBound && span.upperBound <= outer.upperBound
+            }
+        }
+        var found: [String: TagSuggestion] = [:]
+        for m in kept where !m.pattern.term.isEmpty {
+            // The longest match explains best ("zone humide d'importance internationale" over "zone humide").
+            if let existing = found[m.pattern.term], existing.matched.count >= m.matched.count { continue }
+            found[m.pattern.term] = TagSuggestion(term: m.pattern.term, matched: m.matched, label: m.pattern.label,
+                                                  targets: thesaurus.term(m.pattern.term)?.targets ?? [])
         }
         return thesaurus.terms.compactMap { found[$0.id] }
     }
 
-    private func add(_ found: inout [String: TagSuggestion], _ pattern: Pattern, matched: String) {
-        // The longest match explains best ("zone humide d'importance internationale" over "zone humide").
-        if let existing = found[pattern.term], existing.matched.count >= matched.count { return }
-        found[pattern.term] = TagSuggestion(term: pattern.term, matched: matched, label: pattern.label,
-                                           targets: thesaurus.term(pattern.term)?.targets ?? [])
+    /// The first position of `needle` in `haystack` (Chinese characters).
+    static func find(_ needle: [Character], in haystack: [Character]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        return (0...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
-    /// Where `needle` occurs as consecutive content words of `words`: the words of the text, joined.
-    static func find(_ needle: [String], in words: [String], language: String) -> String? {
+    /// The first position of `needle` as consecutive content words of `words`.
+    static func find(_ needle: [String], in words: [String], language: String) -> Int? {
         guard !needle.isEmpty, words.count >= needle.count else { return nil }
-        for start in 0...(words.count - needle.count) {
-            if zip(needle, words[start..<(start + needle.count)]).allSatisfy({ same($0, $1, language: language) }) {
-                return words[start..<(start + needle.count)].joined(separator: " ")
-            }
+        return (0...(words.count - needle.count)).first { start in
+            zip(needle, words[start..<(start + needle.count)]).allSatisfy { same($0, $1, language: language) }
         }
-        return nil
     }
 
     /// Same word up to its ending: sharing at least 4 leading letters, and
@@ -142,6 +168,17 @@ public struct TagSuggester: Sendable {
         if let first = w.first, "وبلف".contains(first), w.count >= 5 { w.removeFirst() }
         return w
     }
+
+    /// Names of frameworks and conventions: "biodiversity" in "Global Biodiversity
+    /// Framework" names the framework, it does not make the paragraph about biodiversity.
+    static let properNames: [String: [String]] = [
+        "en": ["Global Biodiversity Framework", "Convention on Biological Diversity", "Biodiversity Framework Fund"],
+        "fr": ["Cadre mondial de la biodiversité", "Convention sur la diversité biologique"],
+        "es": ["Marco Mundial de Biodiversidad", "Marco Mundial de la Diversidad Biológica", "Convenio sobre la Diversidad Biológica"],
+        "ru": ["рамочная программа в области биоразнообразия", "Конвенция о биологическом разнообразии"],
+        "ar": ["العالمي للتنوع البيولوجي", "اتفاقية التنوع البيولوجي"],
+        "zh": ["全球生物多样性框架", "生物多样性公约"],
+    ]
 
     /// Words skipped when matching (after case and accent folding).
     static let functionWords: [String: Set<String>] = [

@@ -21,6 +21,7 @@ public enum Migrator {
         tokenSchema,
         accountsSchema,
         jobsSchema,
+        knowledgeSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -1,0 +1,97 @@
+import SQLKit
+import SynergiaCore
+
+/// The two statements of a knowledge-base search, for one dialect: the page of
+/// hits with snippet and score, and the facet counts over every match. Both
+/// share one `FROM … WHERE …` naming the matched paragraph `p` and its document
+/// `d`. User text only ever travels as bound parameters; on SQLite it is also
+/// quoted as FTS5 strings, so it cannot act as query syntax.
+struct KnowledgeSearchSQL {
+    var hits: SQLQueryString
+    var facets: SQLQueryString
+
+    private static let hitColumns = "p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title"
+
+    static func sqlite(_ request: KnowledgeSearchRequest) -> KnowledgeSearchSQL {
+        let match = request.query.terms.map(sqliteMatch).joined(separator: " AND ")
+        let from: SQLQueryString = """
+            FROM kb_paragraph_fts JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid JOIN kb_documents d ON d.id = p.document_id \
+            WHERE kb_paragraph_fts MATCH \(bind: match)
+            """ + filters(request.filters)
+        let hits: SQLQueryString = """
+            SELECT \(unsafeRaw: hitColumns), \
+            snippet(kb_paragraph_fts, 0, \(bind: String(SnippetMarkup.open)), \(bind: String(SnippetMarkup.close)), \(bind: SnippetMarkup.ellipsis), 32) AS snippet, \
+            -bm25(kb_paragraph_fts) AS score
+            """ + " " + from + " ORDER BY bm25(kb_paragraph_fts), p.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
+        return KnowledgeSearchSQL(hits: hits, facets: facets(from))
+    }
+
+    /// `text : "word"` for words and phrases (diacritics folded by the tokenizer),
+    /// `cjk_bigrams : "土地 地退"` for Chinese, `cjk_bigrams : "地" *` for one character.
+    static func sqliteMatch(_ term: SearchQuery.Term) -> String {
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        switch term.script {
+        case .alphabetic:
+            return "text : " + quoted(term.text)
+        case .cjk:
+            let tokens = CJKText.queryTokens(term.text)
+            return "cjk_bigrams : " + quoted(tokens.joined(separator: " ")) + (tokens.count == 1 ? " *" : "")
+        }
+    }
+
+    /// Each paragraph is matched with the query built in its own language's
+    /// configuration: one row per language in a VALUES list joined on the
+    /// paragraph's language, so "degraded" is stemmed as English for English
+    /// paragraphs and "dégradées" as French for French ones.
+    static func postgres(_ request: KnowledgeSearchRequest) -> KnowledgeSearchSQL {
+        let languages = request.filters.language.map { [$0] } ?? KnowledgeLanguage.allCases
+        let queries = languages.map { language -> SQLQueryString in
+            let configuration = PostgresTextSearch.configuration(language)
+            let query = request.query.terms.map { term -> SQLQueryString in
+                switch term.script {
+                case .alphabetic:
+                    "phraseto_tsquery(\(literal: configuration)::regconfig, \(bind: term.text))"
+                case .cjk:
+                    "\(bind: PostgresTextSearch.queryLiteral(CJKText.queryTokens(term.text)))::tsquery"
+                }
+            }.joined(separator: " && ")
+            return "(\(literal: language.rawValue), \(literal: configuration)::regconfig, " + query + ")"
+        }
+        let from: SQLQueryString = """
+            FROM kb_paragraphs p JOIN kb_documents d ON d.id = p.document_id \
+            JOIN (VALUES
+            """ + " " + queries.joined(separator: ", ") + """
+            ) AS q(language, config, query) ON q.language = p.language \
+            WHERE p.search_vector @@ q.query
+            """ + filters(request.filters)
+        let headline = "StartSel=\"\(SnippetMarkup.open)\", StopSel=\"\(SnippetMarkup.close)\", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" \(SnippetMarkup.ellipsis) \""
+        // ts_rank's normalisation 1 divides by the log of the paragraph's length, as bm25 weighs length on SQLite.
+        let hits: SQLQueryString = """
+            SELECT \(unsafeRaw: hitColumns), ts_headline(q.config, p.text, q.query, \(bind: headline)) AS snippet, \
+            ts_rank(p.search_vector, q.query, 1)::float8 AS score
+            """ + " " + from + " ORDER BY score DESC, p.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
+        return KnowledgeSearchSQL(hits: hits, facets: facets(from))
+    }
+
+    static func filters(_ filters: KnowledgeSearchFilters) -> SQLQueryString {
+        var conditions: [SQLQueryString] = []
+        if let convention = filters.convention { conditions.append("d.convention = \(bind: convention.uppercased())") }
+        if let body = filters.body { conditions.append("d.body = \(bind: body.uppercased())") }
+        if let fromYear = filters.fromYear { conditions.append("d.year >= \(bind: fromYear)") }
+        if let toYear = filters.toYear { conditions.append("d.year <= \(bind: toYear)") }
+        if !filters.kinds.isEmpty { conditions.append("d.kind IN (\(binds: filters.kinds.map(\.rawValue)))") }
+        if let language = filters.language { conditions.append("p.language = \(bind: language.rawValue)") }
+        return conditions.map { " AND " + $0 }.joined()
+    }
+
+    /// Rows of (facet, value, n); the `total` row counts every match.
+    static func facets(_ from: SQLQueryString) -> SQLQueryString {
+        let dimensions = [("convention", "convention"), ("body", "body"), ("year", "CAST(year AS TEXT)"), ("kind", "kind"), ("language", "language")]
+        var sql: SQLQueryString = "WITH matched AS (SELECT d.convention, d.body, d.year, d.kind, p.language " + from + ") "
+        sql += "SELECT 'total' AS facet, NULL AS value, COUNT(*) AS n FROM matched"
+        for (facet, expression) in dimensions {
+            sql += " UNION ALL SELECT \(literal: facet), \(unsafeRaw: expression), COUNT(*) FROM matched WHERE \(unsafeRaw: expression) IS NOT NULL GROUP BY \(unsafeRaw: expression)"
+        }
+        return sql
+    }
+}

@@ -1,0 +1,56 @@
+import SQLKit
+import SynergiaCore
+
+extension SQLStore {
+    public func searchKnowledge(_ request: KnowledgeSearchRequest) async throws -> KnowledgeSearchResults {
+        let statements = provider.kind == .postgres ? KnowledgeSearchSQL.postgres(request) : KnowledgeSearchSQL.sqlite(request)
+        let (hitRows, facetRows) = try await read { db in
+            (try await db.raw(statements.hits).all(), try await db.raw(statements.facets).all())
+        }
+        let isPostgres = provider.kind == .postgres
+        let cjkTerms = request.query.terms.filter { $0.script == .cjk }.map(\.text)
+        let hits = try hitRows.map { row in
+            let text = try row.string("text"), databaseSnippet = try row.string("snippet")
+            // Neither database's snippet sees matches made through Chinese character
+            // pairs, and PostgreSQL's ts_headline drops anything that looks like an
+            // HTML tag; so the words it marked (stemmed matches included) are marked
+            // again here on the paragraph's own text.
+            let marked: String
+            if isPostgres || !cjkTerms.isEmpty {
+                let words = isPostgres ? SnippetMarkup.markedWords(databaseSnippet) : []
+                marked = SnippetMarkup.excerpt(text, terms: words + cjkTerms) ?? databaseSnippet
+            } else {
+                marked = databaseSnippet
+            }
+            return KnowledgeSearchHit(
+                paragraphID: try row.int64("id"), documentID: try row.int64("document_id"), ordinal: try row.int("ordinal"),
+                symbol: try row.optionalString("symbol"), title: try row.string("title"), label: try row.optionalString("label"),
+                kind: ParagraphKind(rawValue: try row.string("kind")) ?? .paragraph, page: try row.optionalInt("page"),
+                language: KnowledgeLanguage(rawValue: try row.string("language")) ?? .en,
+                snippet: SnippetMarkup.html(marked: marked), score: try row.double("score"))
+        }
+        var total = 0
+        var facets = KnowledgeFacets()
+        for row in facetRows {
+            let count = try row.int("n")
+            guard let value = try row.optionalString("value") else {
+                total = count
+                continue
+            }
+            switch try row.string("facet") {
+            case "convention": facets.convention.append(FacetCount(value, count))
+            case "body": facets.body.append(FacetCount(value, count))
+            case "year": facets.year.append(FacetCount(value, count))
+            case "kind": facets.kind.append(FacetCount(value, count))
+            default: facets.language.append(FacetCount(value, count))
+            }
+        }
+        let ordered: ([FacetCount]) -> [FacetCount] = { counts in counts.sorted { ($0.count, $1.value) > ($1.count, $0.value) } }
+        facets.convention = ordered(facets.convention)
+        facets.body = ordered(facets.body)
+        facets.year = ordered(facets.year)
+        facets.kind = ordered(facets.kind)
+        facets.language = ordered(facets.language)
+        return KnowledgeSearchResults(total: total, hits: hits, facets: facets)
+    }
+}

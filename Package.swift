@@ -68,6 +68,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The knowledge base's importers (text, HTML, DOCX, PDF through pdftotext, JSON interchange).
+        .target(
+            name: "SynergiaKnowledge",
+            dependencies: [
+                "SynergiaCore", "SynergiaStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "SynergiaServer",
             dependencies: [
@@ -112,6 +121,7 @@ let package = Package(
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo"]),
         .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaGeo"]),
         .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
+        .testTarget(name: "SynergiaKnowledgeTests", dependencies: ["SynergiaKnowledge", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
     ]
 )

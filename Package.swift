@@ -96,6 +96,7 @@ let package = Package(
             name: "synergia",
             dependencies: [
                 "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer", "SynergiaGeo", "SynergiaComputations",
+                "SynergiaKnowledge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

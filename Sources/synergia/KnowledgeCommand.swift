@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import SynergiaCore
+import SynergiaKnowledge
+import SynergiaStore
+
+struct KnowledgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kb", abstract: "The knowledge base: decisions and documents of the conventions, searchable in the six UN languages.",
+        discussion: "Formats, the JSON interchange format and the query syntax: docs/knowledge-base.md.",
+        subcommands: [Import.self, Search.self, Show.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a document: PDF, DOCX, HTML, plain text or JSON interchange.",
+            discussion: "The file is read and checked whole before anything is stored; the same file imported twice is reported and skipped.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The file; its format comes from the extension (.pdf .docx .html .txt .json), else from its first bytes.")
+        var file: String
+        @Option(help: "decision, resolution, recommendation, national_report, nbsap, information_document or other; default: from the symbol, else other.")
+        var kind: String?
+        @Option(help: "Symbol, e.g. CBD/COP/DEC/15/4 or XI/16.")
+        var symbol: String?
+        @Option(help: "Title; default: the file's title or first heading.")
+        var title: String?
+        @Option(help: "en, fr, es, ru, ar or zh; default: guessed from the text.")
+        var language: String?
+        @Option(help: "Encoding of a text or HTML file, e.g. gb18030 or utf-16; default: detected (UTF-8, UTF-16 with BOM, GB18030).")
+        var encoding: String?
+        @Option(help: "Convention code, e.g. CBD; default: from the symbol.")
+        var convention: String?
+        @Option(help: "Body, e.g. COP or SBSTTA; default: from the symbol.")
+        var body: String?
+        @Option(help: "Date of the document, YYYY-MM-DD.")
+        var date: String?
+        @Option(help: "Status, e.g. adopted, final, draft.")
+        var status: String?
+        @Option(help: "Where the file comes from (a URL).")
+        var source: String?
+        @Option(help: "text, html, docx, pdf or json, for a file whose extension does not say.")
+        var format: String?
+        @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest file accepted.", valueName: "MB"))
+        var maxSize = 50
+        @OptionGroup var output: OutputOptions
+
+        struct Report: Encodable {
+            var outcome: String
+            var document: KnowledgeDocument
+        }
+
+        func run() async throws {
+            try await userFacing {
+                let metadata = DocumentMetadata(
+                    kind: try kind.map(DocumentKind.parse), symbol: symbol, title: title, date: date, status: status,
+                    language: try language.map(KnowledgeLanguage.parse), source: source, convention: convention, body: body)
+                let fileFormat = try format.map { name in
+                    guard let known = KnowledgeFileFormat(rawValue: name.lowercased()) else {
+                        throw DomainError.invalid("unknown format '\(name)'; use \(KnowledgeFileFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return known
+                }
+                let options = KnowledgeImportOptions(metadata: metadata, encoding: encoding, format: fileFormat,
+                                                     maximumBytes: max(1, maxSize) * 1024 * 1024)
+                let outcome = try await store.withStore { store in
+                    try await KnowledgeImporter(store: store).importFile(URL(fileURLWithPath: file), options: options)
+                }
+                switch outcome {
+                case .imported(let stored):
+                    if output.json { return try printJSON(Report(outcome: "imported", document: stored)) }
+                    print("Imported document \(stored.id) (\(stored.symbol ?? stored.title)): \(stored.paragraphCount) paragraphs, \(stored.language.rawValue).")
+                case .duplicate(let existing):
+                    if output.json { return try printJSON(Report(outcome: "duplicate", document: existing)) }
+                    print("Skipped: the same file was already imported as document \(existing.id) (\(existing.symbol ?? existing.title)).")
+                }
+            }
+        }
+    }
+
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search paragraphs in any of the six UN languages.",
+            discussion: #"Every word must match; "quoted phrases" match as written. Nothing else is syntax."#)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: #"Words and "quoted phrases"."#)
+        var query: String
+        @Option(help: "Only this convention, e.g. CBD.")
+        var convention: String?
+        @Option(help: "Only this body, e.g. COP.")
+        var body: String?
+        @Option(help: "Only paragraphs in this language (en, fr, es, ru, ar, zh).")
+        var language: String?
+        @Option(help: "Only this kind of document; repeat for several.")
+        var kind: [String] = []
+        @Option(name: .customLong("from-year"), help: "Only documents dated this year or later.")
+        var fromYear: Int?
+        @Option(name: .customLong("to-year"), help: "Only documents dated this year or earlier.")
+        var toYear: Int?
+        @Option(help: "Results per page (1–200).")
+        var limit = 20
+        @Option(help: "Results to skip.")
+        var offset = 0
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await userFacing {
+                let filters = KnowledgeSearchFilters(
+                    convention: convention, body: body, fromYear: fromYear, toYear: toYear,
+                    kinds: try kind.map(DocumentKind.parse), language: try language.map(KnowledgeLanguage.parse))
+                let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(query), filters: filters, limit: limit, offset: offset)
+                let results = try await store.withStore { store in try await store.searchKnowledge(request) }
+                if output.json { return try printJSON(results) }
+                print("\(results.total) matching paragraph\(results.total == 1 ? "" : "s")")
+                printTable(["score", "document", "¶", "lang", "text"], results.hits.map { hit in
+                    [String(format: "%.3f", hit.score), hit.symbol ?? hit.title, hit.label ?? "#\(hit.ordinal)",
+                     hit.language.rawValue, Self.terminalText(hit.snippet)]
+                })
+                for (name, counts) in [("convention", results.facets.convention), ("body", results.facets.body), ("year", results.facets.year),
+                                       ("kind", results.facets.kind), ("language", results.facets.language)] where !counts.isEmpty {
+                    print("\(name): " + counts.map { "\($0.value) \($0.count)" }.joined(separator: ", "))
+                }
+            }
+        }
+
+        /// The HTML snippet for a terminal: matches in [brackets], entities decoded.
+        static func terminalText(_ html: String) -> String {
+            html.replacingOccurrences(of: "<mark>", with: "[").replacingOccurrences(of: "</mark>", with: "]")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A document with its paragraphs, e.g. to read a search hit in context.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Document id, as printed by import and search --json.")
+        var id: Int64
+        @OptionGroup var output: OutputOptions
+
+        struct Shown: Encodable {
+            var document: KnowledgeDocument
+            var paragraphs: [KnowledgeParagraph]
+        }
+
+        func run() async throws {
+            try await userFacing {
+                let shown = try await store.withStore { store in
+                    guard let document = try await store.knowledgeDocument(id: id) else {
+                        throw DomainError.notFound("no knowledge-base document \(id); search with `synergia kb search` to find one")
+                    }
+                    return Shown(document: document, paragraphs: try await store.knowledgeParagraphs(documentID: id))
+                }
+                if output.json { return try printJSON(shown) }
+                let document = shown.document
+                print([document.symbol, document.title, document.date].compactMap { $0 }.joined(separator: " · "))
+                for paragraph in shown.paragraphs {
+                    let page = paragraph.page.map { "p. \($0) " } ?? ""
+                    let label = paragraph.label.map { $0 + " " } ?? ""
+                    print("[\(paragraph.ordinal)] \(page)\(paragraph.kind == .paragraph ? "" : paragraph.kind.rawValue + ": ")\(label)\(paragraph.text)")
+                }
+            }
+        }
+    }
+}

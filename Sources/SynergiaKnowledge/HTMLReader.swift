@@ -63,6 +63,14 @@ enum HTMLReader {
         return Page(title: title.flatMap { $0.isEmpty ? nil : $0 }, blocks: blocks)
     }
 
+    /// The `charset` a page declares in its first bytes, if any and not UTF-8.
+    static func declaredCharset(_ data: Data) -> String? {
+        let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let name = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" }.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty || name == "utf-8" || name == "utf8" ? nil : String(name)
+    }
+
     private static let namedEntities: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—", "hellip": "…",
         "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "eacute": "é", "egrave": "è",

@@ -81,8 +81,13 @@ enum InterchangeFormat {
             source: document.source, convention: document.convention, body: document.body, meeting: meeting)
         let paragraphs = try file.paragraphs.enumerated().map { index, paragraph in
             let field = "paragraphs[\(index)]"
-            guard !paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            // The same cleaning as extracted text: no control characters, no snippet markers.
+            let text = ParagraphSplitter.cleaned(paragraph.text)
+            guard !text.isEmpty else {
                 throw DomainError.invalid("the interchange file is malformed: \(field).text is empty; remove the paragraph or give its text")
+            }
+            if let page = paragraph.page, page < 1 {
+                throw DomainError.invalid("the interchange file is malformed: \(field).page is \(page); pages are numbered from 1")
             }
             return NewParagraph(
                 label: paragraph.label, kind: try paragraph.kind.map { kind in
@@ -93,7 +98,7 @@ enum InterchangeFormat {
                         return parsed
                     }
                 } ?? .paragraph,
-                page: paragraph.page, text: paragraph.text,
+                page: paragraph.page, text: text,
                 language: try paragraph.language.map { language in try checked("\(field).language") { try KnowledgeLanguage.parse(language) } })
         }
         return Content(metadata: metadata, paragraphs: paragraphs)

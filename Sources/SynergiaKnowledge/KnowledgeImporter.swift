@@ -108,7 +108,7 @@ public struct KnowledgeImporter: Sendable {
         case .docx:
             paragraphs = ParagraphSplitter.paragraphs(try DocxReader.read(url))
         case .html:
-            let page = HTMLReader.read(try TextDecoding.decode(data, encoding: options.encoding ?? HTMLCharset.declared(data)))
+            let page = HTMLReader.read(try TextDecoding.decode(data, encoding: options.encoding ?? HTMLReader.declaredCharset(data)))
             fromFile.title = page.title
             paragraphs = ParagraphSplitter.paragraphs(page.blocks)
         case .text:
@@ -144,15 +144,5 @@ public struct KnowledgeImporter: Sendable {
 
     private static func megabytes(_ bytes: Int) -> String {
         String(format: "%.1f MB", Double(bytes) / 1_048_576)
-    }
-}
-
-/// The `charset` an HTML file declares in its first bytes, if any and not UTF-8.
-enum HTMLCharset {
-    static func declared(_ data: Data) -> String? {
-        let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        let name = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" }.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return name.isEmpty || name == "utf-8" || name == "utf8" ? nil : String(name)
     }
 }

@@ -130,7 +130,7 @@ import SynergiaTestSupport
                       "meeting": {"convention": "CBD", "body": "COP", "session": 15, "place": "Montreal", "start_date": "2022-12-07", "end_date": "2022-12-19"}},
          "paragraphs": [{"label": "1.", "kind": "paragraph", "page": 1, "text": "Adopts the framework;"},
                         {"kind": "footnote", "label": "1", "text": "See annex."},
-                        {"text": "Adopte le cadre ;", "language": "fr"}]}
+                        {"text": "Adopte le \\u0000cadre\\ue000 ;", "language": "fr"}]}
         """
 
     @Test func interchangeJSONIsReadWhole() throws {
@@ -152,6 +152,8 @@ import SynergiaTestSupport
         (#""date": "2022-12-19""#, #""date": "19/12/2022""#, "document.date: the date '19/12/2022' is not a date"),
         (#""format": "synergia-knowledge/1""#, #""format": "other/2""#, "format: 'other/2' is not supported"),
         (#""language": "fr"}"#, #""language": "de"}"#, "paragraphs[2].language: unknown language 'de'"),
+        (#""page": 1, "text""#, #""page": 0, "text""#, "paragraphs[0].page is 0; pages are numbered from 1"),
+        (#""text": "See annex.""#, #""text": " \u0000 ""#, "paragraphs[1].text is empty"),
         ("]}", "]", "not valid JSON"),
     ])
     func malformedInterchangeNamesTheField(original: String, replacement: String, expected: String) {

@@ -125,7 +125,7 @@ public enum ParagraphSplitter {
 
     /// Whitespace collapsed, control characters and the snippet markers removed,
     /// so stored text can never fake a highlight.
-    static func cleaned(_ text: String) -> String {
+    public static func cleaned(_ text: String) -> String {
         let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
             scalar.properties.generalCategory == .control || SnippetMarkup.markers.contains(scalar) ? " " : scalar
         }

@@ -4,9 +4,10 @@ extension Migrator {
     /// The knowledge base: meetings, their decisions and other documents, and
     /// paragraphs with a full-text index. The index is where the two databases
     /// truly differ: SQLite keeps an FTS5 table over the paragraphs (words with
-    /// diacritics folded, plus Chinese character pairs in a second column), and
-    /// PostgreSQL a tsvector per paragraph built with its language's text search
-    /// configuration, under a GIN index.
+    /// diacritics folded and English endings stemmed by Porter's algorithm, plus
+    /// Chinese character pairs in a second column), and PostgreSQL a tsvector per
+    /// paragraph built with its language's text search configuration, under a GIN
+    /// index. Porter leaves non-ASCII words (Cyrillic, Arabic, the Chinese pairs) as they are.
     static let knowledgeSchema = Migration(version: 6, name: "knowledge base") { db in
         try await db.create(table: "meetings")
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
@@ -59,7 +60,7 @@ extension Migrator {
         } else {
             try await db.raw("""
                 CREATE VIRTUAL TABLE kb_paragraph_fts USING fts5(text, cjk_bigrams, content='kb_paragraphs', content_rowid='id',
-                    tokenize='unicode61 remove_diacritics 2')
+                    tokenize='porter unicode61 remove_diacritics 2')
                 """).run()
             try await db.raw("""
                 CREATE TRIGGER kb_paragraphs_fts_insert AFTER INSERT ON kb_paragraphs BEGIN

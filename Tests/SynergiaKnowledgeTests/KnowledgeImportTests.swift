@@ -180,11 +180,15 @@ import SynergiaTestSupport
             let refused = [
                 try write(Data("%PDF-1.4\nbroken".utf8), "corrupt.pdf"),
                 try write(TestFiles.pdf(pages: [[]]), "scan.pdf"),
+                try write(TestFiles.pdf(pages: [["Secret text"]], encrypted: true), "protected.pdf"),
+                try write(Data([0x41, 0x80, 0x80, 0xFF, 0x41]), "undecodable.txt"),
                 try write(Data(Self.interchange.replacingOccurrences(of: "\"text\": \"See annex.\"", with: "\"text\": 3").utf8), "bad.json"),
             ]
             for url in refused {
                 await #expect(throws: DomainError.self) { try await importer.importFile(url, options: .init()) }
             }
+            let oversized = try write(Data(repeating: 0x41, count: 2_000), "big.txt")
+            await #expect(throws: DomainError.self) { try await importer.importFile(oversized, options: .init(maximumBytes: 1_000)) }
             #expect(try await store.knowledgeDocuments().map(\.id) == [stored.id])
         }
     }

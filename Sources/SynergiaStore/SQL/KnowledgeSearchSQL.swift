@@ -26,7 +26,7 @@ struct KnowledgeSearchSQL {
         return KnowledgeSearchSQL(hits: hits, facets: facets(from))
     }
 
-    /// `text : "word"` for words and phrases (diacritics folded by the tokenizer),
+    /// `text : "word"` for words and phrases (folded and stemmed by the tokenizer),
     /// `cjk_bigrams : "土地 地退"` for Chinese, `cjk_bigrams : "地" *` for one character.
     static func sqliteMatch(_ term: SearchQuery.Term) -> String {
         func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

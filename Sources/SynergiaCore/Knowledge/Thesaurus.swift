@@ -1,3 +1,5 @@
+import Foundation
+
 /// A term of the knowledge base's multilingual thesaurus: its preferred label
 /// and synonyms in each UN language, its place in the hierarchy, and the
 /// global targets it is about (through which it reaches every framework).
@@ -66,5 +68,21 @@ public struct Thesaurus: Sendable, Equatable {
             queue += narrower(next).map(\.id)
         }
         return seen
+    }
+
+    /// Terms a query names in any language: its text equals a label or synonym
+    /// (case and accents aside), so "land degradation neutrality", "NDT" and
+    /// "土地退化零增长" all name the same term.
+    public func terms(namedBy query: String) -> [ThesaurusTerm] {
+        let wanted = Self.fold(query)
+        guard !wanted.isEmpty else { return [] }
+        return terms.filter { term in
+            (Array(term.labels.values) + term.synonyms.values.flatMap { $0 }).contains { Self.fold($0) == wanted }
+        }
+    }
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).joined(separator: " ")
     }
 }

@@ -22,6 +22,7 @@ public enum Migrator {
         accountsSchema,
         jobsSchema,
         knowledgeSchema,
+        knowledgeTagsSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

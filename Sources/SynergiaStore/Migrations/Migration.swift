@@ -23,6 +23,7 @@ public enum Migrator {
         jobsSchema,
         knowledgeSchema,
         knowledgeTagsSchema,
+        decisionTrackingSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import SynergiaReference
 import SynergiaReporting
 import SynergiaStore
 
@@ -32,6 +33,8 @@ public enum SynergiaServer {
         NationalTargetPages.add(to: routes, views: views)
         NationalTargetEditor.add(to: routes, views: views)
         RunPages.add(to: routes, views: views)
+        KnowledgePages.add(to: routes, views: views, thesaurus: try ThesaurusFile.load(dataDirectory: settings.dataDirectory))
+        DecisionPages.add(to: routes, views: views)
         ComputationPages.add(to: routes, views: views, settings: settings, runner: JobRunner(store: store))
         AdminPages.add(to: routes, views: views, settings: settings)
         return (router, catalog)

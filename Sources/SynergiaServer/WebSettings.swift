@@ -15,6 +15,8 @@ public struct WebSettings: Sendable {
     public var maxUploadBytes = 20_000_000
     /// WDPA extracts and raster stacks sent to the computations page.
     public var maxDataUploadBytes = 2_000_000_000
+    /// The reference data folder (the knowledge base's thesaurus is read from it).
+    public var dataDirectory = URL(fileURLWithPath: "data", isDirectory: true)
     /// Where computation jobs keep their uploaded inputs and their outputs.
     public var jobsFolder = URL(fileURLWithPath: "var/jobs", isDirectory: true)
     /// Failed logins allowed per account and per address within `loginWindow`.
@@ -38,6 +40,7 @@ public struct WebSettings: Sendable {
         secureCookies = environment["SYNERGIA_SECURE_COOKIES"] == "1" || publicURL.hasPrefix("https://")
         if let mb = environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) { maxUploadBytes = mb * 1_000_000 }
         if let mb = environment["SYNERGIA_MAX_DATA_UPLOAD_MB"].flatMap(Int.init) { maxDataUploadBytes = mb * 1_000_000 }
+        if let folder = environment["SYNERGIA_DATA_DIR"], !folder.isEmpty { dataDirectory = URL(fileURLWithPath: folder, isDirectory: true) }
         if let folder = environment["SYNERGIA_JOBS_DIR"], !folder.isEmpty { jobsFolder = URL(fileURLWithPath: folder, isDirectory: true) }
     }
 

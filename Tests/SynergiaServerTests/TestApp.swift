@@ -80,6 +80,7 @@ struct TestApp: Sendable {
         var s = WebSettings()
         s.bcryptCost = 4
         s.maxUploadBytes = 2_000_000
+        s.dataDirectory = TestDatabase.dataDirectory
         s.jobsFolder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-test-jobs-\(UUID().uuidString)", isDirectory: true)
         return s
     }

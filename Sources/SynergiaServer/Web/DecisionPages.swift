@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import SynergiaCore
+import SynergiaStore
+
+/// The workspace's decision tracking: each tracked decision paragraph with its
+/// status, responsible body, note and national targets; contributors update
+/// them, and a paragraph found in the knowledge base is tracked from here.
+enum DecisionPages {
+    static func add(to routes: SecuredRoutes, views: Views) {
+        let store = routes.store
+
+        routes.get("/w/{country}/decisions", .workspace(.viewer)) { request, context, access in
+            try await page(request, context, access, views: views, store: store)
+        }
+
+        routes.post("/w/{country}/decisions", .workspace(.contributor)) { request, context, access in
+            let form = try await FormFields.read(request)
+            let workspace = access.workspace!
+            do {
+                guard let paragraph = form["paragraph"].flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }) else {
+                    throw DomainError.invalid(views.text("decision_paragraph_missing", context.language))
+                }
+                guard let status = DecisionTracking.Status(rawValue: form["status"] ?? "") else {
+                    throw DomainError.invalid("choose a status: \(DecisionTracking.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let targets = (form["targets"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace })
+                    .map { NationalTargetRules.canonicalCode(String($0), country: workspace.country) }
+                _ = try await store.track(DecisionTracking(workspaceID: workspace.id, paragraphID: paragraph, status: status,
+                                                           responsible: (form["responsible"] ?? "").trimmingCharacters(in: .whitespaces),
+                                                           note: (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                                                           nationalTargets: targets, updatedBy: access.signedIn.id),
+                                          expectedVersion: Int(form["version"] ?? "") ?? 0)
+                return Views.redirect("/w/\(workspace.country)/decisions#d-\(paragraph)")
+            } catch let error as DomainError {
+                return try await page(request, context, access, views: views, store: store,
+                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.message)
+            }
+        }
+    }
+
+    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore,
+                     status: HTTPResponse.Status = .ok, problem: String? = nil) async throws -> Response {
+        let workspace = access.workspace!, language = context.language
+        let all = try await store.trackings(workspaceID: workspace.id)
+        let hits = Dictionary(uniqueKeysWithValues: try await store.knowledgeHits(paragraphIDs: all.map(\.paragraphID)).map { ($0.paragraphID, $0) })
+        let statuses = DecisionTracking.Status.allCases
+        let counts = Dictionary(grouping: all, by: \.status).mapValues(\.count)
+        return views.page("decisions", title: views.text("decisions", language), context: context, request: request, status: status, values: [
+            "workspace": ["country": workspace.country, "name": workspace.name],
+            "canTrack": (access.role ?? .viewer) >= .contributor, "problem": problem ?? "",
+            "counts": statuses.map { ["label": views.text("decision_" + $0.rawValue, language), "count": counts[$0] ?? 0] },
+            "decisions": all.map { t -> [String: Any] in
+                let hit = hits[t.paragraphID]
+                return ["paragraph": t.paragraphID, "document": hit.map { $0.symbol ?? $0.title } ?? "", "label": hit?.label ?? "",
+                        "href": hit.map { "/kb/documents/\($0.documentID)#p-\(t.paragraphID)" } ?? "", "snippet": hit?.snippet ?? "",
+                        "status": t.status.rawValue, "statusLabel": views.text("decision_" + t.status.rawValue, language),
+                        "responsible": t.responsible, "note": t.note, "targets": t.nationalTargets.joined(separator: ", "), "version": t.version,
+                        "updated": Localizer.date(t.updatedAt, language),
+                        "options": statuses.map { ["value": $0.rawValue, "label": views.text("decision_" + $0.rawValue, language), "selected": $0 == t.status] }]
+            },
+            "statusOptions": statuses.map { ["value": $0.rawValue, "label": views.text("decision_" + $0.rawValue, language)] },
+        ])
+    }
+}

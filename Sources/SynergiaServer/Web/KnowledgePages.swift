@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import SynergiaCore
+import SynergiaStore
+
+/// The knowledge base in the browser: search with facets and filters (the
+/// corpus of global decisions is readable by every signed-in user), a document
+/// with its paragraphs and tags, and the JSON search API.
+enum KnowledgePages {
+    static func add(to routes: SecuredRoutes, views: Views, thesaurus: Thesaurus?) {
+        let store = routes.store
+
+        routes.get("/kb", .signedIn) { request, context, _ in
+            let language = context.language
+            let params = SearchParameters(request)
+            var values: [String: Any] = ["q": params.query, "convention": params.convention ?? "", "language": params.language ?? "",
+                                         "kind": params.kind ?? "", "fromYear": params.fromYear.map(String.init) ?? "",
+                                         "toYear": params.toYear.map(String.init) ?? ""]
+            guard !params.query.isEmpty else {
+                return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
+            }
+            do {
+                let (results, named, tagged) = try await search(params, store: store, thesaurus: thesaurus)
+                let tags = try await store.tags(paragraphIDs: (results.hits + tagged).map(\.paragraphID))
+                func rows(_ hits: [KnowledgeSearchHit]) -> [[String: Any]] {
+                    hits.map { hit in
+                        ["href": "/kb/documents/\(hit.documentID)#p-\(hit.paragraphID)", "document": hit.symbol ?? hit.title,
+                         "label": hit.label ?? "", "language": hit.language.rawValue, "snippet": hit.snippet,
+                         "tags": (tags[hit.paragraphID] ?? []).map { ["term": thesaurus?.term($0.term)?.label(language) ?? $0.term] }]
+                    }
+                }
+                values["searched"] = true
+                values["total"] = results.total
+                values["hits"] = rows(results.hits)
+                values["tagged"] = rows(tagged)
+                values["hasTagged"] = !tagged.isEmpty
+                values["taggedTerms"] = named.map { $0.label(language) }.joined(separator: ", ")
+                values["facets"] = [("convention", results.facets.convention), ("language", results.facets.language),
+                                    ("kind", results.facets.kind), ("year", results.facets.year)].filter { !$0.1.isEmpty }.map { name, counts in
+                    ["name": views.text("facet_" + name, language),
+                     "values": counts.map { ["value": $0.value, "count": $0.count, "href": params.with(name, $0.value)] }]
+                }
+                return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
+            } catch let error as DomainError {
+                values["problem"] = error.message
+                return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request,
+                                  status: .unprocessableContent, values: values)
+            }
+        }
+
+        routes.get("/kb/documents/{id}", .signedIn) { request, context, _ in
+            let id = try context.parameters.require("id", as: Int64.self)
+            guard let document = try await store.knowledgeDocument(id: id) else { throw DomainError.notFound("no document \(id) in the knowledge base") }
+            let paragraphs = try await store.knowledgeParagraphs(documentID: id)
+            let tags = try await store.tags(paragraphIDs: paragraphs.map(\.id))
+            let language = context.language
+            return views.page("kb-document", title: document.symbol ?? document.title, context: context, request: request, values: [
+                "document": ["symbol": document.symbol ?? "", "title": document.title, "date": document.date ?? "", "kind": document.kind.rawValue,
+                             "language": document.language.rawValue, "convention": document.convention ?? "", "source": document.source ?? ""],
+                "paragraphs": paragraphs.map { p -> [String: Any] in
+                    ["id": p.id, "label": p.label ?? "", "text": p.text, "page": p.page.map(String.init) ?? "",
+                     "heading": p.kind == .heading, "footnote": p.kind == .footnote, "language": p.language.rawValue,
+                     "tags": (tags[p.id] ?? []).map { t -> [String: Any] in
+                         ["term": thesaurus?.term(t.term)?.label(language) ?? t.term, "reason": t.reason, "suggested": t.source == .suggested]
+                     }]
+                },
+            ])
+        }
+
+        routes.get("/api/kb/search", .signedIn) { request, _, _ in
+            let params = SearchParameters(request)
+            let (results, named, tagged) = try await search(params, store: store, thesaurus: thesaurus)
+            return JSONBody(APIResults(total: results.total, hits: results.hits, facets: results.facets, taggedTerms: named.map(\.id), tagged: tagged))
+        }
+    }
+
+    struct APIResults: Encodable, Sendable {
+        var total: Int
+        var hits: [KnowledgeSearchHit]
+        var facets: KnowledgeFacets
+        var taggedTerms: [String]
+        var tagged: [KnowledgeSearchHit]
+    }
+
+    /// Words and phrases, filters, and the paragraphs tagged with a thesaurus term the query names (any language).
+    static func search(_ params: SearchParameters, store: SQLStore, thesaurus: Thesaurus?) async throws
+        -> (KnowledgeSearchResults, [ThesaurusTerm], [KnowledgeSearchHit]) {
+        let filters = KnowledgeSearchFilters(convention: params.convention, body: nil, fromYear: params.fromYear, toYear: params.toYear,
+                                             kinds: try params.kind.map { [try DocumentKind.parse($0)] } ?? [],
+                                             language: try params.language.map(KnowledgeLanguage.parse))
+        let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(params.query), filters: filters, limit: 50, offset: params.offset)
+        let results = try await store.searchKnowledge(request)
+        guard let thesaurus else { return (results, [], []) }
+        let named = thesaurus.terms(namedBy: params.query)
+        let found = Set(results.hits.map(\.paragraphID))
+        let ids = try await store.paragraphIDs(taggedWith: named.flatMap { thesaurus.withNarrower($0.id) })
+        return (results, named, try await store.knowledgeHits(paragraphIDs: ids.filter { !found.contains($0) }))
+    }
+
+    /// The search form's fields from the query string; empty fields are absent.
+    struct SearchParameters {
+        var query: String
+        var convention: String?
+        var language: String?
+        var kind: String?
+        var fromYear: Int?
+        var toYear: Int?
+        var offset: Int
+
+        init(_ request: Request) {
+            let q = request.uri.queryParameters
+            func text(_ name: String) -> String? { q.get(name).map { String($0) }.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+            query = text("q") ?? ""
+            convention = text("convention")
+            language = text("language")
+            kind = text("kind")
+            fromYear = text("from").flatMap { Int($0) }
+            toYear = text("to").flatMap { Int($0) }
+            offset = max(0, text("offset").flatMap { Int($0) } ?? 0)
+        }
+
+        /// This search narrowed by one facet value.
+        func with(_ facet: String, _ value: String) -> String {
+            var items = [("q", query), ("convention", convention ?? ""), ("language", language ?? ""), ("kind", kind ?? ""),
+                         ("from", fromYear.map(String.init) ?? ""), ("to", toYear.map(String.init) ?? "")]
+            switch facet {
+            case "year": items += [("from", value), ("to", value)]
+                items.removeAll { ($0.0 == "from" || $0.0 == "to") && $0.1 != value }
+            default: items = items.filter { $0.0 != facet } + [(facet, value)]
+            }
+            let encoded = items.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            return "/kb?" + encoded.joined(separator: "&")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SynergiaCore
+import SynergiaStore
+import SynergiaTestSupport
+import Testing
+
+/// Knowledge-base search and document pages, the search API, and the
+/// workspace's decision tracking page.
+@Suite struct KnowledgePagesTests {
+    static func seed(_ store: SQLStore) async throws -> (english: Int64, chinese: Int64) {
+        func document(_ language: KnowledgeLanguage, _ symbol: String, _ text: String, _ sha: String) -> NewKnowledgeDocument {
+            NewKnowledgeDocument(kind: .decision, symbol: symbol, title: "Decision " + symbol, date: "2022-12-19", language: language,
+                                 contentSHA256: sha, convention: "UNCCD", body: "COP",
+                                 paragraphs: [NewParagraph(label: "1.", text: text)])
+        }
+        _ = try await store.importKnowledgeDocument(document(.en, "ICCD/COP(15)/DEC/7", "Encourages Parties to achieve land degradation neutrality <script>x</script>.", String(repeating: "a", count: 64)))
+        _ = try await store.importKnowledgeDocument(document(.zh, "ICCD/COP(15)/DEC/8", "鼓励缔约方实现土地退化零增长。", String(repeating: "b", count: 64)))
+        let paragraphs = try await store.knowledgeParagraphs(documentID: 1) + store.knowledgeParagraphs(documentID: 2)
+        try await store.addTags([KnowledgeTag(paragraphID: paragraphs[1].id, term: "land-degradation-neutrality", source: .suggested, reason: "test")])
+        return (paragraphs[0].id, paragraphs[1].id)
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func searchFindsTheTaggedParagraphInAnotherLanguage(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let (english, chinese) = try await Self.seed(app.store)
+            var headers = HTTPFields(); headers[.cookie] = try await app.session(.viewer)!.cookie
+            let page = String(buffer: try await client.execute(uri: "/kb?q=land%20degradation%20neutrality", method: .get, headers: headers).body)
+            #expect(page.contains("href=\"/kb/documents/1#p-\(english)\"") && page.contains("<mark>"))
+            #expect(page.contains("href=\"/kb/documents/2#p-\(chinese)\""), "the Chinese paragraph, through its tag")
+            #expect(!page.contains("<script>x"), "escaped")
+            let api = try await client.execute(uri: "/api/kb/search?q=NDT", method: .get, headers: headers)
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as! [String: Any]
+            #expect(json["taggedTerms"] as? [String] == ["land-degradation-neutrality"])
+            #expect((json["tagged"] as? [[String: Any]])?.count == 1)
+            let bad = try await client.execute(uri: "/kb?q=%22unbalanced", method: .get, headers: headers)
+            #expect(bad.status == .unprocessableContent && String(buffer: bad.body).contains("quotation mark"))
+            let document = String(buffer: try await client.execute(uri: "/kb/documents/2", method: .get, headers: headers).body)
+            #expect(document.contains("id=\"p-\(chinese)\"") && document.contains(">land degradation neutrality<"), "the tag, named in the page language")
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aContributorTracksADecisionParagraph(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let (english, _) = try await Self.seed(app.store)
+            let contributor = try await app.session(.contributor)
+            let (h, b) = form(contributor, ["paragraph": String(english), "status": "in_progress", "responsible": "Land agency", "targets": "T1", "version": "0"])
+            let saved = try await client.execute(uri: "/w/KEN/decisions", method: .post, headers: h, body: b)
+            #expect(saved.status == .seeOther, "\(String(buffer: saved.body).prefix(300))")
+            let ken = try #require(try await app.store.workspace(country: "KEN"))
+            let tracked = try await app.store.trackings(workspaceID: ken.id)
+            #expect(tracked.count == 1 && tracked[0].status == .inProgress && tracked[0].nationalTargets == ["KEN-T1"] && tracked[0].version == 1)
+            // A second save on the old version is refused; nothing changes.
+            let stale = try await client.execute(uri: "/w/KEN/decisions", method: .post, headers: h, body: b)
+            #expect(stale.status == .conflict)
+            var headers = HTTPFields(); headers[.cookie] = try await app.session(.viewer)!.cookie
+            let page = String(buffer: try await client.execute(uri: "/w/KEN/decisions", method: .get, headers: headers).body)
+            #expect(page.contains("Land agency") && page.contains("In progress: 1") && !page.contains("name=\"status\""), "a viewer reads, without forms")
+            let (h2, b2) = form(try await app.session(.viewer), ["paragraph": String(english), "status": "done", "version": "1"])
+            #expect(try await client.execute(uri: "/w/KEN/decisions", method: .post, headers: h2, body: b2).status == .forbidden)
+        }
+    }
+}

@@ -60,6 +60,8 @@ import Testing
             var headers = HTTPFields(); headers[.cookie] = try await app.session(.viewer)!.cookie
             let page = String(buffer: try await client.execute(uri: "/w/KEN/decisions", method: .get, headers: headers).body)
             #expect(page.contains("Land agency") && page.contains("In progress: 1") && !page.contains("name=\"status\""), "a viewer reads, without forms")
+            let dashboard = String(buffer: try await client.execute(uri: "/w/KEN", method: .get, headers: headers).body)
+            #expect(dashboard.contains("In progress: 1") && dashboard.contains("Done: 0"), "the dashboard counts tracked decisions")
             let (h2, b2) = form(try await app.session(.viewer), ["paragraph": String(english), "status": "done", "version": "1"])
             #expect(try await client.execute(uri: "/w/KEN/decisions", method: .post, headers: h2, body: b2).status == .forbidden)
         }

@@ -54,7 +54,10 @@ enum WorkspacePages {
             let activity = try await store.securityEvents(workspaceID: workspace.id, limit: 10).map { e -> [String: Any] in
                 ["at": Localizer.date(e.at, language), "event": views.text("event_" + e.kind.rawValue, language), "detail": e.detail]
             }
+            let tracked = Dictionary(grouping: try await store.trackings(workspaceID: workspace.id), by: \.status).mapValues(\.count)
+            let decisions = DecisionTracking.Status.allCases.map { ["label": views.text("decision_" + $0.rawValue, language), "count": tracked[$0] ?? 0] }
             return views.page("dashboard", title: workspace.name, context: context, request: request, values: [
+                "decisions": decisions,
                 "workspace": ["country": workspace.country, "name": workspace.name], "targets": targets, "computed": computed,
                 "reports": reportRows, "conflictCount": conflicts.count, "activity": activity,
                 "canManage": access.role == .focalPoint || access.signedIn.isSystemAdministrator,

@@ -33,6 +33,7 @@ bench: deps-run
 	bench/run-coverage-bench.sh
 	BENCH_SKIP_BUILD=1 bench/run-land-bench.sh
 	/usr/bin/python3 bench/web_bench.py .build-release/release/synergia
+	bench/run-kb-bench.sh
 
 ## Only the land-degradation engine against its numpy reference
 bench-land: deps-run

@@ -9,7 +9,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb", abstract: "The knowledge base: decisions and documents of the conventions, searchable in the six UN languages.",
         discussion: "Formats, the JSON interchange format and the query syntax: docs/knowledge-base.md.",
-        subcommands: [Import.self, Search.self, Show.self, Tag.self, Track.self])
+        subcommands: [Import.self, Search.self, Show.self, Tag.self, Track.self, Benchmark.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX"]),
-        .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo"]),
+        .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo", "SynergiaCore"]),
         .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaGeo"]),
         .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
         .testTarget(name: "SynergiaKnowledgeTests", dependencies: ["SynergiaKnowledge", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -39,7 +39,7 @@ public struct KnowledgeBenchmarkCorpus: Sendable {
     /// Documents of `perDocument` paragraphs; the language rotates by document, the
     /// convention by six documents, so every convention has every language.
     public func documents() -> [NewKnowledgeDocument] {
-        var generator = SplitMix(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let languages = KnowledgeLanguage.allCases
         let count = (paragraphs + perDocument - 1) / perDocument
         return (0..<count).map { index in
@@ -58,18 +58,5 @@ public struct KnowledgeBenchmarkCorpus: Sendable {
                                         contentSHA256: String(format: "%064llx", UInt64(index) &+ seed &* 1_000_003),
                                         convention: Self.conventions[(index / languages.count) % Self.conventions.count], body: "COP", paragraphs: texts)
         }
-    }
-}
-
-/// A small, fast, seeded generator (SplitMix64), so the corpus is the same on every machine.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

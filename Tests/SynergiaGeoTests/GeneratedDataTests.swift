@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SynergiaCore
 @testable import SynergiaGeo
 
 /// Import and invariants on the generated WDPA-like data.

@@ -1,21 +1,5 @@
 import Foundation
-
-/// SplitMix64: tiny, fast, and identical on every platform, so a seed always
-/// yields the same file (Swift's SystemRandomNumberGenerator cannot be seeded).
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ r: ClosedRange<Double>) -> Double { Double.random(in: r, using: &self) }
-    mutating func chance(_ p: Double) -> Bool { uniform(0...1) < p }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &self) }
-}
+import SynergiaCore
 
 /// The synthetic coast: countries side by side along a wavy east–west
 /// coastline, land to the north, EEZ to the south. Land and EEZ share the very

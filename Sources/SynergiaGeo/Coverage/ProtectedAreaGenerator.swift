@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 
 /// Writes a realistic WDPA-like GeoPackage for demos and tests
 /// (`demo-data protected-areas`): layers `wdpa_poly`, `wdpa_point`, `land`, `eez`.

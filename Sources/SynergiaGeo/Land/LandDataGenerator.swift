@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 
 /// Writes a consistent, spatially structured test stack: patchy land cover for
 /// 2000, 2015, 2019 and 2022 with plausible transitions (deforestation, urban
@@ -80,7 +81,7 @@ public struct LandDataGenerator: Sendable {
 
     /// A wobbly disc covering most of the grid, in WGS84 (GeoJSON is always lon/lat).
     func aoiGeoJSON() -> String {
-        var rng = LandNoiseField.SplitMix(state: seed ^ 0xA01)
+        var rng = SeededRandom(seed: seed ^ 0xA01)
         let phase = Double(rng.next() % 1000) / 1000 * 2 * .pi
         let cx = west + Double(size) * cellDegrees / 2, cy = north - Double(size) * cellDegrees / 2
         let radius = Double(size) * cellDegrees * 0.42

@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 
 /// Deterministic value noise for the data generator: hashed lattice values,
 /// smoothly interpolated and summed over octaves, so patches have realistic
@@ -6,19 +7,8 @@ import Foundation
 struct LandNoiseField: Sendable {
     let seed: UInt64
 
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @inline(__always) func hash(_ x: Int, _ y: Int, _ salt: UInt64) -> Double {
-        var s = SplitMix(state: seed &* 0x2545F4914F6CDD1D ^ UInt64(bitPattern: Int64(x)) &* 0x9E3779B1 ^ UInt64(bitPattern: Int64(y)) &* 0x85EBCA77 ^ salt &* 0xC2B2AE3D)
+        var s = SeededRandom(seed: seed &* 0x2545F4914F6CDD1D ^ UInt64(bitPattern: Int64(x)) &* 0x9E3779B1 ^ UInt64(bitPattern: Int64(y)) &* 0x85EBCA77 ^ salt &* 0xC2B2AE3D)
         return Double(s.next() >> 11) / Double(1 << 53)
     }
 

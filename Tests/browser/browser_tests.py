@@ -295,7 +295,8 @@ return Array.from(document.querySelectorAll('input, select, textarea')).filter(f
 
 def test_every_control_has_a_label_and_pages_fit_a_phone(driver, server):
     pages = ["/w/KEN", "/reports/1?section=s1", "/reports/1?section=s3", "/w/KEN/computations",
-             "/w/KEN/national-targets/new", "/w/KEN/targets/KEN-T1", "/reports/1/audit", "/w/KEN/members"]
+             "/w/KEN/national-targets/new", "/w/KEN/targets/KEN-T1", "/reports/1/audit", "/w/KEN/members",
+             "/kb?q=land", "/w/KEN/decisions"]
     for path in pages:
         driver.get(server.base + path)
         unlabelled = driver.execute_script(UNLABELLED)

@@ -109,27 +109,17 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     kinds: try kind.map(DocumentKind.parse), language: try language.map(KnowledgeLanguage.parse))
                 let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(query), filters: filters, limit: limit, offset: offset)
                 let thesaurus = try ThesaurusFile.load(dataDirectory: store.settings.dataDirectory)
-                let named = thesaurus.terms(namedBy: query)
-                let (results, tagged) = try await store.withStore { store in
-                    let results = try await store.searchKnowledge(request)
-                    // Cross-lingual recall: a query that names a thesaurus term also finds the
-                    // paragraphs tagged with it (or a narrower term) in every language.
-                    let found = Set(results.hits.map(\.paragraphID))
-                    let ids = try await store.paragraphIDs(taggedWith: named.flatMap { thesaurus.withNarrower($0.id) })
-                    return (results, try await store.knowledgeHits(paragraphIDs: ids.filter { !found.contains($0) }))
-                }
-                if output.json {
-                    return try printJSON(SearchOutput(total: results.total, hits: results.hits, facets: results.facets,
-                                                      taggedTerms: named.map(\.id), tagged: tagged))
-                }
+                let results = try await store.withStore { store in try await store.searchKnowledge(request, query: query, thesaurus: thesaurus) }
+                if output.json { return try printJSON(results) }
                 print("\(results.total) matching paragraph\(results.total == 1 ? "" : "s")")
                 printTable(["score", "document", "¶", "lang", "text"], results.hits.map { hit in
                     [String(format: "%.3f", hit.score), hit.symbol ?? hit.title, hit.label ?? "#\(hit.ordinal)",
                      hit.language.rawValue, Self.terminalText(hit.snippet)]
                 })
-                if !tagged.isEmpty {
-                    print("\nAlso tagged \(named.map { $0.label("en") }.joined(separator: ", ")), in any language: \(tagged.count)")
-                    printTable(["document", "¶", "lang", "text"], tagged.map { hit in
+                if !results.tagged.isEmpty {
+                    let named = results.taggedTerms.compactMap { thesaurus.term($0)?.label("en") }
+                    print("\nAlso tagged \(named.joined(separator: ", ")), in any language: \(results.tagged.count)")
+                    printTable(["document", "¶", "lang", "text"], results.tagged.map { hit in
                         [hit.symbol ?? hit.title, hit.label ?? "#\(hit.ordinal)", hit.language.rawValue, Self.terminalText(hit.snippet)]
                     })
                 }
@@ -138,14 +128,6 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     print("\(name): " + counts.map { "\($0.value) \($0.count)" }.joined(separator: ", "))
                 }
             }
-        }
-
-        struct SearchOutput: Encodable {
-            var total: Int
-            var hits: [KnowledgeSearchHit]
-            var facets: KnowledgeFacets
-            var taggedTerms: [String]
-            var tagged: [KnowledgeSearchHit]
         }
 
         /// The HTML snippet for a terminal: matches in [brackets], entities decoded.

@@ -105,3 +105,17 @@ public struct KnowledgeSearchResults: Codable, Sendable, Equatable {
         self.facets = facets
     }
 }
+
+/// Search results with the paragraphs found through their tags rather than
+/// their words (`taggedTerms` names the terms the query matched).
+public struct KnowledgeSearchAnswer: Codable, Sendable, Equatable {
+    public var total: Int
+    public var hits: [KnowledgeSearchHit]
+    public var facets: KnowledgeFacets
+    public var taggedTerms: [String]
+    public var tagged: [KnowledgeSearchHit]
+
+    public init(total: Int, hits: [KnowledgeSearchHit], facets: KnowledgeFacets, taggedTerms: [String], tagged: [KnowledgeSearchHit]) {
+        self.total = total; self.hits = hits; self.facets = facets; self.taggedTerms = taggedTerms; self.tagged = tagged
+    }
+}

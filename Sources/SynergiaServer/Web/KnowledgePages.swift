@@ -20,7 +20,8 @@ enum KnowledgePages {
                 return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
             }
             do {
-                let (results, named, tagged) = try await search(params, store: store, thesaurus: thesaurus)
+                let results = try await search(params, store: store, thesaurus: thesaurus)
+                let tagged = results.tagged
                 let tags = try await store.tags(paragraphIDs: (results.hits + tagged).map(\.paragraphID))
                 func rows(_ hits: [KnowledgeSearchHit]) -> [[String: Any]] {
                     hits.map { hit in
@@ -34,7 +35,7 @@ enum KnowledgePages {
                 values["hits"] = rows(results.hits)
                 values["tagged"] = rows(tagged)
                 values["hasTagged"] = !tagged.isEmpty
-                values["taggedTerms"] = named.map { $0.label(language) }.joined(separator: ", ")
+                values["taggedTerms"] = results.taggedTerms.compactMap { thesaurus?.term($0)?.label(language) }.joined(separator: ", ")
                 values["facets"] = [("convention", results.facets.convention), ("language", results.facets.language),
                                     ("kind", results.facets.kind), ("year", results.facets.year)].filter { !$0.1.isEmpty }.map { name, counts in
                     ["name": views.text("facet_" + name, language),
@@ -69,32 +70,21 @@ enum KnowledgePages {
 
         routes.get("/api/kb/search", .signedIn) { request, _, _ in
             let params = SearchParameters(request)
-            let (results, named, tagged) = try await search(params, store: store, thesaurus: thesaurus)
-            return JSONBody(APIResults(total: results.total, hits: results.hits, facets: results.facets, taggedTerms: named.map(\.id), tagged: tagged))
+            return JSONBody(try await search(params, store: store, thesaurus: thesaurus))
         }
     }
 
-    struct APIResults: Encodable, Sendable {
-        var total: Int
-        var hits: [KnowledgeSearchHit]
-        var facets: KnowledgeFacets
-        var taggedTerms: [String]
-        var tagged: [KnowledgeSearchHit]
-    }
-
     /// Words and phrases, filters, and the paragraphs tagged with a thesaurus term the query names (any language).
-    static func search(_ params: SearchParameters, store: SQLStore, thesaurus: Thesaurus?) async throws
-        -> (KnowledgeSearchResults, [ThesaurusTerm], [KnowledgeSearchHit]) {
+    static func search(_ params: SearchParameters, store: SQLStore, thesaurus: Thesaurus?) async throws -> KnowledgeSearchAnswer {
         let filters = KnowledgeSearchFilters(convention: params.convention, body: nil, fromYear: params.fromYear, toYear: params.toYear,
                                              kinds: try params.kind.map { [try DocumentKind.parse($0)] } ?? [],
                                              language: try params.language.map(KnowledgeLanguage.parse))
         let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(params.query), filters: filters, limit: 50, offset: params.offset)
-        let results = try await store.searchKnowledge(request)
-        guard let thesaurus else { return (results, [], []) }
-        let named = thesaurus.terms(namedBy: params.query)
-        let found = Set(results.hits.map(\.paragraphID))
-        let ids = try await store.paragraphIDs(taggedWith: named.flatMap { thesaurus.withNarrower($0.id) })
-        return (results, named, try await store.knowledgeHits(paragraphIDs: ids.filter { !found.contains($0) }))
+        guard let thesaurus else {
+            let results = try await store.searchKnowledge(request)
+            return KnowledgeSearchAnswer(total: results.total, hits: results.hits, facets: results.facets, taggedTerms: [], tagged: [])
+        }
+        return try await store.searchKnowledge(request, query: params.query, thesaurus: thesaurus)
     }
 
     /// The search form's fields from the query string; empty fields are absent.

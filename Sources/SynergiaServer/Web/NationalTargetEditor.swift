@@ -92,7 +92,7 @@ enum NationalTargetEditor {
                      target: NationalTarget?, entered: FormFields?, status: HTTPResponse.Status = .ok, problem: String? = nil) async throws -> Response {
         let workspace = access.workspace!, language = context.language
         func value(_ name: String, _ stored: String) -> String { entered?[name] ?? stored }
-        func number(_ v: Double?) -> String { v.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) } ?? "" }
+        func number(_ v: Double?) -> String { v.map(ReportWidgets.formText) ?? "" }
         var frameworks: [[String: Any]] = []
         for framework in try await store.frameworks() {
             guard let content = try await store.frameworkContent(framework.code) else { continue }

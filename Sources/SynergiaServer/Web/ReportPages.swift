@@ -292,7 +292,7 @@ enum ReportPages {
         case .string(let text): selected = [text]; raw = text
         case .list(let list): selected = Set(list.compactMap(\.stringValue))
         case .bool(let flag): selected = [flag ? "yes" : "no"]
-        case .number(let n): raw = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .number(let n): raw = ReportWidgets.formText(n)
         default: break
         }
         row["raw"] = raw

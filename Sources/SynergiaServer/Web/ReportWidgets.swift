@@ -14,6 +14,9 @@ enum ReportWidgets {
         return number
     }
 
+    /// A number as a form shows it: whole numbers without a decimal point.
+    static func formText(_ n: Double) -> String { n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n) }
+
     static func tableValue(_ question: Question, _ form: FormFields) throws -> AnswerValue {
         var rows: [String: AnswerValue] = [:]
         for row in question.rows {
@@ -45,7 +48,7 @@ enum ReportWidgets {
                 let cell = value[row.id][column.id]
                 var text = ""
                 switch cell {
-                case .number(let n): text = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+                case .number(let n): text = formText(n)
                 case .string(let s): text = s
                 case .bool(let b): text = b ? "yes" : "no"
                 default: break
@@ -96,7 +99,7 @@ enum ReportWidgets {
             ["cells": seriesFields.map { field -> [String: Any] in
                 var text = ""
                 switch row[field] {
-                case .number(let n): text = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+                case .number(let n): text = formText(n)
                 case .string(let s): text = s
                 default: if field == "unit", row == .null { text = unit ?? "" }
                 }

@@ -79,4 +79,16 @@ extension SQLStore {
                                snippet: SnippetMarkup.html(marked: String(try row.string("text").prefix(240))), score: 0)
         }
     }
+
+    /// A search with cross-lingual recall: the words and phrases as
+    /// `searchKnowledge` finds them, plus the paragraphs tagged with a thesaurus
+    /// term the query names in any language (or a narrower term) that the words missed.
+    public func searchKnowledge(_ request: KnowledgeSearchRequest, query: String, thesaurus: Thesaurus) async throws -> KnowledgeSearchAnswer {
+        let results = try await searchKnowledge(request)
+        let named = thesaurus.terms(namedBy: query)
+        let found = Set(results.hits.map(\.paragraphID))
+        let ids = try await paragraphIDs(taggedWith: named.flatMap { thesaurus.withNarrower($0.id) })
+        return KnowledgeSearchAnswer(total: results.total, hits: results.hits, facets: results.facets, taggedTerms: named.map(\.id),
+                                     tagged: try await knowledgeHits(paragraphIDs: ids.filter { !found.contains($0) }))
+    }
 }

@@ -12,18 +12,41 @@ struct KnowledgeSearchSQL {
 
     private static let hitColumns = "p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title"
 
+    /// The page is chosen first from row ids and scores alone, and only its rows
+    /// are then read and given snippets: SQLite would otherwise build a snippet
+    /// for every match before sorting (25,000 for a common word). The facets
+    /// count every match once, grouped by document and language, before the
+    /// documents are joined.
     static func sqlite(_ request: KnowledgeSearchRequest) -> KnowledgeSearchSQL {
         let match = request.query.terms.map(sqliteMatch).joined(separator: " AND ")
-        let from: SQLQueryString = """
-            FROM kb_paragraph_fts JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid JOIN kb_documents d ON d.id = p.document_id \
-            WHERE kb_paragraph_fts MATCH \(bind: match)
-            """ + filters(request.filters)
-        let hits: SQLQueryString = """
+        let documentFilters = documentConditions(request.filters)
+        var matched: SQLQueryString = "FROM kb_paragraph_fts"
+        if !documentFilters.isEmpty || request.filters.language != nil {
+            matched += " JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid JOIN kb_documents d ON d.id = p.document_id"
+        }
+        matched += " WHERE kb_paragraph_fts MATCH \(bind: match)" + filters(request.filters)
+        let page: SQLQueryString = "SELECT kb_paragraph_fts.rowid AS id, bm25(kb_paragraph_fts) AS rank " + matched
+            + " ORDER BY rank, id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
+        let hits: SQLQueryString = "WITH page AS MATERIALIZED (" + page + ") "
+            + """
             SELECT \(unsafeRaw: hitColumns), \
             snippet(kb_paragraph_fts, 0, \(bind: String(SnippetMarkup.open)), \(bind: String(SnippetMarkup.close)), \(bind: SnippetMarkup.ellipsis), 32) AS snippet, \
-            -bm25(kb_paragraph_fts) AS score
-            """ + " " + from + " ORDER BY bm25(kb_paragraph_fts), p.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
-        return KnowledgeSearchSQL(hits: hits, facets: facets(from))
+            -page.rank AS score \
+            FROM page JOIN kb_paragraph_fts ON kb_paragraph_fts.rowid = page.id JOIN kb_paragraphs p ON p.id = page.id \
+            JOIN kb_documents d ON d.id = p.document_id \
+            WHERE kb_paragraph_fts MATCH \(bind: match) ORDER BY page.rank, page.id
+            """
+        var grouped: SQLQueryString = """
+            SELECT p.document_id, p.language, COUNT(*) AS n FROM kb_paragraph_fts JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid \
+            WHERE kb_paragraph_fts MATCH \(bind: match)
+            """
+        if let language = request.filters.language { grouped += " AND p.language = \(bind: language.rawValue)" }
+        grouped += " GROUP BY p.document_id, p.language"
+        var counts: SQLQueryString = "SELECT d.convention, d.body, d.year, d.kind, g.language, SUM(g.n) AS n FROM ("
+            + grouped + ") AS g JOIN kb_documents d ON d.id = g.document_id"
+        if !documentFilters.isEmpty { counts += " WHERE " + documentFilters.joined(separator: " AND ") }
+        counts += " GROUP BY d.convention, d.body, d.year, d.kind, g.language"
+        return KnowledgeSearchSQL(hits: hits, facets: facets(counts: counts))
     }
 
     /// `text : "word"` for words and phrases (folded and stemmed by the tokenizer),
@@ -70,27 +93,35 @@ struct KnowledgeSearchSQL {
             SELECT \(unsafeRaw: hitColumns), ts_headline(q.config, p.text, q.query, \(bind: headline)) AS snippet, \
             ts_rank(p.search_vector, q.query, 1)::float8 AS score
             """ + " " + from + " ORDER BY score DESC, p.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
-        return KnowledgeSearchSQL(hits: hits, facets: facets(from))
+        return KnowledgeSearchSQL(hits: hits, facets: facets(counts: "SELECT d.convention, d.body, d.year, d.kind, p.language, COUNT(*) AS n " + from
+            + " GROUP BY d.convention, d.body, d.year, d.kind, p.language"))
     }
 
     static func filters(_ filters: KnowledgeSearchFilters) -> SQLQueryString {
+        var conditions = documentConditions(filters)
+        if let language = filters.language { conditions.append("p.language = \(bind: language.rawValue)") }
+        return conditions.map { " AND " + $0 }.joined()
+    }
+
+    /// The filters that concern a whole document (`d`), not one paragraph.
+    static func documentConditions(_ filters: KnowledgeSearchFilters) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         if let convention = filters.convention { conditions.append("d.convention = \(bind: convention.uppercased())") }
         if let body = filters.body { conditions.append("d.body = \(bind: body.uppercased())") }
         if let fromYear = filters.fromYear { conditions.append("d.year >= \(bind: fromYear)") }
         if let toYear = filters.toYear { conditions.append("d.year <= \(bind: toYear)") }
         if !filters.kinds.isEmpty { conditions.append("d.kind IN (\(binds: filters.kinds.map(\.rawValue)))") }
-        if let language = filters.language { conditions.append("p.language = \(bind: language.rawValue)") }
-        return conditions.map { " AND " + $0 }.joined()
+        return conditions
     }
 
-    /// Rows of (facet, value, n); the `total` row counts every match.
-    static func facets(_ from: SQLQueryString) -> SQLQueryString {
+    /// Rows of (facet, value, n); the `total` row counts every match. `counts`
+    /// yields (convention, body, year, kind, language, n) rows that partition the matches.
+    static func facets(counts: SQLQueryString) -> SQLQueryString {
         let dimensions = [("convention", "convention"), ("body", "body"), ("year", "CAST(year AS TEXT)"), ("kind", "kind"), ("language", "language")]
-        var sql: SQLQueryString = "WITH matched AS (SELECT d.convention, d.body, d.year, d.kind, p.language " + from + ") "
-        sql += "SELECT 'total' AS facet, NULL AS value, COUNT(*) AS n FROM matched"
+        var sql: SQLQueryString = "WITH matched AS MATERIALIZED (" + counts + ") "
+        sql += "SELECT 'total' AS facet, NULL AS value, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM matched"
         for (facet, expression) in dimensions {
-            sql += " UNION ALL SELECT \(literal: facet), \(unsafeRaw: expression), COUNT(*) FROM matched WHERE \(unsafeRaw: expression) IS NOT NULL GROUP BY \(unsafeRaw: expression)"
+            sql += " UNION ALL SELECT \(literal: facet), \(unsafeRaw: expression), CAST(SUM(n) AS BIGINT) FROM matched WHERE \(unsafeRaw: expression) IS NOT NULL GROUP BY \(unsafeRaw: expression)"
         }
         return sql
     }

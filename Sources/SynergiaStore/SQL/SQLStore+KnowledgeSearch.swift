@@ -4,9 +4,10 @@ import SynergiaCore
 extension SQLStore {
     public func searchKnowledge(_ request: KnowledgeSearchRequest) async throws -> KnowledgeSearchResults {
         let statements = provider.kind == .postgres ? KnowledgeSearchSQL.postgres(request) : KnowledgeSearchSQL.sqlite(request)
-        let (hitRows, facetRows) = try await read { db in
-            (try await db.raw(statements.hits).all(), try await db.raw(statements.facets).all())
-        }
+        // Two connections: the page and the counts are found at the same time.
+        async let pageRows = read { db in try await db.raw(statements.hits).all() }
+        async let countRows = read { db in try await db.raw(statements.facets).all() }
+        let (hitRows, facetRows) = try await (pageRows, countRows)
         let isPostgres = provider.kind == .postgres
         let cjkTerms = request.query.terms.filter { $0.script == .cjk }.map(\.text)
         let hits = try hitRows.map { row in

@@ -45,13 +45,7 @@ extension KnowledgeCommand {
                     guard let document, let stored = try await store.knowledgeDocument(id: document) else {
                         throw DomainError.notFound("no knowledge-base document \(document ?? 0); list them with `synergia kb search`")
                     }
-                    let suggester = TagSuggester(thesaurus: thesaurus)
-                    var tags: [KnowledgeTag] = []
-                    for p in try await store.knowledgeParagraphs(documentID: stored.id) {
-                        for s in suggester.suggest(p.text, language: p.language.rawValue) {
-                            tags.append(KnowledgeTag(paragraphID: p.id, term: s.term, source: .suggested, reason: s.reason))
-                        }
-                    }
+                    let tags = TagSuggester(thesaurus: thesaurus).tags(try await store.knowledgeParagraphs(documentID: stored.id))
                     let added = try await store.addTags(tags)
                     if output.json { return try printJSON(tags) }
                     printTable(["paragraph", "term", "reason"], tags.map { [String($0.paragraphID), $0.term, $0.reason] })

@@ -74,6 +74,8 @@ import SynergiaTestSupport
         "GET /kb": .signedIn,
         "GET /kb/documents/{id}": .signedIn,
         "GET /api/kb/search": .signedIn,
+        "POST /kb/documents/{id}/tags": .knowledgeCurator,
+        "POST /kb/documents/{id}/suggestions": .knowledgeCurator,
         "GET /w/{country}/national-targets/new": .workspace(.focalPoint),
         "POST /w/{country}/national-targets": .workspace(.focalPoint),
         "GET /w/{country}/targets/{code}/edit": .workspace(.focalPoint),

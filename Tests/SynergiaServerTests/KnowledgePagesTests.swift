@@ -66,4 +66,46 @@ import Testing
             #expect(try await client.execute(uri: "/w/KEN/decisions", method: .post, headers: h2, body: b2).status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func secretariatCuratesTagsInTheBrowser(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let (english, chinese) = try await Self.seed(app.store)
+            let curator = try await app.session(.secretariat)
+            var headers = HTTPFields(); headers[.cookie] = curator!.cookie
+            let page = String(buffer: try await client.execute(uri: "/kb/documents/2", method: .get, headers: headers).body)
+            #expect(page.contains("action=\"/kb/documents/2/tags\"") && page.contains("<datalist id=\"thesaurus-terms\">"))
+            var viewerHeaders = HTTPFields(); viewerHeaders[.cookie] = try await app.session(.viewer)!.cookie
+            let viewerPage = String(buffer: try await client.execute(uri: "/kb/documents/2", method: .get, headers: viewerHeaders).body)
+            #expect(!viewerPage.contains("/tags\"") && !viewerPage.contains("thesaurus-terms"), "readers get no forms")
+
+            // Confirming the suggestion makes it a tag given by hand.
+            let (h1, b1) = form(curator, ["paragraph": String(chinese), "term": "land-degradation-neutrality", "action": "add"])
+            let confirmed = try await client.execute(uri: "/kb/documents/2/tags", method: .post, headers: h1, body: b1)
+            #expect(confirmed.status == .seeOther && confirmed.headers[.location] == "/kb/documents/2#p-\(chinese)")
+            #expect(try await app.store.tags(paragraphIDs: [chinese])[chinese]?.map(\.source) == [.manual])
+            // A term named by its label in another language is accepted; an unknown one is refused and stores nothing.
+            let (h2, b2) = form(curator, ["paragraph": String(english), "term": "土地退化零增长", "action": "add"])
+            #expect(try await client.execute(uri: "/kb/documents/1/tags", method: .post, headers: h2, body: b2).status == .seeOther)
+            let (h3, b3) = form(curator, ["paragraph": String(english), "term": "no such term", "action": "add"])
+            let unknown = try await client.execute(uri: "/kb/documents/1/tags", method: .post, headers: h3, body: b3)
+            #expect(unknown.status == .unprocessableContent && String(buffer: unknown.body).contains("not a thesaurus term"))
+            // A paragraph of another document is not tagged through this one.
+            let (h4, b4) = form(curator, ["paragraph": String(chinese), "term": "wetlands", "action": "add"])
+            #expect(try await client.execute(uri: "/kb/documents/1/tags", method: .post, headers: h4, body: b4).status == .notFound)
+            #expect(try await app.store.tags(paragraphIDs: [english, chinese]).mapValues { $0.map(\.term) }
+                    == [english: ["land-degradation-neutrality"], chinese: ["land-degradation-neutrality"]])
+            let (h5, b5) = form(curator, ["paragraph": String(english), "term": "land-degradation-neutrality", "action": "remove"])
+            #expect(try await client.execute(uri: "/kb/documents/1/tags", method: .post, headers: h5, body: b5).status == .seeOther)
+            #expect(try await app.store.tags(paragraphIDs: [english]).isEmpty)
+            // Suggestions for the whole document, each with its reason.
+            let (h6, b6) = form(curator, [:])
+            #expect(try await client.execute(uri: "/kb/documents/1/suggestions", method: .post, headers: h6, body: b6).status == .seeOther)
+            let suggested = try await app.store.tags(paragraphIDs: [english])[english] ?? []
+            #expect(suggested.contains { $0.term == "land-degradation-neutrality" && $0.source == .suggested && $0.reason.contains("land degradation neutrality") })
+            // A focal point curates nothing: the tags are shared by every workspace.
+            let (h7, b7) = form(try await app.session(.focalPoint), ["paragraph": String(english), "term": "wetlands", "action": "add"])
+            #expect(try await client.execute(uri: "/kb/documents/1/tags", method: .post, headers: h7, body: b7).status == .forbidden)
+        }
+    }
 }

@@ -65,6 +65,15 @@ public struct TagSuggester: Sendable {
         var span: Range<Int>?
     }
 
+    /// Suggested tags for every paragraph of a document, each with its reason.
+    public func tags(_ paragraphs: [KnowledgeParagraph]) -> [KnowledgeTag] {
+        paragraphs.flatMap { paragraph in
+            suggest(paragraph.text, language: paragraph.language.rawValue).map {
+                KnowledgeTag(paragraphID: paragraph.id, term: $0.term, source: .suggested, reason: $0.reason)
+            }
+        }
+    }
+
     public func suggest(_ text: String, language: String) -> [TagSuggestion] {
         var matches: [Match] = []
         let candidates = (patterns[language] ?? []) + (names[language] ?? [])

@@ -13,6 +13,8 @@ public enum AccessRule: Sendable, Hashable, CustomStringConvertible {
     case systemAdministrator
     /// Secretariat staff: figures across the submitted reports of all workspaces.
     case secretariat
+    /// System administrators and secretariat staff: the tags of the shared knowledge base.
+    case knowledgeCurator
     /// A member of the workspace named by `{country}` with at least this role.
     case workspace(WorkspaceRole)
     /// Members: a focal point of `{country}`, or a system administrator.
@@ -27,6 +29,7 @@ public enum AccessRule: Sendable, Hashable, CustomStringConvertible {
         case .signedIn: "signed in"
         case .systemAdministrator: "system administrator"
         case .secretariat: "secretariat"
+        case .knowledgeCurator: "knowledge curator"
         case .workspace(let role): "workspace \(role.rawValue)"
         case .workspaceManager: "workspace manager"
         case .report(let role, let s): "report \(role.rawValue)\(s ? " or secretariat once submitted" : "")"
@@ -41,6 +44,7 @@ public enum AccessRule: Sendable, Hashable, CustomStringConvertible {
         case .anyone, .signedIn: return true
         case .systemAdministrator: return user.isSystemAdministrator
         case .secretariat: return user.isSecretariat
+        case .knowledgeCurator: return user.isSystemAdministrator || user.isSecretariat
         case .workspace(let minimum): return role.map { $0 >= minimum } ?? false
         case .workspaceManager: return user.isSystemAdministrator || role == .focalPoint
         case .report(let minimum, let secretariatReads):

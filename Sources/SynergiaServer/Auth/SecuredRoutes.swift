@@ -85,7 +85,7 @@ struct SecuredRoutes {
             throw HTTPError(.unauthorized, message: "sign in first, or send an API token as `Authorization: Bearer …` (create one with `synergia user token`)")
         }
         switch rule {
-        case .anyone, .signedIn, .systemAdministrator, .secretariat:
+        case .anyone, .signedIn, .systemAdministrator, .secretariat, .knowledgeCurator:
             break
         case .workspace, .workspaceManager:
             let code = try context.parameters.require("country")
@@ -109,6 +109,7 @@ struct SecuredRoutes {
         switch rule {
         case .systemAdministrator: "only a system administrator may do this"
         case .secretariat: "only secretariat staff may do this"
+        case .knowledgeCurator: "only secretariat staff or a system administrator may change the shared knowledge base's tags"
         case .workspace(let minimum), .report(let minimum, _):
             role.map { "your role here is \($0.rawValue); this needs \(minimum.rawValue) or higher" } ?? "you are not a member of this workspace"
         case .workspaceManager: "only a focal point of this workspace or a system administrator may manage its members"

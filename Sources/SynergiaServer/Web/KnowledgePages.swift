@@ -49,24 +49,31 @@ enum KnowledgePages {
             }
         }
 
-        routes.get("/kb/documents/{id}", .signedIn) { request, context, _ in
+        routes.get("/kb/documents/{id}", .signedIn) { request, context, access in
             let id = try context.parameters.require("id", as: Int64.self)
             guard let document = try await store.knowledgeDocument(id: id) else { throw DomainError.notFound("no document \(id) in the knowledge base") }
             let paragraphs = try await store.knowledgeParagraphs(documentID: id)
             let tags = try await store.tags(paragraphIDs: paragraphs.map(\.id))
             let language = context.language
+            let canCurate = thesaurus != nil && AccessRule.knowledgeCurator.allows(access.user, role: nil)
+            let termOptions = (thesaurus?.terms ?? []).map { ["id": $0.id, "label": $0.label(language)] }
+                .sorted { $0["label"]!.localizedStandardCompare($1["label"]!) == .orderedAscending }
             return views.page("kb-document", title: document.symbol ?? document.title, context: context, request: request, values: [
+                "canCurate": canCurate, "documentID": id, "termOptions": canCurate ? termOptions : [],
                 "document": ["symbol": document.symbol ?? "", "title": document.title, "date": document.date ?? "", "kind": document.kind.rawValue,
                              "language": document.language.rawValue, "convention": document.convention ?? "", "source": document.source ?? ""],
                 "paragraphs": paragraphs.map { p -> [String: Any] in
                     ["id": p.id, "label": p.label ?? "", "text": p.text, "page": p.page.map(String.init) ?? "",
                      "heading": p.kind == .heading, "footnote": p.kind == .footnote, "language": p.language.rawValue,
                      "tags": (tags[p.id] ?? []).map { t -> [String: Any] in
-                         ["term": thesaurus?.term(t.term)?.label(language) ?? t.term, "reason": t.reason, "suggested": t.source == .suggested]
+                         ["term": thesaurus?.term(t.term)?.label(language) ?? t.term, "id": t.term, "reason": t.reason,
+                          "suggested": t.source == .suggested, "paragraph": p.id]
                      }]
                 },
             ])
         }
+
+        KnowledgeTagging.add(to: routes, thesaurus: thesaurus)
 
         routes.get("/api/kb/search", .signedIn) { request, _, _ in
             let params = SearchParameters(request)

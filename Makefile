@@ -17,7 +17,7 @@ run: deps-run build
 	for f in data/demo/knowledge/*.json; do .build/debug/synergia kb import "$$f" || exit 1; done
 	for d in 1 2 3; do .build/debug/synergia kb tag --document $$d > /dev/null || exit 1; done
 	.build/debug/synergia kb track --workspace KEN --paragraph 2 --status in_progress --as focal.point@demo.synergia.example \
-	    --responsible "Ministry of Environment (fictional)" --target T1
+	    --responsible "Ministry of Environment (fictional)" --target T1 --answer 1:report_process
 	@echo "Sign in as the demo focal point with this one-time link:"
 	@.build/debug/synergia user password-link --email focal.point@demo.synergia.example | tail -1
 	.build/debug/synergia serve

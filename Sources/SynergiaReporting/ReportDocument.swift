@@ -32,11 +32,15 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         public var toConfirm: Bool
         public var version: Int
         public var provenance: AnswerProvenance?
+        /// The decision paragraphs this answer addresses (absent when none).
+        public var decisions: [DecisionCitation]?
 
         public init(key: String, question: String, type: String, label: String, unit: String? = nil, concept: String? = nil,
-                    tags: [String] = [], value: AnswerValue = .null, toConfirm: Bool = false, version: Int = 0, provenance: AnswerProvenance? = nil) {
+                    tags: [String] = [], value: AnswerValue = .null, toConfirm: Bool = false, version: Int = 0, provenance: AnswerProvenance? = nil,
+                    decisions: [DecisionCitation]? = nil) {
             self.key = key; self.question = question; self.type = type; self.label = label; self.unit = unit; self.concept = concept
             self.tags = tags; self.value = value; self.toConfirm = toConfirm; self.version = version; self.provenance = provenance
+            self.decisions = decisions
         }
     }
 
@@ -72,7 +76,7 @@ public struct ReportDocument: Codable, Sendable, Equatable {
                     items.append(Item(key: key.description, question: item.id, type: item.type.rawValue, label: item.label.text(language),
                                       unit: item.unit, concept: key.group == nil ? item.concept : nil, tags: item.tags,
                                       value: answer?.value ?? .null, toConfirm: answer?.toConfirm ?? false,
-                                      version: answer?.version ?? 0, provenance: answer?.provenance))
+                                      version: answer?.version ?? 0, provenance: answer?.provenance, decisions: view.citations[key]))
                 }
             }
             return Section(id: section.id, title: section.title.text(language), answered: completeness[section.id]?.answered ?? 0,

@@ -38,6 +38,9 @@ enum ReportHTML {
                 html += "</div>"
                 html += answerHTML(item.value, question: question, language: language, target: key.entry.flatMap { targets[$0] })
                 if let provenance = item.provenance { html += "<div class=\"prov\">\(HTML.escape(describe(provenance)))</div>" }
+                if let decisions = item.decisions {
+                    html += "<div class=\"prov\">Addresses \(HTML.escape(decisions.map(\.text).joined(separator: "; ")))</div>"
+                }
                 html += "</div>\n"
             }
         }

@@ -26,6 +26,8 @@ public struct ReportService: Sendable {
         public var entries: [String: [String]]
         public var evaluation: ReportEvaluation
         public var assignments: [String: Int64]
+        /// Tracked decision paragraphs the workspace cites in answers of this report.
+        public var citations: [AnswerKey: [DecisionCitation]] = [:]
     }
 
     public func create(workspace: Workspace, templateID: String, actor: ReportActor) async throws -> Report {
@@ -58,7 +60,25 @@ public struct ReportService: Sendable {
         return ReportView(report: report, template: template, workspace: workspace,
                           answers: Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0) }), entries: entries,
                           evaluation: ReportEvaluation(template: template, answers: values, entries: entries),
-                          assignments: try await store.assignments(reportID: reportID))
+                          assignments: try await store.assignments(reportID: reportID),
+                          citations: try await store.decisionCitations(reportID: reportID))
+    }
+
+    /// Refuses a link to an answer its report's template does not ask, naming it.
+    public func checkAnswerLinks(_ links: [ReportAnswerLink]) async throws {
+        for link in links {
+            guard let report = try await store.report(id: link.reportID) else { throw DomainError.notFound("report \(link.reportID) does not exist") }
+            let template = try catalog.template(report.templateID)
+            let asked: Bool
+            if let group = link.key.group {
+                asked = template.question(group).map { $0.type == .repeatGroup && $0.children.contains { $0.id == link.key.question } } ?? false
+            } else {
+                asked = template.questions.contains { $0.0.id == link.key.question }
+            }
+            guard asked else {
+                throw DomainError.invalid("\(link) names no question of report \(link.reportID) (\(template.id)); use an answer key shown in the report's JSON export")
+            }
+        }
     }
 
     /// Saves answers all together or not at all. Each must name a question of

@@ -34,7 +34,7 @@ public enum SynergiaServer {
         NationalTargetEditor.add(to: routes, views: views)
         RunPages.add(to: routes, views: views)
         KnowledgePages.add(to: routes, views: views, thesaurus: try ThesaurusFile.load(dataDirectory: settings.dataDirectory))
-        DecisionPages.add(to: routes, views: views)
+        DecisionPages.add(to: routes, views: views, reports: reports)
         ComputationPages.add(to: routes, views: views, settings: settings, runner: JobRunner(store: store))
         AdminPages.add(to: routes, views: views, settings: settings)
         return (router, catalog)

@@ -16,6 +16,7 @@ extension KnowledgeCommand {
         @Option(help: "The body responsible.") var responsible: String?
         @Option(help: "A note on what was done.") var note: String?
         @Option(name: .customLong("target"), help: "A national target that answers the paragraph (repeatable), e.g. KEN-T3.") var targets: [String] = []
+        @Option(name: .customLong("answer"), help: "A report answer citing the paragraph (repeatable), REPORT:QUESTION, e.g. 12:nbsap_status.") var answers: [String] = []
         @Option(name: .customLong("as"), help: "E-mail of the member acting.") var email: String?
         @OptionGroup var output: OutputOptions
 
@@ -25,7 +26,8 @@ extension KnowledgeCommand {
 
         func run() async throws {
             try await userFacing {
-                try await store.withStore { store in
+                try await withReporting(store) { reports in
+                    let store = reports.store
                     let workspace = try await requireWorkspace(store, self.workspace)
                     if let paragraph, let status, let email {
                         guard let parsed = DecisionTracking.Status(rawValue: status) else {
@@ -35,11 +37,14 @@ extension KnowledgeCommand {
                         guard let role = actor.role, role >= .contributor else {
                             throw DomainError(.forbidden, "tracking decisions needs the role contributor or higher in \(workspace.country)")
                         }
+                        let links = try ReportAnswerLink.parseList(answers.joined(separator: " "))
+                        try await reports.checkAnswerLinks(links)
                         let current = try await store.trackings(workspaceID: workspace.id).first { $0.paragraphID == paragraph }
                         let saved = try await store.track(DecisionTracking(
                             workspaceID: workspace.id, paragraphID: paragraph, status: parsed,
                             responsible: responsible ?? current?.responsible ?? "", note: note ?? current?.note ?? "",
                             nationalTargets: targets.isEmpty ? current?.nationalTargets ?? [] : targets.map { NationalTargetRules.canonicalCode($0, country: workspace.country) },
+                            reportAnswers: links.isEmpty ? current?.reportAnswers ?? [] : links,
                             updatedBy: actor.userID), expectedVersion: current?.version ?? 0)
                         if output.json { return try printJSON(saved) }
                         print("Paragraph \(paragraph) in \(workspace.country): \(saved.status.rawValue) (version \(saved.version)).")

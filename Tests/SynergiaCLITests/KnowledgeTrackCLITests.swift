@@ -40,6 +40,14 @@ import SynergiaTestSupport
             }
             let unchanged = try cli.run(["kb", "track", "--workspace", "KEN", "--json"], database: db)
             #expect(unchanged.stdout.contains("\"version\" : 2"))
+            // The demo's CBD report (report 1) cites the paragraph in one of its answers.
+            let refusedAnswer = try cli.run(["kb", "track", "--workspace", "KEN", "--paragraph", "1", "--status", "done", "--as", fp,
+                                             "--answer", "1:no_such_question"], database: db)
+            #expect(refusedAnswer.status != 0 && refusedAnswer.stderr.contains("names no question of report 1 (cbd-7nr)"), "\(refusedAnswer.stderr)")
+            let cited = try cli.run(["kb", "track", "--workspace", "KEN", "--paragraph", "1", "--status", "done", "--as", fp,
+                                     "--answer", "1:report_process", "--json"], database: db)
+            let saved = try #require(try JSONSerialization.jsonObject(with: Data(cited.stdout.utf8)) as? [String: Any], "\(cited.stderr)")
+            #expect(saved["reportAnswers"] as? [String] == ["1:report_process"] && saved["version"] as? Int == 3)
         }
     }
 }

@@ -108,4 +108,41 @@ import Testing
             #expect(try await client.execute(uri: "/kb/documents/1/tags", method: .post, headers: h7, body: b7).status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aTrackedDecisionIsCitedByTheReportAnswerItAddresses(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let (english, _) = try await Self.seed(app.store)
+            let contributor = try await app.session(.contributor)
+            let ken = try #require(try await app.store.workspace(country: "KEN"))
+            func save(_ answers: String, version: Int) async throws -> TestResponse {
+                let (h, b) = form(contributor, ["paragraph": String(english), "status": "in_progress", "responsible": "Land agency",
+                                                "answers": answers, "version": String(version)])
+                return try await client.execute(uri: "/w/KEN/decisions", method: .post, headers: h, body: b)
+            }
+            // Refused, nothing stored: a question the template does not ask, another workspace's report, a malformed link.
+            let unknown = try await save("\(app.kenReport):no_such_question", version: 0)
+            #expect(unknown.status == .unprocessableContent && String(buffer: unknown.body).contains("names no question of report \(app.kenReport)"))
+            let foreign = try await save("\(app.fraReport):report_process", version: 0)
+            #expect(foreign.status == .unprocessableContent && String(buffer: foreign.body).contains("not a report of this workspace"))
+            #expect(try await save("report_process", version: 0).status == .unprocessableContent)
+            #expect(try await app.store.trackings(workspaceID: ken.id).isEmpty)
+
+            #expect(try await save("\(app.kenReport):report_process", version: 0).status == .seeOther)
+            let tracked = try await app.store.trackings(workspaceID: ken.id)
+            #expect(tracked.map { $0.reportAnswers.map(\.description) } == [["\(app.kenReport):report_process"]])
+            // The report cites it: on the page (linking to the paragraph) and in the JSON export.
+            var headers = HTTPFields(); headers[.cookie] = contributor!.cookie
+            let page = String(buffer: try await client.execute(uri: "/reports/\(app.kenReport)", method: .get, headers: headers).body)
+            #expect(page.contains("Decisions this answer addresses") && page.contains("href=\"/kb/documents/1#p-\(english)\">ICCD/COP(15)/DEC/7 1.</a>"))
+            let export = try await client.execute(uri: "/api/reports/\(app.kenReport)/export/json", method: .get, headers: headers)
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: export.body)) as! [String: Any]
+            let items = (json["sections"] as! [[String: Any]]).flatMap { $0["items"] as! [[String: Any]] }
+            let cited = items.filter { $0["decisions"] != nil }
+            #expect(cited.map { $0["key"] as? String } == ["report_process"])
+            let citation = (cited.first?["decisions"] as? [[String: Any]])?.first
+            #expect(citation?["symbol"] as? String == "ICCD/COP(15)/DEC/7" && citation?["status"] as? String == "in_progress"
+                    && citation?["paragraphID"] as? Int == Int(english))
+        }
+    }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReporting
 import SynergiaStore
 
 /// The workspace's decision tracking: each tracked decision paragraph with its
 /// status, responsible body, note and national targets; contributors update
 /// them, and a paragraph found in the knowledge base is tracked from here.
 enum DecisionPages {
-    static func add(to routes: SecuredRoutes, views: Views) {
+    static func add(to routes: SecuredRoutes, views: Views, reports: ReportService) {
         let store = routes.store
 
         routes.get("/w/{country}/decisions", .workspace(.viewer)) { request, context, access in
@@ -26,10 +27,12 @@ enum DecisionPages {
                 }
                 let targets = (form["targets"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace })
                     .map { NationalTargetRules.canonicalCode(String($0), country: workspace.country) }
+                let answers = try ReportAnswerLink.parseList(form["answers"] ?? "")
+                try await reports.checkAnswerLinks(answers)
                 _ = try await store.track(DecisionTracking(workspaceID: workspace.id, paragraphID: paragraph, status: status,
                                                            responsible: (form["responsible"] ?? "").trimmingCharacters(in: .whitespaces),
                                                            note: (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                                                           nationalTargets: targets, updatedBy: access.signedIn.id),
+                                                           nationalTargets: targets, reportAnswers: answers, updatedBy: access.signedIn.id),
                                           expectedVersion: Int(form["version"] ?? "") ?? 0)
                 return Views.redirect("/w/\(workspace.country)/decisions#d-\(paragraph)")
             } catch let error as DomainError {
@@ -56,6 +59,9 @@ enum DecisionPages {
                         "href": hit.map { "/kb/documents/\($0.documentID)#p-\(t.paragraphID)" } ?? "", "snippet": hit?.snippet ?? "",
                         "status": t.status.rawValue, "statusLabel": views.text("decision_" + t.status.rawValue, language),
                         "responsible": t.responsible, "note": t.note, "targets": t.nationalTargets.joined(separator: ", "), "version": t.version,
+                        "answers": t.reportAnswers.map(\.description).joined(separator: ", "),
+                        "hasAnswerLinks": !t.reportAnswers.isEmpty,
+                        "answerLinks": t.reportAnswers.map { ["text": $0.description, "href": "/reports/\($0.reportID)#\(ReportPages.anchorID($0.key.description))"] },
                         "updated": Localizer.date(t.updatedAt, language),
                         "options": statuses.map { ["value": $0.rawValue, "label": views.text("decision_" + $0.rawValue, language), "selected": $0 == t.status] }]
             },

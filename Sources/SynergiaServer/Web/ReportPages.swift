@@ -188,6 +188,11 @@ enum ReportPages {
                 ["who": c.userID.flatMap { users[$0] } ?? "", "at": Localizer.date(c.at, language), "body": c.body, "change": c.requestsChange]
             }
             row["canComment"] = (role ?? .viewer) >= .contributor
+            row["hasDecisions"] = !(item.decisions ?? []).isEmpty
+            row["decisions"] = (item.decisions ?? []).map { d -> [String: Any] in
+                ["text": [d.symbol, d.label].compactMap { $0 }.joined(separator: " "), "href": "/kb/documents/\(d.documentID)#p-\(d.paragraphID)",
+                 "status": views.text("decision_" + d.status.rawValue, language)]
+            }
             if let problem, problem.key == item.key {
                 row["error"] = problem.message
                 if let stale {

@@ -17,3 +17,10 @@ extension Migrator {
             .run()
     }
 }
+
+extension Migrator {
+    /// The report answers a tracked decision paragraph is cited in.
+    static let decisionAnswerLinks = Migration(version: 9, name: "decision tracking: report answers") { db in
+        try await db.raw("ALTER TABLE kb_tracking ADD COLUMN report_answers_json TEXT NOT NULL DEFAULT '[]'").run()
+    }
+}

@@ -24,6 +24,7 @@ public enum Migrator {
         knowledgeSchema,
         knowledgeTagsSchema,
         decisionTrackingSchema,
+        decisionAnswerLinks,
     ]
 
     /// Applies every migration not yet recorded, in order.

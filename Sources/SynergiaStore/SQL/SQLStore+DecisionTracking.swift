@@ -10,7 +10,13 @@ extension SQLStore {
         for code in tracking.nationalTargets where try await nationalTarget(workspaceID: tracking.workspaceID, code: code) == nil {
             throw DomainError.invalid("national target \(code) does not exist in this workspace; list them with `synergia national-target list`")
         }
+        for link in tracking.reportAnswers {
+            guard let report = try await report(id: link.reportID), report.workspaceID == tracking.workspaceID else {
+                throw DomainError.invalid("report \(link.reportID) is not a report of this workspace; cite answers of the workspace's own reports")
+            }
+        }
         let targets = try JSONCoding.string(tracking.nationalTargets)
+        let answers = try JSONCoding.string(tracking.reportAnswers)
         let now = Timestamp.string(Date())
         try await write { db in
             guard try await db.select().column("id").from("kb_paragraphs").where("id", .equal, tracking.paragraphID).first() != nil else {
@@ -24,13 +30,14 @@ extension SQLStore {
             }
             if current == nil {
                 try await db.insert(into: "kb_tracking")
-                    .columns("workspace_id", "paragraph_id", "status", "responsible", "note", "national_targets_json", "version", "updated_at", "updated_by")
+                    .columns("workspace_id", "paragraph_id", "status", "responsible", "note", "national_targets_json", "report_answers_json",
+                             "version", "updated_at", "updated_by")
                     .values(SQLBind(tracking.workspaceID), SQLBind(tracking.paragraphID), SQLBind(tracking.status.rawValue), SQLBind(tracking.responsible),
-                            SQLBind(tracking.note), SQLBind(targets), SQLBind(1), SQLBind(now), SQLBind(tracking.updatedBy)).run()
+                            SQLBind(tracking.note), SQLBind(targets), SQLBind(answers), SQLBind(1), SQLBind(now), SQLBind(tracking.updatedBy)).run()
             } else {
                 try await db.update("kb_tracking").set("status", to: SQLBind(tracking.status.rawValue))
                     .set("responsible", to: SQLBind(tracking.responsible)).set("note", to: SQLBind(tracking.note))
-                    .set("national_targets_json", to: SQLBind(targets)).set("version", to: SQLBind(version + 1))
+                    .set("national_targets_json", to: SQLBind(targets)).set("report_answers_json", to: SQLBind(answers)).set("version", to: SQLBind(version + 1))
                     .set("updated_at", to: SQLBind(now)).set("updated_by", to: SQLBind(tracking.updatedBy))
                     .where("workspace_id", .equal, tracking.workspaceID).where("paragraph_id", .equal, tracking.paragraphID).run()
             }
@@ -47,8 +54,26 @@ extension SQLStore {
                              status: DecisionTracking.Status(rawValue: try row.string("status")) ?? .notStarted,
                              responsible: try row.string("responsible"), note: try row.string("note"),
                              nationalTargets: try JSONCoding.decode([String].self, try row.string("national_targets_json")),
+                             reportAnswers: try JSONCoding.decode([ReportAnswerLink].self, try row.string("report_answers_json")),
                              version: try row.int("version"), updatedAt: Timestamp.date(try row.string("updated_at")),
                              updatedBy: try row.decode(column: "updated_by", as: Int64?.self))
         }
+    }
+
+    /// The decision paragraphs each answer of a report is cited for, by answer key.
+    public func decisionCitations(reportID: Int64) async throws -> [AnswerKey: [DecisionCitation]] {
+        guard let report = try await report(id: reportID) else { return [:] }
+        let cited = try await trackings(workspaceID: report.workspaceID).filter { $0.reportAnswers.contains { $0.reportID == reportID } }
+        guard !cited.isEmpty else { return [:] }
+        let hits = Dictionary(uniqueKeysWithValues: try await knowledgeHits(paragraphIDs: cited.map(\.paragraphID)).map { ($0.paragraphID, $0) })
+        var citations: [AnswerKey: [DecisionCitation]] = [:]
+        for tracking in cited {
+            guard let hit = hits[tracking.paragraphID] else { continue }
+            for link in tracking.reportAnswers where link.reportID == reportID {
+                citations[link.key, default: []].append(DecisionCitation(paragraphID: hit.paragraphID, documentID: hit.documentID, symbol: hit.symbol,
+                                                                         label: hit.label, status: tracking.status, responsible: tracking.responsible))
+            }
+        }
+        return citations
     }
 }

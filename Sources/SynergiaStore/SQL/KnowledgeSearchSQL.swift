@@ -63,12 +63,15 @@ struct KnowledgeSearchSQL {
     }
 
     /// Each paragraph is matched with the query built in its own language's
-    /// configuration: one row per language in a VALUES list joined on the
-    /// paragraph's language, so "degraded" is stemmed as English for English
-    /// paragraphs and "dégradées" as French for French ones.
+    /// configuration (a CASE on the paragraph's language), so "degraded" is
+    /// stemmed as English for English paragraphs and "dégradées" as French for
+    /// French ones. The CASE is opaque to the GIN index and to the planner's
+    /// estimates, so the paragraphs are first found with every language's query
+    /// OR-ed together — a constant the index answers and the statistics estimate —
+    /// and the CASE then keeps those that match in their own language.
     static func postgres(_ request: KnowledgeSearchRequest) -> KnowledgeSearchSQL {
         let languages = request.filters.language.map { [$0] } ?? KnowledgeLanguage.allCases
-        let queries = languages.map { language -> SQLQueryString in
+        let perLanguage = languages.map { language -> (KnowledgeLanguage, SQLQueryString) in
             let configuration = PostgresTextSearch.configuration(language)
             let query = request.query.terms.map { term -> SQLQueryString in
                 switch term.script {
@@ -78,15 +81,22 @@ struct KnowledgeSearchSQL {
                     "\(bind: PostgresTextSearch.queryLiteral(CJKText.queryTokens(term.text)))::tsquery"
                 }
             }.joined(separator: " && ")
-            return "(\(literal: language.rawValue), \(literal: configuration)::regconfig, " + query + ")"
+            return (language, "(" + query + ")")
         }
-        let from: SQLQueryString = """
+        func byLanguage(_ value: (KnowledgeLanguage, SQLQueryString) -> SQLQueryString) -> SQLQueryString {
+            // One language (a filter): its query alone, which keeps the planner's estimates right.
+            if perLanguage.count == 1 { return value(perLanguage[0].0, perLanguage[0].1) }
+            return "CASE p.language " + perLanguage.map { "WHEN \(literal: $0.0.rawValue) THEN " + value($0.0, $0.1) }.joined(separator: " ") + " END"
+        }
+        let query = byLanguage { _, query in query }
+        let configuration = byLanguage { language, _ in "\(literal: PostgresTextSearch.configuration(language))::regconfig" }
+        let anyLanguage = perLanguage.map(\.1).joined(separator: " || ")
+        var from: SQLQueryString = """
             FROM kb_paragraphs p JOIN kb_documents d ON d.id = p.document_id \
-            JOIN (VALUES
-            """ + " " + queries.joined(separator: ", ") + """
-            ) AS q(language, config, query) ON q.language = p.language \
-            WHERE p.search_vector @@ q.query
-            """ + filters(request.filters)
+            CROSS JOIN LATERAL (SELECT
+            """ + " " + query + " AS query, " + configuration + " AS config) AS q WHERE p.search_vector @@ (" + anyLanguage + ")"
+        if perLanguage.count > 1 { from += " AND p.search_vector @@ q.query" }
+        from += filters(request.filters)
         let headline = "StartSel=\"\(SnippetMarkup.open)\", StopSel=\"\(SnippetMarkup.close)\", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" \(SnippetMarkup.ellipsis) \""
         // ts_rank's normalisation 1 divides by the log of the paragraph's length, as bm25 weighs length on SQLite.
         let hits: SQLQueryString = """

@@ -96,6 +96,10 @@ struct KnowledgeCommand: AsyncParsableCommand {
         var fromYear: Int?
         @Option(name: .customLong("to-year"), help: "Only documents dated this year or earlier.")
         var toYear: Int?
+        @Option(help: "Only paragraphs tagged with this thesaurus term or a narrower one, e.g. wetland.")
+        var term: String?
+        @Option(help: "Only paragraphs tagged with a term about this global target, e.g. GBF-2.")
+        var target: String?
         @Option(help: "Results per page (1–200).")
         var limit = 20
         @Option(help: "Results to skip.")
@@ -104,11 +108,12 @@ struct KnowledgeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
+                let thesaurus = try ThesaurusFile.load(dataDirectory: store.settings.dataDirectory)
                 let filters = KnowledgeSearchFilters(
                     convention: convention, body: body, fromYear: fromYear, toYear: toYear,
-                    kinds: try kind.map(DocumentKind.parse), language: try language.map(KnowledgeLanguage.parse))
+                    kinds: try kind.map(DocumentKind.parse), language: try language.map(KnowledgeLanguage.parse),
+                    taggedTerms: try thesaurus.taggedTerms(term: term, target: target))
                 let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(query), filters: filters, limit: limit, offset: offset)
-                let thesaurus = try ThesaurusFile.load(dataDirectory: store.settings.dataDirectory)
                 let results = try await store.withStore { store in try await store.searchKnowledge(request, query: query, thesaurus: thesaurus) }
                 if output.json { return try printJSON(results) }
                 print("\(results.total) matching paragraph\(results.total == 1 ? "" : "s")")
@@ -124,7 +129,8 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     })
                 }
                 for (name, counts) in [("convention", results.facets.convention), ("body", results.facets.body), ("year", results.facets.year),
-                                       ("kind", results.facets.kind), ("language", results.facets.language)] where !counts.isEmpty {
+                                       ("kind", results.facets.kind), ("language", results.facets.language),
+                                       ("term", results.facets.term), ("target", results.facets.target)] where !counts.isEmpty {
                     print("\(name): " + counts.map { "\($0.value) \($0.count)" }.joined(separator: ", "))
                 }
             }

@@ -38,6 +38,12 @@ import Testing
             #expect((json["tagged"] as? [[String: Any]])?.count == 1)
             let bad = try await client.execute(uri: "/kb?q=%22unbalanced", method: .get, headers: headers)
             #expect(bad.status == .unprocessableContent && String(buffer: bad.body).contains("quotation mark"))
+            // Facets by term and global target of the tags, and a term filter (by id, narrower terms included).
+            let byTerm = String(buffer: try await client.execute(uri: "/kb?q=%E5%9C%9F%E5%9C%B0&term=land-degradation-neutrality", method: .get, headers: headers).body)
+            #expect(byTerm.contains("1 ") && byTerm.contains("href=\"/kb/documents/2#p-\(chinese)\"") && byTerm.contains(">Global target<")
+                    && byTerm.contains("name=\"term\" value=\"land-degradation-neutrality\""), "the filter kept for the next search")
+            let unknownTerm = try await client.execute(uri: "/kb?q=land&term=bogus", method: .get, headers: headers)
+            #expect(unknownTerm.status == .unprocessableContent && String(buffer: unknownTerm.body).contains("not a thesaurus term"))
             let document = String(buffer: try await client.execute(uri: "/kb/documents/2", method: .get, headers: headers).body)
             #expect(document.contains("id=\"p-\(chinese)\"") && document.contains(">land degradation neutrality<"), "the tag, named in the page language")
         }

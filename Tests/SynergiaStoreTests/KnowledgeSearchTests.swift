@@ -148,6 +148,39 @@ import SynergiaTestSupport
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func tagsFilterAndCountByTermAndTarget(kind: DatabaseKind) async throws {
+        try await TestDatabase.withStore(kind) { store in
+            _ = try await seed(store)
+            let matches = try await search(store, "2030").hits.map(\.paragraphID).sorted()
+            try #require(matches.count == 6)
+            let (a, b, c) = (matches[0], matches[1], matches[2])
+            try await store.addTags([
+                KnowledgeTag(paragraphID: a, term: "wetland", source: .manual, reason: "test"),
+                KnowledgeTag(paragraphID: a, term: "land-degradation-neutrality", source: .suggested, reason: "test"),
+                KnowledgeTag(paragraphID: b, term: "wetland", source: .manual, reason: "test"),
+                KnowledgeTag(paragraphID: c, term: "land-degradation-neutrality", source: .manual, reason: "test"),
+            ])
+            var request = try KnowledgeSearchRequest(query: try SearchQuery.parse("2030"))
+            request.termTargets = ["wetland": ["GBF-2", "RAMSAR-1"], "land-degradation-neutrality": ["GBF-2", "SDG-15.3"]]
+            let all = try await store.searchKnowledge(request)
+            #expect(all.facets.term == [FacetCount("land-degradation-neutrality", 2), FacetCount("wetland", 2)])
+            // Paragraph a reaches GBF-2 through two terms and counts once.
+            #expect(all.facets.target == [FacetCount("GBF-2", 3), FacetCount("RAMSAR-1", 2), FacetCount("SDG-15.3", 2)])
+            #expect(all.total == 6, "tags do not narrow a search without a tag filter")
+
+            request.filters = KnowledgeSearchFilters(taggedTerms: ["wetland"])
+            let wetlands = try await store.searchKnowledge(request)
+            #expect(wetlands.total == 2 && Set(wetlands.hits.map(\.paragraphID)) == [a, b])
+            #expect(wetlands.facets.term == [FacetCount("wetland", 2), FacetCount("land-degradation-neutrality", 1)])
+            #expect(wetlands.facets.language.reduce(0) { $0 + $1.count } == 2)
+            request.filters = KnowledgeSearchFilters(convention: "CBD", taggedTerms: ["wetland", "land-degradation-neutrality"])
+            let cbd = try await store.searchKnowledge(request)
+            #expect(cbd.total == cbd.hits.count && cbd.hits.allSatisfy { [a, b, c].contains($0.paragraphID) })
+            #expect(cbd.facets.convention.map(\.value).allSatisfy { $0 == "CBD" })
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func rankingPrefersFrequentMatchesInShortParagraphs(kind: DatabaseKind) async throws {
         try await TestDatabase.withStore(kind) { store in
             let texts = [

@@ -1,5 +1,4 @@
-/// Narrows a search. Tags (global targets, thesaurus terms) are meant to join
-/// here as further filters and facets.
+/// Narrows a search.
 public struct KnowledgeSearchFilters: Sendable, Equatable {
     public var convention: String?
     public var body: String?
@@ -9,15 +8,20 @@ public struct KnowledgeSearchFilters: Sendable, Equatable {
     /// Empty means every kind.
     public var kinds: [DocumentKind]
     public var language: KnowledgeLanguage?
+    /// Only paragraphs tagged with one of these thesaurus terms (empty: no such
+    /// filter). A term filter includes its narrower terms, a target filter the
+    /// terms about the target: `Thesaurus.terms(filter:)` expands them.
+    public var taggedTerms: [String]
 
     public init(convention: String? = nil, body: String? = nil, fromYear: Int? = nil, toYear: Int? = nil,
-                kinds: [DocumentKind] = [], language: KnowledgeLanguage? = nil) {
+                kinds: [DocumentKind] = [], language: KnowledgeLanguage? = nil, taggedTerms: [String] = []) {
         self.convention = convention
         self.body = body
         self.fromYear = fromYear
         self.toYear = toYear
         self.kinds = kinds
         self.language = language
+        self.taggedTerms = taggedTerms
     }
 }
 
@@ -26,6 +30,9 @@ public struct KnowledgeSearchRequest: Sendable, Equatable {
     public var filters: KnowledgeSearchFilters
     public var limit: Int
     public var offset: Int
+    /// The global targets each thesaurus term is about, for the target facet
+    /// (empty: no target facet).
+    public var termTargets: [String: [String]] = [:]
 
     public static let maximumLimit = 200
 
@@ -90,6 +97,9 @@ public struct KnowledgeFacets: Codable, Sendable, Equatable {
     public var year: [FacetCount] = []
     public var kind: [FacetCount] = []
     public var language: [FacetCount] = []
+    /// Matches by thesaurus term of their tags, and by the global targets of those terms.
+    public var term: [FacetCount] = []
+    public var target: [FacetCount] = []
 
     public init() {}
 }

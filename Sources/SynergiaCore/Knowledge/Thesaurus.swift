@@ -70,6 +70,30 @@ public struct Thesaurus: Sendable, Equatable {
         return seen
     }
 
+    /// The terms a tag filter stands for: the term with its narrower terms, and
+    /// every term about the global target with theirs. Throws on an unknown term.
+    public func taggedTerms(term: String?, target: String?) throws -> [String] {
+        var ids: [String] = []
+        if let term {
+            guard self.term(term) != nil else {
+                throw DomainError.invalid("'\(term)' is not a thesaurus term; terms are the ids of data/thesaurus/biodiversity.yaml, e.g. \(terms.prefix(3).map(\.id).joined(separator: ", "))")
+            }
+            ids += withNarrower(term)
+        }
+        if let target {
+            let about = terms.filter { $0.targets.contains(target.uppercased()) }
+            guard !about.isEmpty else { throw DomainError.invalid("no thesaurus term is about the target '\(target)'; targets are written like GBF-2 or SDG-15.3") }
+            ids += about.flatMap { withNarrower($0.id) }
+        }
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// The global targets of each term that has some, for the target facet.
+    public var termTargets: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: terms.filter { !$0.targets.isEmpty }.map { ($0.id, $0.targets) })
+    }
+
     /// Terms a query names in any language: its text equals a label or synonym
     /// (case and accents aside), so "land degradation neutrality", "NDT" and
     /// "土地退化零增长" all name the same term.

@@ -15,7 +15,8 @@ enum KnowledgePages {
             let params = SearchParameters(request)
             var values: [String: Any] = ["q": params.query, "convention": params.convention ?? "", "language": params.language ?? "",
                                          "kind": params.kind ?? "", "fromYear": params.fromYear.map(String.init) ?? "",
-                                         "toYear": params.toYear.map(String.init) ?? ""]
+                                         "toYear": params.toYear.map(String.init) ?? "", "body": params.body ?? "", "term": params.term ?? "",
+                                         "target": params.target ?? ""]
             guard !params.query.isEmpty else {
                 return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
             }
@@ -36,10 +37,14 @@ enum KnowledgePages {
                 values["tagged"] = rows(tagged)
                 values["hasTagged"] = !tagged.isEmpty
                 values["taggedTerms"] = results.taggedTerms.compactMap { thesaurus?.term($0)?.label(language) }.joined(separator: ", ")
-                values["facets"] = [("convention", results.facets.convention), ("language", results.facets.language),
-                                    ("kind", results.facets.kind), ("year", results.facets.year)].filter { !$0.1.isEmpty }.map { name, counts in
+                let f = results.facets
+                values["facets"] = [("convention", f.convention), ("body", f.body), ("language", f.language), ("kind", f.kind), ("year", f.year),
+                                    ("target", f.target), ("term", f.term)].filter { !$0.1.isEmpty }.map { name, counts in
                     ["name": views.text("facet_" + name, language),
-                     "values": counts.map { ["value": $0.value, "count": $0.count, "href": params.with(name, $0.value)] }]
+                     "values": counts.map { count -> [String: Any] in
+                         let shown = name == "term" ? thesaurus?.term(count.value)?.label(language) ?? count.value : count.value
+                         return ["value": shown, "count": count.count, "href": params.with(name, count.value)]
+                     }]
                 }
                 return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
             } catch let error as DomainError {
@@ -83,9 +88,11 @@ enum KnowledgePages {
 
     /// Words and phrases, filters, and the paragraphs tagged with a thesaurus term the query names (any language).
     static func search(_ params: SearchParameters, store: SQLStore, thesaurus: Thesaurus?) async throws -> KnowledgeSearchAnswer {
-        let filters = KnowledgeSearchFilters(convention: params.convention, body: nil, fromYear: params.fromYear, toYear: params.toYear,
+        let tagged = params.term == nil && params.target == nil ? []
+            : try KnowledgeTagging.loaded(thesaurus).taggedTerms(term: params.term, target: params.target)
+        let filters = KnowledgeSearchFilters(convention: params.convention, body: params.body, fromYear: params.fromYear, toYear: params.toYear,
                                              kinds: try params.kind.map { [try DocumentKind.parse($0)] } ?? [],
-                                             language: try params.language.map(KnowledgeLanguage.parse))
+                                             language: try params.language.map(KnowledgeLanguage.parse), taggedTerms: tagged)
         let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(params.query), filters: filters, limit: 50, offset: params.offset)
         guard let thesaurus else {
             let results = try await store.searchKnowledge(request)
@@ -98,6 +105,9 @@ enum KnowledgePages {
     struct SearchParameters {
         var query: String
         var convention: String?
+        var body: String?
+        var term: String?
+        var target: String?
         var language: String?
         var kind: String?
         var fromYear: Int?
@@ -109,6 +119,9 @@ enum KnowledgePages {
             func text(_ name: String) -> String? { q.get(name).map { String($0) }.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
             query = text("q") ?? ""
             convention = text("convention")
+            body = text("body")
+            term = text("term")
+            target = text("target")
             language = text("language")
             kind = text("kind")
             fromYear = text("from").flatMap { Int($0) }
@@ -118,7 +131,8 @@ enum KnowledgePages {
 
         /// This search narrowed by one facet value.
         func with(_ facet: String, _ value: String) -> String {
-            var items = [("q", query), ("convention", convention ?? ""), ("language", language ?? ""), ("kind", kind ?? ""),
+            var items = [("q", query), ("convention", convention ?? ""), ("body", body ?? ""), ("term", term ?? ""), ("target", target ?? ""),
+                         ("language", language ?? ""), ("kind", kind ?? ""),
                          ("from", fromYear.map(String.init) ?? ""), ("to", toYear.map(String.init) ?? "")]
             switch facet {
             case "year": items += [("from", value), ("to", value)]

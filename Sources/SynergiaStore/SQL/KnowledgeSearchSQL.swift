@@ -1,14 +1,14 @@
 import SQLKit
 import SynergiaCore
 
-/// The two statements of a knowledge-base search, for one dialect: the page of
-/// hits with snippet and score, and the facet counts over every match. Both
-/// share one `FROM … WHERE …` naming the matched paragraph `p` and its document
-/// `d`. User text only ever travels as bound parameters; on SQLite it is also
+/// The three statements of a knowledge-base search, for one dialect: the page
+/// of hits with snippet and score, the facet counts over every match, and the
+/// counts by thesaurus term and global target of the matches' tags. User text only ever travels as bound parameters; on SQLite it is also
 /// quoted as FTS5 strings, so it cannot act as query syntax.
 struct KnowledgeSearchSQL {
     var hits: SQLQueryString
     var facets: SQLQueryString
+    var tagFacets: SQLQueryString
 
     private static let hitColumns = "p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title"
 
@@ -21,7 +21,7 @@ struct KnowledgeSearchSQL {
         let match = request.query.terms.map(sqliteMatch).joined(separator: " AND ")
         let documentFilters = documentConditions(request.filters)
         var matched: SQLQueryString = "FROM kb_paragraph_fts"
-        if !documentFilters.isEmpty || request.filters.language != nil {
+        if !documentFilters.isEmpty || request.filters.language != nil || !request.filters.taggedTerms.isEmpty {
             matched += " JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid JOIN kb_documents d ON d.id = p.document_id"
         }
         matched += " WHERE kb_paragraph_fts MATCH \(bind: match)" + filters(request.filters)
@@ -41,12 +41,14 @@ struct KnowledgeSearchSQL {
             WHERE kb_paragraph_fts MATCH \(bind: match)
             """
         if let language = request.filters.language { grouped += " AND p.language = \(bind: language.rawValue)" }
+        if let tagged = taggedCondition(request.filters) { grouped += " AND " + tagged }
         grouped += " GROUP BY p.document_id, p.language"
         var counts: SQLQueryString = "SELECT d.convention, d.body, d.year, d.kind, g.language, SUM(g.n) AS n FROM ("
             + grouped + ") AS g JOIN kb_documents d ON d.id = g.document_id"
         if !documentFilters.isEmpty { counts += " WHERE " + documentFilters.joined(separator: " AND ") }
         counts += " GROUP BY d.convention, d.body, d.year, d.kind, g.language"
-        return KnowledgeSearchSQL(hits: hits, facets: facets(counts: counts))
+        return KnowledgeSearchSQL(hits: hits, facets: facets(counts: counts),
+                                  tagFacets: tagFacets(ids: "SELECT kb_paragraph_fts.rowid " + matched, request.termTargets))
     }
 
     /// `text : "word"` for words and phrases (folded and stemmed by the tokenizer),
@@ -104,13 +106,38 @@ struct KnowledgeSearchSQL {
             ts_rank(p.search_vector, q.query, 1)::float8 AS score
             """ + " " + from + " ORDER BY score DESC, p.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
         return KnowledgeSearchSQL(hits: hits, facets: facets(counts: "SELECT d.convention, d.body, d.year, d.kind, p.language, COUNT(*) AS n " + from
-            + " GROUP BY d.convention, d.body, d.year, d.kind, p.language"))
+            + " GROUP BY d.convention, d.body, d.year, d.kind, p.language"), tagFacets: tagFacets(ids: "SELECT p.id " + from, request.termTargets))
     }
 
     static func filters(_ filters: KnowledgeSearchFilters) -> SQLQueryString {
         var conditions = documentConditions(filters)
         if let language = filters.language { conditions.append("p.language = \(bind: language.rawValue)") }
+        if let tagged = taggedCondition(filters) { conditions.append(tagged) }
         return conditions.map { " AND " + $0 }.joined()
+    }
+
+    /// Paragraphs tagged with one of the filter's terms.
+    static func taggedCondition(_ filters: KnowledgeSearchFilters) -> SQLQueryString? {
+        guard !filters.taggedTerms.isEmpty else { return nil }
+        return "p.id IN (SELECT paragraph_id FROM kb_paragraph_tags WHERE term IN (\(binds: filters.taggedTerms)))"
+    }
+
+    /// Rows of (facet, value, n): matches by tag term, and by global target
+    /// through `termTargets` (a paragraph counts once per target however many of
+    /// its terms lead there). Tags are few beside paragraphs, so the matches are
+    /// looked up only for tagged paragraphs.
+    static func tagFacets(ids: SQLQueryString, _ termTargets: [String: [String]]) -> SQLQueryString {
+        var sql: SQLQueryString = "WITH tagged AS MATERIALIZED (SELECT DISTINCT t.paragraph_id, t.term FROM kb_paragraph_tags t WHERE t.paragraph_id IN ("
+            + ids + "))"
+        let pairs = termTargets.sorted { $0.key < $1.key }.flatMap { term, targets in targets.map { (term, $0) } }
+        if !pairs.isEmpty {
+            sql += ", term_targets(term, target) AS (VALUES " + pairs.map { "(\(bind: $0.0), \(bind: $0.1))" as SQLQueryString }.joined(separator: ", ") + ")"
+        }
+        sql += " SELECT 'term' AS facet, term AS value, COUNT(*) AS n FROM tagged GROUP BY term"
+        if !pairs.isEmpty {
+            sql += " UNION ALL SELECT 'target', tt.target, COUNT(DISTINCT tagged.paragraph_id) FROM tagged JOIN term_targets tt ON tt.term = tagged.term GROUP BY tt.target"
+        }
+        return sql
     }
 
     /// The filters that concern a whole document (`d`), not one paragraph.

@@ -7,7 +7,8 @@ extension SQLStore {
         // Two connections: the page and the counts are found at the same time.
         async let pageRows = read { db in try await db.raw(statements.hits).all() }
         async let countRows = read { db in try await db.raw(statements.facets).all() }
-        let (hitRows, facetRows) = try await (pageRows, countRows)
+        async let tagRows = read { db in try await db.raw(statements.tagFacets).all() }
+        let (hitRows, facetRows, tagFacetRows) = try await (pageRows, countRows, tagRows)
         let isPostgres = provider.kind == .postgres
         let cjkTerms = request.query.terms.filter { $0.script == .cjk }.map(\.text)
         let hits = try hitRows.map { row in
@@ -32,7 +33,7 @@ extension SQLStore {
         }
         var total = 0
         var facets = KnowledgeFacets()
-        for row in facetRows {
+        for row in facetRows + tagFacetRows {
             let count = try row.int("n")
             guard let value = try row.optionalString("value") else {
                 total = count
@@ -43,6 +44,8 @@ extension SQLStore {
             case "body": facets.body.append(FacetCount(value, count))
             case "year": facets.year.append(FacetCount(value, count))
             case "kind": facets.kind.append(FacetCount(value, count))
+            case "term": facets.term.append(FacetCount(value, count))
+            case "target": facets.target.append(FacetCount(value, count))
             default: facets.language.append(FacetCount(value, count))
             }
         }
@@ -52,6 +55,8 @@ extension SQLStore {
         facets.year = ordered(facets.year)
         facets.kind = ordered(facets.kind)
         facets.language = ordered(facets.language)
+        facets.term = ordered(facets.term)
+        facets.target = ordered(facets.target)
         return KnowledgeSearchResults(total: total, hits: hits, facets: facets)
     }
 }

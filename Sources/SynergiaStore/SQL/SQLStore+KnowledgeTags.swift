@@ -84,6 +84,8 @@ extension SQLStore {
     /// `searchKnowledge` finds them, plus the paragraphs tagged with a thesaurus
     /// term the query names in any language (or a narrower term) that the words missed.
     public func searchKnowledge(_ request: KnowledgeSearchRequest, query: String, thesaurus: Thesaurus) async throws -> KnowledgeSearchAnswer {
+        var request = request
+        if request.termTargets.isEmpty { request.termTargets = thesaurus.termTargets }
         let results = try await searchKnowledge(request)
         let named = thesaurus.terms(namedBy: query)
         let found = Set(results.hits.map(\.paragraphID))

@@ -7,7 +7,11 @@ extension SQLStore {
         // Two connections: the page and the counts are found at the same time.
         async let pageRows = read { db in try await db.raw(statements.hits).all() }
         async let countRows = read { db in try await db.raw(statements.facets).all() }
-        async let tagRows = read { db in try await db.raw(statements.tagFacets).all() }
+        // Counting by tag costs a pass over the matches; without any tag there is nothing to count.
+        async let tagRows = read { db -> [any SQLRow] in
+            guard try await db.raw("SELECT 1 AS tagged FROM kb_paragraph_tags LIMIT 1").first() != nil else { return [] }
+            return try await db.raw(statements.tagFacets).all()
+        }
         let (hitRows, facetRows, tagFacetRows) = try await (pageRows, countRows, tagRows)
         let isPostgres = provider.kind == .postgres
         let cjkTerms = request.query.terms.filter { $0.script == .cjk }.map(\.text)

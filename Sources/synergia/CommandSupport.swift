@@ -73,16 +73,9 @@ func printTable(_ header: [String], _ rows: [[String]]) {
 func userFacing<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let error as DomainError {
-        throw CLIError(message: error.message)
-    } catch let error as DataFileError {
-        throw CLIError(message: error.description)
-    } catch let error as ObservationCSV.Problem {
-        throw CLIError(message: error.description)
-    } catch let error as StoreError {
-        throw CLIError(message: error.description)
-    } catch let error as StaleAnswer {
-        throw CLIError(message: error.description)
+    } catch let error where error is DomainError || error is DataFileError || error is ObservationCSV.Problem
+                || error is StoreError || error is StaleAnswer {
+        throw CLIError(message: errorMessage(error))
     }
 }
 
@@ -106,4 +99,40 @@ func requireWorkspace(_ store: SQLStore, _ code: String) async throws -> Workspa
 func formatted(_ value: Double?) -> String {
     guard let value else { return "" }
     return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.4g", value)
+}
+
+/// The message a person reads for an error, as `userFacing` shows it.
+func errorMessage(_ error: any Error) -> String {
+    switch error {
+    case let error as DomainError: error.message
+    case let error as DataFileError: error.description
+    case let error as ObservationCSV.Problem: error.description
+    case let error as StoreError: error.description
+    case let error as StaleAnswer: error.description
+    default: String(describing: error)
+    }
+}
+
+/// `body` over `items`, at most `width` at a time; the results in the items'
+/// order. `finished` is told how many are done after each one.
+func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], width: Int, finished: (Int) -> Void = { _ in },
+                                             _ body: @escaping @Sendable (T) async throws -> R) async -> [Result<R, any Error>] {
+    await withTaskGroup(of: (Int, Result<R, any Error>).self) { group in
+        var results = [Result<R, any Error>?](repeating: nil, count: items.count)
+        var next = 0, done = 0
+        while next < items.count || !group.isEmpty {
+            while next < items.count && next - done < width {
+                let index = next, item = items[index]
+                group.addTask {
+                    do { return (index, .success(try await body(item))) } catch { return (index, .failure(error)) }
+                }
+                next += 1
+            }
+            guard let (index, result) = await group.next() else { break }
+            results[index] = result
+            done += 1
+            finished(done)
+        }
+        return results.map { $0! }
+    }
 }

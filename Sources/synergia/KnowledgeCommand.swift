@@ -13,11 +13,15 @@ struct KnowledgeCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a document: PDF, DOCX, HTML, plain text or JSON interchange.",
-            discussion: "The file is read and checked whole before anything is stored; the same file imported twice is reported and skipped.")
+            abstract: "Import documents: PDF, DOCX, HTML, plain text or JSON interchange.",
+            discussion: """
+                Each file is read and checked whole before anything of it is stored; the same file imported twice is reported \
+                and skipped. Several files are imported side by side (--jobs); a refused file does not stop the others, and the \
+                command then ends with an error naming each refused file.
+                """)
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The file; its format comes from the extension (.pdf .docx .html .txt .json), else from its first bytes.")
-        var file: String
+        @Argument(help: "The files; each one's format comes from its extension (.pdf .docx .html .txt .json), else from its first bytes.")
+        var files: [String]
         @Option(help: "decision, resolution, recommendation, national_report, nbsap, information_document or other; default: from the symbol, else other.")
         var kind: String?
         @Option(help: "Symbol, e.g. CBD/COP/DEC/15/4 or XI/16.")
@@ -42,11 +46,23 @@ struct KnowledgeCommand: AsyncParsableCommand {
         var format: String?
         @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest file accepted.", valueName: "MB"))
         var maxSize = 50
+        @Option(help: "Files imported at the same time (default: one per core).")
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
         @OptionGroup var output: OutputOptions
 
         struct Report: Encodable {
+            var file: String?
             var outcome: String
-            var document: KnowledgeDocument
+            var document: KnowledgeDocument?
+            var error: String?
+        }
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("name at least one file to import") }
+            if files.count > 1 && (symbol != nil || title != nil) {
+                throw ValidationError("--symbol and --title describe one document; import such files one at a time")
+            }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() async throws {
@@ -62,16 +78,38 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 }
                 let options = KnowledgeImportOptions(metadata: metadata, encoding: encoding, format: fileFormat,
                                                      maximumBytes: max(1, maxSize) * 1024 * 1024)
-                let outcome = try await store.withStore { store in
-                    try await KnowledgeImporter(store: store).importFile(URL(fileURLWithPath: file), options: options)
+                let outcomes = try await store.withStore { store in
+                    let importer = KnowledgeImporter(store: store)
+                    return await concurrentMap(files, width: jobs) { file in
+                        try await importer.importFile(URL(fileURLWithPath: file), options: options)
+                    }
                 }
-                switch outcome {
-                case .imported(let stored):
-                    if output.json { return try printJSON(Report(outcome: "imported", document: stored)) }
-                    print("Imported document \(stored.id) (\(stored.symbol ?? stored.title)): \(stored.paragraphCount) paragraphs, \(stored.language.rawValue).")
-                case .duplicate(let existing):
-                    if output.json { return try printJSON(Report(outcome: "duplicate", document: existing)) }
-                    print("Skipped: the same file was already imported as document \(existing.id) (\(existing.symbol ?? existing.title)).")
+                if files.count == 1, case .failure(let error) = outcomes[0] { throw error }
+                var reports: [Report] = []
+                for (file, result) in zip(files, outcomes) {
+                    let prefix = files.count > 1 ? "\(file): " : ""
+                    switch result {
+                    case .success(.imported(let stored)):
+                        reports.append(Report(file: file, outcome: "imported", document: stored))
+                        if !output.json {
+                            print("\(prefix)Imported document \(stored.id) (\(stored.symbol ?? stored.title)): \(stored.paragraphCount) paragraphs, \(stored.language.rawValue).")
+                        }
+                    case .success(.duplicate(let existing)):
+                        reports.append(Report(file: file, outcome: "duplicate", document: existing))
+                        if !output.json {
+                            print("\(prefix)Skipped: the same file was already imported as document \(existing.id) (\(existing.symbol ?? existing.title)).")
+                        }
+                    case .failure(let error):
+                        reports.append(Report(file: file, outcome: "refused", error: errorMessage(error)))
+                    }
+                }
+                if output.json {
+                    if files.count == 1 { try printJSON(Report(outcome: reports[0].outcome, document: reports[0].document)) } else { try printJSON(reports) }
+                }
+                let refused = reports.filter { $0.outcome == "refused" }
+                guard refused.isEmpty else {
+                    throw DomainError.invalid("\(refused.count) of \(files.count) files refused, nothing of them stored:\n"
+                                              + refused.map { "  \($0.file ?? ""): \($0.error ?? "")" }.joined(separator: "\n"))
                 }
             }
         }

@@ -72,4 +72,24 @@ import SynergiaTestSupport
             #expect(count.stdout.contains("\"total\" : 2"), "nothing was stored by the refused imports")
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func severalFilesImportSideBySideAndARefusedOneStopsNoOther(kind: DatabaseKind) async throws {
+        try await TestDatabase.withDatabaseURL(kind) { db in
+            let first = try file("a.txt", Data("1. Urges Parties to restore degraded land.\n".utf8))
+            let second = try file("b.txt", Data("1. Invites Parties to report on wetlands.\n\n2. Decides to review progress.\n".utf8))
+            let broken = try file("c.json", Data("{\"document\": ".utf8))
+            let run = try cli.run(["kb", "import", first, broken, second, "--language", "en", "--jobs", "2"], database: db)
+            #expect(run.status != 0)
+            #expect(run.stdout.contains("\(first): Imported document") && run.stdout.contains("\(second): Imported document"), "\(run.stdout)")
+            #expect(run.stderr.contains("1 of 3 files refused, nothing of them stored") && run.stderr.contains(broken), "\(run.stderr)")
+            let listed = try cli.run(["kb", "search", "Parties", "--json"], database: db)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+            #expect(json["total"] as? Int == 2)
+            let again = try cli.run(["kb", "import", first, second, "--json"], database: db)
+            let reports = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [[String: Any]], "\(again.stderr)")
+            #expect(again.status == 0 && reports.map { $0["outcome"] as? String } == ["duplicate", "duplicate"])
+            #expect(try cli.run(["kb", "import", first, second, "--symbol", "X/1"], database: db).status != 0, "a symbol names one document")
+        }
+    }
 }

@@ -3,8 +3,9 @@ import SynergiaCore
 
 /// The three statements of a knowledge-base search, for one dialect: the page
 /// of hits with snippet and score, the facet counts over every match, and the
-/// counts by thesaurus term and global target of the matches' tags. User text only ever travels as bound parameters; on SQLite it is also
-/// quoted as FTS5 strings, so it cannot act as query syntax.
+/// counts by thesaurus term and global target of the matches' tags. User text
+/// only ever travels as bound parameters; on SQLite it is also quoted as FTS5
+/// strings, so it cannot act as query syntax.
 struct KnowledgeSearchSQL {
     var hits: SQLQueryString
     var facets: SQLQueryString
@@ -124,8 +125,7 @@ struct KnowledgeSearchSQL {
 
     /// Rows of (facet, value, n): matches by tag term, and by global target
     /// through `termTargets` (a paragraph counts once per target however many of
-    /// its terms lead there). Tags are few beside paragraphs, so the matches are
-    /// looked up only for tagged paragraphs.
+    /// its terms lead there).
     static func tagFacets(ids: SQLQueryString, _ termTargets: [String: [String]]) -> SQLQueryString {
         var sql: SQLQueryString = "WITH tagged AS MATERIALIZED (SELECT DISTINCT t.paragraph_id, t.term FROM kb_paragraph_tags t WHERE t.paragraph_id IN ("
             + ids + "))"

@@ -14,7 +14,7 @@ run: deps-run build
 	.build/debug/synergia demo-data land --size 300x300 --seed 7 --out var/demo/land
 	.build/debug/synergia land run --inputs var/demo/land/inputs.json --aoi var/demo/land/aoi.geojson \
 	    --out var/demo/land-ken --overwrite --workspace KEN
-	.build/debug/synergia kb import data/demo/knowledge/*.json
+	.build/debug/synergia kb import --jobs 1 data/demo/knowledge/*.json
 	for d in 1 2 3; do .build/debug/synergia kb tag --document $$d > /dev/null || exit 1; done
 	.build/debug/synergia kb track --workspace KEN --paragraph 2 --status in_progress --as focal.point@demo.synergia.example \
 	    --responsible "Ministry of Environment (fictional)" --target T1 --answer 1:report_process

@@ -28,15 +28,20 @@ struct KnowledgeSearchSQL {
         matched += " WHERE kb_paragraph_fts MATCH \(bind: match)" + filters(request.filters)
         let page: SQLQueryString = "SELECT kb_paragraph_fts.rowid AS id, bm25(kb_paragraph_fts) AS rank " + matched
             + " ORDER BY rank, id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
-        let hits: SQLQueryString = "WITH page AS MATERIALIZED (" + page + ") "
-            + """
+        // FTS5's snippet does not see matches of Chinese pairs, so with a Chinese
+        // term the excerpt is made from the text alone, without matching again.
+        let hasChinese = request.query.terms.contains { $0.script == .cjk }
+        let hits: SQLQueryString = "WITH page AS MATERIALIZED (" + page + ") " + (hasChinese
+            ? "SELECT \(unsafeRaw: hitColumns), '' AS snippet, -page.rank AS score FROM page JOIN kb_paragraphs p ON p.id = page.id "
+                + "JOIN kb_documents d ON d.id = p.document_id ORDER BY page.rank, page.id"
+            : """
             SELECT \(unsafeRaw: hitColumns), \
             snippet(kb_paragraph_fts, 0, \(bind: String(SnippetMarkup.open)), \(bind: String(SnippetMarkup.close)), \(bind: SnippetMarkup.ellipsis), 32) AS snippet, \
             -page.rank AS score \
             FROM page JOIN kb_paragraph_fts ON kb_paragraph_fts.rowid = page.id JOIN kb_paragraphs p ON p.id = page.id \
             JOIN kb_documents d ON d.id = p.document_id \
             WHERE kb_paragraph_fts MATCH \(bind: match) ORDER BY page.rank, page.id
-            """
+            """)
         var grouped: SQLQueryString = """
             SELECT p.document_id, p.language, COUNT(*) AS n FROM kb_paragraph_fts JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid \
             WHERE kb_paragraph_fts MATCH \(bind: match)

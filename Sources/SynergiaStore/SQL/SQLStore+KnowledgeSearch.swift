@@ -24,7 +24,7 @@ extension SQLStore {
             let marked: String
             if isPostgres || !cjkTerms.isEmpty {
                 let words = isPostgres ? SnippetMarkup.markedWords(databaseSnippet) : []
-                marked = SnippetMarkup.excerpt(text, terms: words + cjkTerms) ?? databaseSnippet
+                marked = SnippetMarkup.excerpt(text, terms: words + cjkTerms) ?? (databaseSnippet.isEmpty ? String(text.prefix(240)) : databaseSnippet)
             } else {
                 marked = databaseSnippet
             }

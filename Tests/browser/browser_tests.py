@@ -352,6 +352,40 @@ def test_sign_out_and_the_login_page(driver, server):
     assert driver.current_url == server.base + "/w/KEN", driver.current_url
 
 
+def test_an_administrator_curates_the_tags_of_a_decision(driver, server):
+    server.cli("kb", "import", os.path.join(ROOT, "data/demo/knowledge/demo-cop-decision-en.json"))
+    server.cli("kb", "tag", "--document", "1")
+    server.cli("user", "create-admin", "--email", "admin@demo.synergia.example")
+    sign_in_with_link(driver, server, "admin@demo.synergia.example")
+    driver.get(server.base + "/kb/documents/1")
+    unlabelled = driver.execute_script(UNLABELLED)
+    assert unlabelled == [], "; ".join(unlabelled[:5])
+    suggested = driver.find_elements(By.CSS_SELECTOR, ".kb-paragraph .badge.confirm")
+    assert suggested, "the demo decision has suggested tags"
+    term = suggested[0].text
+    submit(driver, driver.find_element(By.XPATH, "//button[@value='add' and starts-with(@aria-label, 'Confirm')]"))
+    confirmed = [b.text for b in driver.find_elements(By.CSS_SELECTOR, ".kb-paragraph .badge:not(.confirm)")]
+    assert term in confirmed, (term, confirmed)
+    # The last paragraph (a report on the budget) has no tag; its term is named by its French label.
+    last = driver.find_elements(By.CSS_SELECTOR, ".kb-paragraph")[-1]
+    assert not last.find_elements(By.CSS_SELECTOR, ".badge")
+    last.find_element(By.CSS_SELECTOR, "details.add-tag summary").click()
+    field = last.find_element(By.CSS_SELECTOR, "input[list=thesaurus-terms]")
+    field.send_keys("rapport national")
+    submit(driver, field.find_element(By.XPATH, "./following-sibling::button"))
+    last = driver.find_elements(By.CSS_SELECTOR, ".kb-paragraph")[-1]
+    assert [b.text for b in last.find_elements(By.CSS_SELECTOR, ".badge")] == ["national report"], "tag added by its French label"
+    shot(driver, "10-tag-curation")
+    driver.set_window_size(360, 800)
+    try:
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        assert width <= driver.execute_script("return window.innerWidth") + 1, f"the document page is {width} px wide at 360"
+    finally:
+        driver.set_window_size(1280, 1000)
+    errors = console_errors(driver)
+    assert errors == [], errors
+
+
 def main():
     server = Server()
     server.start()

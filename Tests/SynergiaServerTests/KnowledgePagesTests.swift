@@ -42,6 +42,8 @@ import Testing
             let byTerm = String(buffer: try await client.execute(uri: "/kb?q=%E5%9C%9F%E5%9C%B0&term=land-degradation-neutrality", method: .get, headers: headers).body)
             #expect(byTerm.contains("1 ") && byTerm.contains("href=\"/kb/documents/2#p-\(chinese)\"") && byTerm.contains(">Global target<")
                     && byTerm.contains("name=\"term\" value=\"land-degradation-neutrality\""), "the filter kept for the next search")
+            #expect(byTerm.contains(">Thesaurus term: land degradation neutrality ×</a>") && byTerm.contains("href=\"/kb?q=%E5%9C%9F%E5%9C%B0\""),
+                    "the filter shown, with a link to the search without it")
             let unknownTerm = try await client.execute(uri: "/kb?q=land&term=bogus", method: .get, headers: headers)
             #expect(unknownTerm.status == .unprocessableContent && String(buffer: unknownTerm.body).contains("not a thesaurus term"))
             let document = String(buffer: try await client.execute(uri: "/kb/documents/2", method: .get, headers: headers).body)

@@ -17,6 +17,12 @@ enum KnowledgePages {
                                          "kind": params.kind ?? "", "fromYear": params.fromYear.map(String.init) ?? "",
                                          "toYear": params.toYear.map(String.init) ?? "", "body": params.body ?? "", "term": params.term ?? "",
                                          "target": params.target ?? ""]
+            let active = params.active.map { name, value -> [String: String] in
+                let shown = name == "term" ? thesaurus?.term(value)?.label(language) ?? value : value
+                return ["label": views.text("facet_" + name, language) + ": " + shown, "href": params.without(name)]
+            }
+            values["active"] = active
+            values["hasActive"] = !active.isEmpty
             guard !params.query.isEmpty else {
                 return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
             }
@@ -129,15 +135,45 @@ enum KnowledgePages {
             offset = max(0, text("offset").flatMap { Int($0) } ?? 0)
         }
 
-        /// This search narrowed by one facet value.
-        func with(_ facet: String, _ value: String) -> String {
+        /// The filters in force, by facet name (a year range counts as one).
+        var active: [(String, String)] {
+            var filters: [(String, String)] = []
+            for (name, value) in [("convention", convention), ("body", body), ("language", language), ("kind", kind),
+                                  ("term", term), ("target", target)] {
+                if let value { filters.append((name, value)) }
+            }
+            if fromYear != nil || toYear != nil {
+                let range = fromYear == toYear ? fromYear.map(String.init) ?? "" : "\(fromYear.map(String.init) ?? "…")–\(toYear.map(String.init) ?? "…")"
+                filters.append(("year", range))
+            }
+            return filters
+        }
+
+        /// This search without one filter (`year` removes both bounds).
+        func without(_ facet: String) -> String {
+            var copy = self
+            switch facet {
+            case "convention": copy.convention = nil
+            case "body": copy.body = nil
+            case "language": copy.language = nil
+            case "kind": copy.kind = nil
+            case "term": copy.term = nil
+            case "target": copy.target = nil
+            default: copy.fromYear = nil; copy.toYear = nil
+            }
+            return copy.with(nil, "")
+        }
+
+        /// This search narrowed by one facet value (nil: as it is).
+        func with(_ facet: String?, _ value: String) -> String {
             var items = [("q", query), ("convention", convention ?? ""), ("body", body ?? ""), ("term", term ?? ""), ("target", target ?? ""),
                          ("language", language ?? ""), ("kind", kind ?? ""),
                          ("from", fromYear.map(String.init) ?? ""), ("to", toYear.map(String.init) ?? "")]
             switch facet {
-            case "year": items += [("from", value), ("to", value)]
+            case nil: break
+            case "year"?: items += [("from", value), ("to", value)]
                 items.removeAll { ($0.0 == "from" || $0.0 == "to") && $0.1 != value }
-            default: items = items.filter { $0.0 != facet } + [(facet, value)]
+            case let facet?: items = items.filter { $0.0 != facet } + [(facet, value)]
             }
             let encoded = items.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
             return "/kb?" + encoded.joined(separator: "&")

@@ -44,6 +44,14 @@ import Testing
                     && byTerm.contains("name=\"term\" value=\"land-degradation-neutrality\""), "the filter kept for the next search")
             #expect(byTerm.contains(">Thesaurus term: land degradation neutrality ×</a>") && byTerm.contains("href=\"/kb?q=%E5%9C%9F%E5%9C%B0\""),
                     "the filter shown, with a link to the search without it")
+            // Pages of results: the first of two, then the second.
+            _ = try await app.store.importKnowledgeDocument(NewKnowledgeDocument(kind: .decision, title: "Land", language: .en,
+                contentSHA256: String(repeating: "c", count: 64), paragraphs: [NewParagraph(text: "Land use planning.")]))
+            let first = String(buffer: try await client.execute(uri: "/kb?q=land&limit=1", method: .get, headers: headers).body)
+            #expect(first.contains("2 matching paragraphs (1–1)") && first.contains("href=\"/kb?q=land&amp;offset=1&amp;limit=1\" rel=\"next\"")
+                    && !first.contains("rel=\"prev\""), "\(first.prefix(0))")
+            let second = String(buffer: try await client.execute(uri: "/kb?q=land&limit=1&offset=1", method: .get, headers: headers).body)
+            #expect(second.contains("(2–2)") && second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""))
             let unknownTerm = try await client.execute(uri: "/kb?q=land&term=bogus", method: .get, headers: headers)
             #expect(unknownTerm.status == .unprocessableContent && String(buffer: unknownTerm.body).contains("not a thesaurus term"))
             let document = String(buffer: try await client.execute(uri: "/kb/documents/2", method: .get, headers: headers).body)

@@ -39,9 +39,13 @@ enum KnowledgePages {
                 }
                 values["searched"] = true
                 values["total"] = results.total
+                let shownFrom = params.offset + 1, shownTo = params.offset + results.hits.count
+                values["range"] = results.hits.isEmpty ? "" : "\(shownFrom)–\(shownTo)"
+                values["previous"] = params.offset > 0 ? params.page(from: max(0, params.offset - params.limit)) : ""
+                values["next"] = shownTo < results.total ? params.page(from: shownTo) : ""
                 values["hits"] = rows(results.hits)
                 values["tagged"] = rows(tagged)
-                values["hasTagged"] = !tagged.isEmpty
+                values["hasTagged"] = !tagged.isEmpty && params.offset == 0
                 values["taggedTerms"] = results.taggedTerms.compactMap { thesaurus?.term($0)?.label(language) }.joined(separator: ", ")
                 let f = results.facets
                 values["facets"] = [("convention", f.convention), ("body", f.body), ("language", f.language), ("kind", f.kind), ("year", f.year),
@@ -99,7 +103,7 @@ enum KnowledgePages {
         let filters = KnowledgeSearchFilters(convention: params.convention, body: params.body, fromYear: params.fromYear, toYear: params.toYear,
                                              kinds: try params.kind.map { [try DocumentKind.parse($0)] } ?? [],
                                              language: try params.language.map(KnowledgeLanguage.parse), taggedTerms: tagged)
-        let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(params.query), filters: filters, limit: 50, offset: params.offset)
+        let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(params.query), filters: filters, limit: params.limit, offset: params.offset)
         guard let thesaurus else {
             let results = try await store.searchKnowledge(request)
             return KnowledgeSearchAnswer(total: results.total, hits: results.hits, facets: results.facets, taggedTerms: [], tagged: [])
@@ -119,6 +123,9 @@ enum KnowledgePages {
         var fromYear: Int?
         var toYear: Int?
         var offset: Int
+        var limit: Int
+
+        static let pageSize = 50
 
         init(_ request: Request) {
             let q = request.uri.queryParameters
@@ -133,6 +140,7 @@ enum KnowledgePages {
             fromYear = text("from").flatMap { Int($0) }
             toYear = text("to").flatMap { Int($0) }
             offset = max(0, text("offset").flatMap { Int($0) } ?? 0)
+            limit = text("limit").flatMap { Int($0) } ?? Self.pageSize
         }
 
         /// The filters in force, by facet name (a year range counts as one).
@@ -147,6 +155,11 @@ enum KnowledgePages {
                 filters.append(("year", range))
             }
             return filters
+        }
+
+        /// This search from another result on (offset 0 is the first page).
+        func page(from start: Int) -> String {
+            with(nil, "") + (start > 0 ? "&offset=\(start)" : "") + (limit != Self.pageSize ? "&limit=\(limit)" : "")
         }
 
         /// This search without one filter (`year` removes both bounds).

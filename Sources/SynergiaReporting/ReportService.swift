@@ -61,7 +61,7 @@ public struct ReportService: Sendable {
                           answers: Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0) }), entries: entries,
                           evaluation: ReportEvaluation(template: template, answers: values, entries: entries),
                           assignments: try await store.assignments(reportID: reportID),
-                          citations: try await store.decisionCitations(reportID: reportID))
+                          citations: try await store.decisionCitations(reportID: reportID, workspaceID: report.workspaceID))
     }
 
     /// Refuses a link to an answer its report's template does not ask, naming it.

@@ -29,10 +29,8 @@ extension KnowledgeCommand {
             try await userFacing {
                 let thesaurus = try ThesaurusFile.load(dataDirectory: store.settings.dataDirectory)
                 try await store.withStore { store in
-                    if let paragraph, let term {
-                        guard thesaurus.term(term) != nil else {
-                            throw DomainError.invalid("'\(term)' is not a thesaurus term; terms are the ids of data/thesaurus/biodiversity.yaml, e.g. \(thesaurus.terms.prefix(3).map(\.id).joined(separator: ", "))")
-                        }
+                    if let paragraph, let typed = term {
+                        let term = try thesaurus.requireTerm(typed).id
                         if remove {
                             try await store.removeTag(paragraphID: paragraph, term: term)
                             print("Removed \(term) from paragraph \(paragraph).")

@@ -57,6 +57,18 @@ public struct Thesaurus: Sendable, Equatable {
 
     public func term(_ id: String) -> ThesaurusTerm? { index[id].map { terms[$0] } }
 
+    /// The term with this id, or the one term a label or synonym in any
+    /// language names; anything else is refused with examples.
+    public func requireTerm(_ text: String) throws -> ThesaurusTerm {
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        if let term = term(typed) { return term }
+        let named = terms(namedBy: typed)
+        guard named.count == 1 else {
+            throw DomainError.invalid("'\(typed)' is not a thesaurus term; terms are the ids of data/thesaurus/biodiversity.yaml or their labels, e.g. \(terms.prefix(3).map(\.id).joined(separator: ", "))")
+        }
+        return named[0]
+    }
+
     public func narrower(_ id: String) -> [ThesaurusTerm] { terms.filter { $0.broader.contains(id) } }
 
     /// The term and everything below it, for searches that take in narrower terms.
@@ -74,12 +86,7 @@ public struct Thesaurus: Sendable, Equatable {
     /// every term about the global target with theirs. Throws on an unknown term.
     public func taggedTerms(term: String?, target: String?) throws -> [String] {
         var ids: [String] = []
-        if let term {
-            guard self.term(term) != nil else {
-                throw DomainError.invalid("'\(term)' is not a thesaurus term; terms are the ids of data/thesaurus/biodiversity.yaml, e.g. \(terms.prefix(3).map(\.id).joined(separator: ", "))")
-            }
-            ids += withNarrower(term)
-        }
+        if let term { ids += withNarrower(try requireTerm(term).id) }
         if let target {
             let about = terms.filter { $0.targets.contains(target.uppercased()) }
             guard !about.isEmpty else { throw DomainError.invalid("no thesaurus term is about the target '\(target)'; targets are written like GBF-2 or SDG-15.3") }

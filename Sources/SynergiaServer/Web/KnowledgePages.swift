@@ -17,9 +17,12 @@ enum KnowledgePages {
                                          "kind": params.kind ?? "", "fromYear": params.fromYear.map(String.init) ?? "",
                                          "toYear": params.toYear.map(String.init) ?? "", "body": params.body ?? "", "term": params.term ?? "",
                                          "target": params.target ?? ""]
+            // A term is shown by its label in the page's language; other values as they are.
+            func shown(_ facet: String, _ value: String) -> String {
+                facet == "term" ? thesaurus?.term(value)?.label(language) ?? value : value
+            }
             let active = params.active.map { name, value -> [String: String] in
-                let shown = name == "term" ? thesaurus?.term(value)?.label(language) ?? value : value
-                return ["label": views.text("facet_" + name, language) + ": " + shown, "href": params.without(name)]
+                ["label": views.text("facet_" + name, language) + ": " + shown(name, value), "href": params.without(name)]
             }
             values["active"] = active
             values["hasActive"] = !active.isEmpty
@@ -51,10 +54,7 @@ enum KnowledgePages {
                 values["facets"] = [("convention", f.convention), ("body", f.body), ("language", f.language), ("kind", f.kind), ("year", f.year),
                                     ("target", f.target), ("term", f.term)].filter { !$0.1.isEmpty }.map { name, counts in
                     ["name": views.text("facet_" + name, language),
-                     "values": counts.map { count -> [String: Any] in
-                         let shown = name == "term" ? thesaurus?.term(count.value)?.label(language) ?? count.value : count.value
-                         return ["value": shown, "count": count.count, "href": params.with(name, count.value)]
-                     }]
+                     "values": counts.map { ["value": shown(name, $0.value), "count": $0.count, "href": params.with(name, $0.value)] }]
                 }
                 return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
             } catch let error as DomainError {

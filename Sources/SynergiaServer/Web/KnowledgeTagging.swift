@@ -20,7 +20,7 @@ enum KnowledgeTagging {
                   paragraphs.contains(where: { $0.id == paragraph }) else {
                 throw DomainError.notFound("paragraph '\(form["paragraph"] ?? "")' is not in document \(id); tag a paragraph shown on its page")
             }
-            let term = try resolve(form["term"] ?? "", in: thesaurus)
+            let term = try thesaurus.requireTerm(form["term"] ?? "").id
             if form["action"] == "remove" {
                 try await store.removeTag(paragraphID: paragraph, term: term)
             } else {
@@ -49,19 +49,5 @@ enum KnowledgeTagging {
     static func documentParagraphs(_ id: Int64, store: SQLStore) async throws -> [KnowledgeParagraph] {
         guard try await store.knowledgeDocument(id: id) != nil else { throw DomainError.notFound("no document \(id) in the knowledge base") }
         return try await store.knowledgeParagraphs(documentID: id)
-    }
-
-    /// A term's id, or a label naming exactly one term in any language.
-    static func resolve(_ text: String, in thesaurus: Thesaurus) throws -> String {
-        let typed = text.trimmingCharacters(in: .whitespaces)
-        if thesaurus.term(typed) != nil { return typed }
-        let folded = typed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let named = thesaurus.terms.filter { term in
-            term.labels.values.contains { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) == folded }
-        }
-        guard named.count == 1, !typed.isEmpty else {
-            throw DomainError.invalid("'\(typed)' is not a thesaurus term; choose one from the list (e.g. \(thesaurus.terms.prefix(3).map(\.id).joined(separator: ", ")))")
-        }
-        return named[0].id
     }
 }

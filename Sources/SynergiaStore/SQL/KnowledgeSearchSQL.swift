@@ -11,7 +11,7 @@ struct KnowledgeSearchSQL {
     var facets: SQLQueryString
     var tagFacets: SQLQueryString
 
-    private static let hitColumns = "p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title"
+    static let hitColumns = "p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title"
 
     /// The page is chosen first from row ids and scores alone, and only its rows
     /// are then read and given snippets: SQLite would otherwise build a snippet

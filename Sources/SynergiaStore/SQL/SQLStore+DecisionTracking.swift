@@ -60,10 +60,9 @@ extension SQLStore {
         }
     }
 
-    /// The decision paragraphs each answer of a report is cited for, by answer key.
-    public func decisionCitations(reportID: Int64) async throws -> [AnswerKey: [DecisionCitation]] {
-        guard let report = try await report(id: reportID) else { return [:] }
-        let cited = try await trackings(workspaceID: report.workspaceID).filter { $0.reportAnswers.contains { $0.reportID == reportID } }
+    /// The decision paragraphs each answer of a report (of `workspaceID`) is cited for, by answer key.
+    public func decisionCitations(reportID: Int64, workspaceID: Int64) async throws -> [AnswerKey: [DecisionCitation]] {
+        let cited = try await trackings(workspaceID: workspaceID).filter { $0.reportAnswers.contains { $0.reportID == reportID } }
         guard !cited.isEmpty else { return [:] }
         let hits = Dictionary(uniqueKeysWithValues: try await knowledgeHits(paragraphIDs: cited.map(\.paragraphID)).map { ($0.paragraphID, $0) })
         var citations: [AnswerKey: [DecisionCitation]] = [:]

@@ -28,12 +28,7 @@ extension SQLStore {
             } else {
                 marked = databaseSnippet
             }
-            return KnowledgeSearchHit(
-                paragraphID: try row.int64("id"), documentID: try row.int64("document_id"), ordinal: try row.int("ordinal"),
-                symbol: try row.optionalString("symbol"), title: try row.string("title"), label: try row.optionalString("label"),
-                kind: ParagraphKind(rawValue: try row.string("kind")) ?? .paragraph, page: try row.optionalInt("page"),
-                language: KnowledgeLanguage(rawValue: try row.string("language")) ?? .en,
-                snippet: SnippetMarkup.html(marked: marked), score: try row.double("score"))
+            return try Self.knowledgeHit(row, snippet: SnippetMarkup.html(marked: marked), score: try row.double("score"))
         }
         var total = 0
         var facets = KnowledgeFacets()
@@ -62,5 +57,14 @@ extension SQLStore {
         facets.term = ordered(facets.term)
         facets.target = ordered(facets.target)
         return KnowledgeSearchResults(total: total, hits: hits, facets: facets)
+    }
+
+    /// A hit from a row of `KnowledgeSearchSQL.hitColumns`.
+    static func knowledgeHit(_ row: any SQLRow, snippet: String, score: Double) throws -> KnowledgeSearchHit {
+        KnowledgeSearchHit(
+            paragraphID: try row.int64("id"), documentID: try row.int64("document_id"), ordinal: try row.int("ordinal"),
+            symbol: try row.optionalString("symbol"), title: try row.string("title"), label: try row.optionalString("label"),
+            kind: ParagraphKind(rawValue: try row.string("kind")) ?? .paragraph, page: try row.optionalInt("page"),
+            language: KnowledgeLanguage(rawValue: try row.string("language")) ?? .en, snippet: snippet, score: score)
     }
 }

@@ -66,17 +66,11 @@ extension SQLStore {
     public func knowledgeHits(paragraphIDs: [Int64]) async throws -> [KnowledgeSearchHit] {
         guard !paragraphIDs.isEmpty else { return [] }
         let rows = try await read { db in
-            try await db.raw("""
-                SELECT p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title \
-                FROM kb_paragraphs p JOIN kb_documents d ON d.id = p.document_id WHERE p.id IN (\(binds: paragraphIDs)) ORDER BY p.id
-                """).all()
+            try await db.raw("SELECT \(unsafeRaw: KnowledgeSearchSQL.hitColumns) FROM kb_paragraphs p JOIN kb_documents d ON d.id = p.document_id "
+                             + "WHERE p.id IN (\(binds: paragraphIDs)) ORDER BY p.id").all()
         }
         return try rows.map { row in
-            KnowledgeSearchHit(paragraphID: try row.int64("id"), documentID: try row.int64("document_id"), ordinal: try row.int("ordinal"),
-                               symbol: try row.optionalString("symbol"), title: try row.string("title"), label: try row.optionalString("label"),
-                               kind: ParagraphKind(rawValue: try row.string("kind")) ?? .paragraph, page: try row.optionalInt("page"),
-                               language: KnowledgeLanguage(rawValue: try row.string("language")) ?? .en,
-                               snippet: SnippetMarkup.html(marked: String(try row.string("text").prefix(240))), score: 0)
+            try Self.knowledgeHit(row, snippet: SnippetMarkup.html(marked: String(try row.string("text").prefix(240))), score: 0)
         }
     }
 

@@ -24,10 +24,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "SynergiaCore"),
+        // Knowledge-base search functions for SQLite's FTS5 (C: FTS5 calls them once per match).
+        .target(name: "CSQLiteSearch", linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "SynergiaStore",
             dependencies: [
                 "SynergiaCore",
+                "CSQLiteSearch",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -107,7 +110,7 @@ let package = Package(
             dependencies: ["SynergiaStore", "SynergiaReference", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "SynergiaCoreTests", dependencies: ["SynergiaCore"]),
-        .testTarget(name: "SynergiaStoreTests", dependencies: ["SynergiaStore", "SynergiaCore", "SynergiaTestSupport"]),
+        .testTarget(name: "SynergiaStoreTests", dependencies: ["SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(name: "SynergiaReferenceTests", dependencies: ["SynergiaReference", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport"]),
         .testTarget(
             name: "SynergiaServerTests",

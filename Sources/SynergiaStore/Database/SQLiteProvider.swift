@@ -1,3 +1,4 @@
+import CSQLiteSearch
 import Foundation
 import Logging
 import NIOCore
@@ -17,10 +18,17 @@ public final class SQLiteProvider: DatabaseProvider {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.path = path
         self.logger = logger
+        Self.installSearchFunctions
         self.pool = SQLiteConnectionPool(path: path, maximumConnections: maximumConnections, logger: logger)
         // Open one connection now so a bad path fails here, with its name.
         try await withDatabase { database in try await database.raw("SELECT 1").run() }
     }
+
+    /// Every connection opened from now on knows `kb_rank` and the other knowledge-search functions.
+    private static let installSearchFunctions: Void = {
+        let code = synergia_sqlite_search_install()
+        precondition(code == 0, "SQLite refused the knowledge-search functions (code \(code))")
+    }()
 
     public func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = try await pool.acquire()

@@ -75,3 +75,19 @@ extension Migrator {
         }
     }
 }
+
+extension Migrator {
+    /// SQLite connections keep each paragraph's length, document and language in
+    /// memory for the search (`CSQLiteSearch`); paragraph ids are reused after a
+    /// deletion, so deletions are counted and a changed count reloads that memory.
+    static let knowledgeDeletionCounter = Migration(version: 10, name: "knowledge base: paragraph deletion counter") { db in
+        guard db.dialect.name != "postgresql" else { return }
+        try await db.raw("CREATE TABLE kb_paragraph_changes (deletions INTEGER NOT NULL)").run()
+        try await db.raw("INSERT INTO kb_paragraph_changes (deletions) VALUES (0)").run()
+        try await db.raw("""
+            CREATE TRIGGER kb_paragraphs_count_deletion AFTER DELETE ON kb_paragraphs BEGIN
+                UPDATE kb_paragraph_changes SET deletions = deletions + 1;
+            END
+            """).run()
+    }
+}

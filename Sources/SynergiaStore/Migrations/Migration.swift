@@ -25,6 +25,7 @@ public enum Migrator {
         knowledgeTagsSchema,
         decisionTrackingSchema,
         decisionAnswerLinks,
+        knowledgeDeletionCounter,
     ]
 
     /// Applies every migration not yet recorded, in order.

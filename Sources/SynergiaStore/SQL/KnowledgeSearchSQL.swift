@@ -15,44 +15,42 @@ struct KnowledgeSearchSQL {
 
     /// The page is chosen first from row ids and scores alone, and only its rows
     /// are then read and given snippets: SQLite would otherwise build a snippet
-    /// for every match before sorting (25,000 for a common word). The facets
-    /// count every match once, grouped by document and language, before the
-    /// documents are joined.
+    /// for every match before sorting (25,000 for a common word). Scores, filters
+    /// and facet keys come from the functions of `CSQLiteSearch` (bm25's score,
+    /// a paragraph's document and language) without reading each match's row;
+    /// the facets count the matches by that one key before documents are joined.
     static func sqlite(_ request: KnowledgeSearchRequest) -> KnowledgeSearchSQL {
         let match = request.query.terms.map(sqliteMatch).joined(separator: " AND ")
+        var conditions: [SQLQueryString] = ["kb_paragraph_fts MATCH \(bind: match)"]
         let documentFilters = documentConditions(request.filters)
-        var matched: SQLQueryString = "FROM kb_paragraph_fts"
-        if !documentFilters.isEmpty || request.filters.language != nil || !request.filters.taggedTerms.isEmpty {
-            matched += " JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid JOIN kb_documents d ON d.id = p.document_id"
+        if !documentFilters.isEmpty {
+            conditions.append("kb_document(kb_paragraph_fts) IN (SELECT d.id FROM kb_documents d WHERE " + documentFilters.joined(separator: " AND ") + ")")
         }
-        matched += " WHERE kb_paragraph_fts MATCH \(bind: match)" + filters(request.filters)
-        let page: SQLQueryString = "SELECT kb_paragraph_fts.rowid AS id, bm25(kb_paragraph_fts) AS rank " + matched
-            + " ORDER BY rank, id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
+        if let language = request.filters.language { conditions.append("kb_language(kb_paragraph_fts) = \(bind: language.rawValue)") }
+        if let tagged = taggedCondition(request.filters, id: "kb_paragraph_fts.rowid") { conditions.append(tagged) }
+        let matched: SQLQueryString = "FROM kb_paragraph_fts WHERE " + conditions.joined(separator: " AND ")
+        // Not called `rank`: that is FTS5's own column, which would rank with bm25() again.
+        let page: SQLQueryString = "SELECT kb_paragraph_fts.rowid AS id, kb_rank(kb_paragraph_fts) AS relevance " + matched
+            + " ORDER BY relevance, id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
         // FTS5's snippet does not see matches of Chinese pairs, so with a Chinese
         // term the excerpt is made from the text alone, without matching again.
         let hasChinese = request.query.terms.contains { $0.script == .cjk }
         let hits: SQLQueryString = "WITH page AS MATERIALIZED (" + page + ") " + (hasChinese
-            ? "SELECT \(unsafeRaw: hitColumns), '' AS snippet, -page.rank AS score FROM page JOIN kb_paragraphs p ON p.id = page.id "
-                + "JOIN kb_documents d ON d.id = p.document_id ORDER BY page.rank, page.id"
+            ? "SELECT \(unsafeRaw: hitColumns), '' AS snippet, -page.relevance AS score FROM page JOIN kb_paragraphs p ON p.id = page.id "
+                + "JOIN kb_documents d ON d.id = p.document_id ORDER BY page.relevance, page.id"
             : """
             SELECT \(unsafeRaw: hitColumns), \
             snippet(kb_paragraph_fts, 0, \(bind: String(SnippetMarkup.open)), \(bind: String(SnippetMarkup.close)), \(bind: SnippetMarkup.ellipsis), 32) AS snippet, \
-            -page.rank AS score \
+            -page.relevance AS score \
             FROM page JOIN kb_paragraph_fts ON kb_paragraph_fts.rowid = page.id JOIN kb_paragraphs p ON p.id = page.id \
             JOIN kb_documents d ON d.id = p.document_id \
-            WHERE kb_paragraph_fts MATCH \(bind: match) ORDER BY page.rank, page.id
+            WHERE kb_paragraph_fts MATCH \(bind: match) ORDER BY page.relevance, page.id
             """)
-        var grouped: SQLQueryString = """
-            SELECT p.document_id, p.language, COUNT(*) AS n FROM kb_paragraph_fts JOIN kb_paragraphs p ON p.id = kb_paragraph_fts.rowid \
-            WHERE kb_paragraph_fts MATCH \(bind: match)
-            """
-        if let language = request.filters.language { grouped += " AND p.language = \(bind: language.rawValue)" }
-        if let tagged = taggedCondition(request.filters) { grouped += " AND " + tagged }
-        grouped += " GROUP BY p.document_id, p.language"
-        var counts: SQLQueryString = "SELECT d.convention, d.body, d.year, d.kind, g.language, SUM(g.n) AS n FROM ("
-            + grouped + ") AS g JOIN kb_documents d ON d.id = g.document_id"
-        if !documentFilters.isEmpty { counts += " WHERE " + documentFilters.joined(separator: " AND ") }
-        counts += " GROUP BY d.convention, d.body, d.year, d.kind, g.language"
+        // kb_facet_key is the document id × 65,536 + the two letters of the language.
+        let counts: SQLQueryString = "WITH grouped AS MATERIALIZED (SELECT kb_facet_key(kb_paragraph_fts) AS facet_key, COUNT(*) AS n "
+            + matched + " GROUP BY facet_key) "
+            + "SELECT d.convention, d.body, d.year, d.kind, char((g.facet_key >> 8) & 255, g.facet_key & 255) AS language, SUM(g.n) AS n "
+            + "FROM grouped AS g JOIN kb_documents d ON d.id = g.facet_key >> 16 GROUP BY d.convention, d.body, d.year, d.kind, 5"
         return KnowledgeSearchSQL(hits: hits, facets: facets(counts: counts),
                                   tagFacets: tagFacets(ids: "SELECT kb_paragraph_fts.rowid " + matched, request.termTargets))
     }
@@ -118,14 +116,14 @@ struct KnowledgeSearchSQL {
     static func filters(_ filters: KnowledgeSearchFilters) -> SQLQueryString {
         var conditions = documentConditions(filters)
         if let language = filters.language { conditions.append("p.language = \(bind: language.rawValue)") }
-        if let tagged = taggedCondition(filters) { conditions.append(tagged) }
+        if let tagged = taggedCondition(filters, id: "p.id") { conditions.append(tagged) }
         return conditions.map { " AND " + $0 }.joined()
     }
 
-    /// Paragraphs tagged with one of the filter's terms.
-    static func taggedCondition(_ filters: KnowledgeSearchFilters) -> SQLQueryString? {
+    /// Paragraphs (their id is `id`) tagged with one of the filter's terms.
+    static func taggedCondition(_ filters: KnowledgeSearchFilters, id: String) -> SQLQueryString? {
         guard !filters.taggedTerms.isEmpty else { return nil }
-        return "p.id IN (SELECT paragraph_id FROM kb_paragraph_tags WHERE term IN (\(binds: filters.taggedTerms)))"
+        return "\(unsafeRaw: id) IN (SELECT paragraph_id FROM kb_paragraph_tags WHERE term IN (\(binds: filters.taggedTerms)))"
     }
 
     /// Rows of (facet, value, n): matches by tag term, and by global target

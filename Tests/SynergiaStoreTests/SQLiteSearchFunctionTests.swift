@@ -1,0 +1,142 @@
+import Foundation
+import SQLKit
+import Testing
+import SynergiaCore
+import SynergiaStore
+import SynergiaTestSupport
+
+/// The SQLite search functions keep each paragraph's length, document and
+/// language in memory; these tests hold them to what the database says:
+/// FTS5's own bm25() and the paragraph rows, also after deletions reuse ids
+/// and inside a transaction that is rolled back.
+@Suite struct SQLiteSearchFunctionTests {
+    static let words = ["restoration", "land", "degradation", "wetlands", "parties", "targets", "species", "invasive", "finance", "report"]
+    static let chinese = ["土地退化", "湿地", "恢复", "缔约方"]
+
+    /// Paragraphs of 3 to 40 words drawn from a small vocabulary, so every word
+    /// matches many paragraphs of many lengths.
+    func documents(_ count: Int, seed: UInt64, language: KnowledgeLanguage = .en, prefix: String = "D") -> [NewKnowledgeDocument] {
+        var random = SeededRandom(seed: seed)
+        return (0..<count).map { index in
+            let paragraphs = (0..<random.int(5...20)).map { _ -> NewParagraph in
+                let text = language == .zh
+                    ? (0..<random.int(2...12)).map { _ in Self.chinese[random.int(0...Self.chinese.count - 1)] }.joined(separator: "，")
+                    : (0..<random.int(3...40)).map { _ in Self.words[random.int(0...Self.words.count - 1)] }.joined(separator: " ")
+                return NewParagraph(text: text, language: random.chance(0.2) ? .fr : nil)
+            }
+            let symbol = "\(prefix)/\(index)"
+            return NewKnowledgeDocument(kind: .decision, symbol: symbol, title: symbol, date: "2022-12-19", language: language,
+                                        contentSHA256: "\(symbol)-\(seed)", convention: index % 2 == 0 ? "CBD" : "UNCCD", body: "COP",
+                                        meeting: Meeting(convention: "CBD", body: "COP", session: 15), paragraphs: paragraphs)
+        }
+    }
+
+    func importAll(_ store: SQLStore, _ documents: [NewKnowledgeDocument]) async throws -> [Int64] {
+        var ids: [Int64] = []
+        for document in documents {
+            guard case .imported(let stored) = try await store.importKnowledgeDocument(document) else { throw DomainError.conflict("not imported") }
+            ids.append(stored.id)
+        }
+        return ids
+    }
+
+    /// Rows where a function disagrees with bm25() or the paragraph row, for
+    /// `match`; the number of matches checked is returned beside them.
+    static func disagreements(_ db: any SQLDatabase, _ match: String) async throws -> (checked: Int, wrong: [String]) {
+        let rows = try await db.raw("""
+            SELECT f.rowid AS id, bm25(kb_paragraph_fts) AS bm25, kb_rank(kb_paragraph_fts) AS ours, \
+            kb_document(kb_paragraph_fts) AS document, kb_language(kb_paragraph_fts) AS language, kb_facet_key(kb_paragraph_fts) AS facet_key, \
+            p.document_id AS row_document, p.language AS row_language \
+            FROM kb_paragraph_fts AS f JOIN kb_paragraphs p ON p.id = f.rowid WHERE kb_paragraph_fts MATCH \(bind: match)
+            """).all()
+        var wrong: [String] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let bm25 = try row.decode(column: "bm25", as: Double.self), ours = try row.decode(column: "ours", as: Double.self)
+            let document = try row.decode(column: "row_document", as: Int64.self), language = try row.decode(column: "row_language", as: String.self)
+            let letters = Array(language.utf8).map(Int64.init)
+            if abs(bm25 - ours) > 1e-12 * abs(bm25) { wrong.append("\(id): score \(ours) ≠ bm25 \(bm25)") }
+            if try row.decode(column: "document", as: Int64.self) != document { wrong.append("\(id): document") }
+            if try row.decode(column: "language", as: String.self) != language { wrong.append("\(id): language") }
+            if try row.decode(column: "facet_key", as: Int64.self) != document * 65536 + letters[0] * 256 + letters[1] { wrong.append("\(id): facet key") }
+        }
+        return (rows.count, wrong)
+    }
+
+    static let matches = ["text : \"restoration\"", "text : \"land degradation\"", "text : \"finance\" AND text : \"report\""]
+    static let chineseMatch = "cjk_bigrams : \"湿地\""
+
+    /// Checks every query on as many connections as the pool opens, so each
+    /// connection's memory is loaded (or reloaded) and compared.
+    func expectAgreement(_ store: SQLStore, minimumMatches: Int, matches: [String] = Self.matches) async throws {
+        try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
+            for _ in 0..<6 {
+                for match in matches {
+                    group.addTask { try await store.provider.withDatabase { db in try await Self.disagreements(db, match) } }
+                }
+            }
+            for try await (checked, wrong) in group {
+                #expect(checked >= minimumMatches)
+                #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+            }
+        }
+    }
+
+    @Test func theSearchFunctionsAgreeWithBm25AndTheParagraphRows() async throws {
+        try await TestDatabase.withStore(.sqlite) { store in
+            _ = try await importAll(store, documents(30, seed: 1) + documents(10, seed: 2, language: .zh, prefix: "Z"))
+            try await expectAgreement(store, minimumMatches: 20, matches: Self.matches + [Self.chineseMatch])
+            // The page ranks as bm25() ranks.
+            let results = try await store.searchKnowledge(try KnowledgeSearchRequest(query: try SearchQuery.parse("restoration"), limit: 10))
+            let expected = try await store.provider.withDatabase { db in
+                try await db.raw("""
+                    SELECT rowid AS id, bm25(kb_paragraph_fts) AS score FROM kb_paragraph_fts WHERE kb_paragraph_fts MATCH 'text : "restoration"' \
+                    ORDER BY score, rowid LIMIT 10
+                    """).all().map { try $0.decode(column: "id", as: Int64.self) }
+            }
+            #expect(results.hits.map(\.paragraphID) == expected)
+        }
+    }
+
+    @Test func deletedParagraphsWhoseIdsAreReusedAreNotRememberedWrongly() async throws {
+        try await TestDatabase.withStore(.sqlite) { store in
+            let kept = try await importAll(store, documents(10, seed: 3))
+            let removed = try await importAll(store, documents(10, seed: 4, prefix: "R"))
+            try await expectAgreement(store, minimumMatches: 10)
+            let firstRemovedParagraph = try #require(try await store.knowledgeParagraphs(documentID: removed[0]).first?.id)
+            try await store.provider.withDatabase { db in
+                try await db.raw("DELETE FROM kb_documents WHERE id IN (\(binds: removed))").run()
+            }
+            // Spanish documents with other lengths now take the same paragraph ids.
+            let added = try await importAll(store, documents(10, seed: 5, language: .es, prefix: "S"))
+            #expect(try await store.knowledgeParagraphs(documentID: added[0]).first?.id == firstRemovedParagraph, "ids are reused")
+            try await expectAgreement(store, minimumMatches: 10)
+            let languages = try await store.searchKnowledge(try KnowledgeSearchRequest(query: try SearchQuery.parse("restoration"))).facets.language
+            #expect(Set(languages.map(\.value)) == ["en", "es", "fr"])
+            #expect(kept.count == 10)
+        }
+    }
+
+    @Test func insideATransactionTheRowsAreRead() async throws {
+        try await TestDatabase.withStore(.sqlite) { store in
+            _ = try await importAll(store, documents(5, seed: 6))
+            try await expectAgreement(store, minimumMatches: 5)
+            struct RolledBack: Error {}
+            await #expect(throws: RolledBack.self) {
+                try await store.provider.transaction { db in
+                    try await db.raw("""
+                        INSERT INTO kb_paragraphs (document_id, ordinal, kind, text, language, cjk_bigrams) \
+                        SELECT id, 999, 'paragraph', 'restoration restoration', 'ru', '' FROM kb_documents ORDER BY id LIMIT 1
+                        """).run()
+                    let (checked, wrong) = try await Self.disagreements(db, "text : \"restoration\"")
+                    #expect(checked > 5)
+                    #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+                    throw RolledBack()
+                }
+            }
+            try await expectAgreement(store, minimumMatches: 5)
+            let languages = try await store.searchKnowledge(try KnowledgeSearchRequest(query: try SearchQuery.parse("restoration"))).facets.language
+            #expect(!languages.map(\.value).contains("ru"))
+        }
+    }
+}

@@ -6,9 +6,9 @@ import SynergiaStore
 import SynergiaTestSupport
 
 /// The SQLite search functions keep each paragraph's length, document and
-/// language in memory; these tests hold them to what the database says:
-/// FTS5's own bm25() and the paragraph rows, also after deletions reuse ids
-/// and inside a transaction that is rolled back.
+/// language in memory; these tests hold them, and kb_match_counts, to what the
+/// database says: FTS5's own bm25() and the paragraph rows, also after
+/// deletions reuse ids and inside a transaction that is rolled back.
 @Suite struct SQLiteSearchFunctionTests {
     static let words = ["restoration", "land", "degradation", "wetlands", "parties", "targets", "species", "invasive", "finance", "report"]
     static let chinese = ["土地退化", "湿地", "恢复", "缔约方"]
@@ -60,6 +60,16 @@ import SynergiaTestSupport
             if try row.decode(column: "language", as: String.self) != language { wrong.append("\(id): language") }
             if try row.decode(column: "facet_key", as: Int64.self) != document * 65536 + letters[0] * 256 + letters[1] { wrong.append("\(id): facet key") }
         }
+        // kb_match_counts against the same counts grouped from the rows.
+        let counted = try await db.raw("SELECT facet_key, n FROM kb_match_counts(\(bind: match)) ORDER BY facet_key").all()
+        let grouped = try await db.raw("""
+            SELECT p.document_id * 65536 + unicode(substr(p.language, 1, 1)) * 256 + unicode(substr(p.language, 2, 1)) AS facet_key, COUNT(*) AS n \
+            FROM kb_paragraph_fts AS f JOIN kb_paragraphs p ON p.id = f.rowid WHERE kb_paragraph_fts MATCH \(bind: match) GROUP BY 1 ORDER BY 1
+            """).all()
+        func pairs(_ rows: [any SQLRow]) throws -> [[Int64]] {
+            try rows.map { [try $0.decode(column: "facet_key", as: Int64.self), try $0.decode(column: "n", as: Int64.self)] }
+        }
+        if try pairs(counted) != pairs(grouped) { wrong.append("kb_match_counts: \(try pairs(counted).prefix(3)) ≠ \(try pairs(grouped).prefix(3))") }
         return (rows.count, wrong)
     }
 

@@ -12,6 +12,8 @@ struct KnowledgeSearchSQL {
     var tagFacets: SQLQueryString
 
     static let hitColumns = "p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title"
+    /// The language code in a facet key `g.facet_key`: its last two bytes.
+    static let facetLanguage = "char((g.facet_key >> 8) & 255, g.facet_key & 255)"
 
     /// The page is chosen first from row ids and scores alone, and only its rows
     /// are then read and given snippets: SQLite would otherwise build a snippet
@@ -48,11 +50,24 @@ struct KnowledgeSearchSQL {
             JOIN kb_documents d ON d.id = p.document_id \
             WHERE kb_paragraph_fts MATCH \(bind: match) ORDER BY page.relevance, page.id
             """)
-        // kb_facet_key is the document id × 65,536 + the two letters of the language.
-        let counts: SQLQueryString = "WITH grouped AS MATERIALIZED (SELECT kb_facet_key(kb_paragraph_fts) AS facet_key, COUNT(*) AS n "
-            + matched + " GROUP BY facet_key) "
-            + "SELECT d.convention, d.body, d.year, d.kind, char((g.facet_key >> 8) & 255, g.facet_key & 255) AS language, SUM(g.n) AS n "
-            + "FROM grouped AS g JOIN kb_documents d ON d.id = g.facet_key >> 16 GROUP BY d.convention, d.body, d.year, d.kind, 5"
+        // Matches counted by kb_facet_key (document id × 65,536 + the two letters of
+        // the language): by kb_match_counts, which counts runs of equal keys without
+        // SQLite's sorter, and the document and language filters applied to the
+        // counts; a tag filter concerns each paragraph, so then by GROUP BY.
+        var grouped: SQLQueryString
+        var groupFilters = documentFilters
+        if request.filters.taggedTerms.isEmpty {
+            grouped = "SELECT facet_key, n FROM kb_match_counts(\(bind: match))"
+            if let language = request.filters.language { groupFilters.append("\(unsafeRaw: facetLanguage) = \(bind: language.rawValue)") }
+        } else {
+            grouped = "SELECT kb_facet_key(kb_paragraph_fts) AS facet_key, COUNT(*) AS n " + matched + " GROUP BY facet_key"
+            groupFilters = []
+        }
+        var counts: SQLQueryString = "WITH grouped AS MATERIALIZED (" + grouped + ") "
+            + "SELECT d.convention, d.body, d.year, d.kind, \(unsafeRaw: facetLanguage) AS language, SUM(g.n) AS n "
+            + "FROM grouped AS g JOIN kb_documents d ON d.id = g.facet_key >> 16"
+        if !groupFilters.isEmpty { counts += " WHERE " + groupFilters.joined(separator: " AND ") }
+        counts += " GROUP BY d.convention, d.body, d.year, d.kind, 5"
         return KnowledgeSearchSQL(hits: hits, facets: facets(counts: counts),
                                   tagFacets: tagFacets(ids: "SELECT kb_paragraph_fts.rowid " + matched, request.termTargets))
     }

@@ -79,28 +79,6 @@ import SynergiaCore
         }
     }
 
-    @Test func facesGiveTheAreasOfUnions() throws {
-        let imp = try WDPAReader.read(path: Self.path)
-        let (land, eez) = try territory("AAA")
-        func run(_ overlay: Statistics.Overlay) throws -> CoverageResult {
-            var engine = CoverageEngine(); engine.overlay = overlay; engine.piecesPerTile = 8
-            return try engine.run(sites: imp.records, land: land, eez: eez, country: "AAA")
-        }
-        let unions = try run(.unions), faces = try run(.faces)
-        #expect(unions.coverage.totalKm2 > 0)
-        #expect(close(unions.coverage.totalKm2, faces.coverage.totalKm2, rel: 1e-9))
-        #expect(close(unions.coverage.landKm2!, faces.coverage.landKm2!, rel: 1e-9))
-        #expect(close(unions.coverage.marineKm2!, faces.coverage.marineKm2!, rel: 1e-9))
-        #expect(close(unions.unknownYear.totalKm2, faces.unknownYear.totalKm2, rel: 1e-9))
-        #expect(unions.timeSeries.map(\.year) == faces.timeSeries.map(\.year))
-        for (a, b) in zip(unions.timeSeries, faces.timeSeries) { #expect(close(a.covered.totalKm2, b.covered.totalKm2, rel: 1e-9), "\(a.year)") }
-        for (a, b) in zip(unions.byIUCNCategory + unions.byGovernanceType + unions.bySiteType, faces.byIUCNCategory + faces.byGovernanceType + faces.bySiteType) {
-            #expect(a.key == b.key)
-            #expect(close(a.covered.totalKm2, b.covered.totalKm2, rel: 1e-9), "\(a.key)")
-            #expect(close(a.exclusive?.totalKm2 ?? 0, b.exclusive?.totalKm2 ?? 0, rel: 1e-9), "\(a.key)")
-        }
-    }
-
     @Test func generatorIsDeterministic() throws {
         let p = tempPath("demo-again-\(UUID().uuidString).gpkg")
         _ = try ProtectedAreaGenerator(seed: 42).write(to: p, sites: 120)

@@ -121,15 +121,6 @@ public final class GEOSContext {
         }
     }
 
-    /// The polygons enclosed by noded lines, as a GeometryCollection: every
-    /// face once, holes included as faces of their own.
-    public func polygonize(_ lines: Geometry) throws -> Geometry {
-        var input: [OpaquePointer?] = [lines.handle]
-        return try withExtendedLifetime(lines) {
-            try make("polygonize") { input.withUnsafeMutableBufferPointer { GEOSPolygonize_r(handle, $0.baseAddress, 1) } }
-        }
-    }
-
     /// Cascaded union of many geometries (GEOS unary union on a collection):
     /// far faster than pairwise unions, and the basis of overlap flattening.
     public func unaryUnion(_ parts: [Geometry]) throws -> Geometry {

@@ -103,10 +103,6 @@ public final class Geometry {
     public func buffer(_ width: Double, quadrantSegments: Int32 = 16) throws -> Geometry {
         try context.make("buffer") { GEOSBuffer_r(h, handle, width, quadrantSegments) }
     }
-    /// The boundary lines of a polygonal geometry.
-    public func boundary() throws -> Geometry { try context.make("boundary") { GEOSBoundary_r(h, handle) } }
-    /// A point inside the geometry (inside a polygon's interior for a non-degenerate polygon).
-    public func pointOnSurface() throws -> Geometry { try context.make("point on surface") { GEOSPointOnSurface_r(h, handle) } }
     public func clip(minX: Double, minY: Double, maxX: Double, maxY: Double) throws -> Geometry {
         try context.make("clip by rectangle") { GEOSClipByRect_r(h, handle, minX, minY, maxX, maxY) }
     }

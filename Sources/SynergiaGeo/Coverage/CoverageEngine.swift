@@ -8,8 +8,6 @@ public struct CoverageEngine: Sendable {
     public var options: CoverageOptions
     /// Tiling of dense overlap clusters; changes speed, never the areas (tested).
     var piecesPerTile = DisjointUnits.defaultPiecesPerTile
-    /// How a unit's figures are measured; changes speed, never the areas (tested).
-    var overlay = Statistics.Overlay.faces
 
     public init(options: CoverageOptions = CoverageOptions()) { self.options = options }
 
@@ -66,7 +64,7 @@ public struct CoverageEngine: Sendable {
         // Statistics keeps the callback for the duration of this call only.
         return try withoutActuallyEscaping(progress) { progress in
             let stats = try Statistics(sites: cleaned.sites, pieces: pieces, frame: frame, context: context,
-                                   territory: territory, piecesPerTile: piecesPerTile, overlay: overlay, progress: progress)
+                                   territory: territory, piecesPerTile: piecesPerTile, progress: progress)
             let (series, total, unknown) = try stats.timeSeries()
             let flattened = kbas != nil || withLayers ? try stats.flattened() : []
             let kba = try kbas.map { try KBAStatistics(options: options, context: context, frame: frame)

@@ -4,9 +4,7 @@ import Foundation
 /// metre counts once. Each figure is the area of a union of pieces (a group's
 /// sites, or the sites of every group up to one in an order); it is computed
 /// per disjoint unit (`DisjointUnits`) and summed, so a lone piece costs one
-/// area. Within a unit the figures are sums over its faces (`UnitFaces`), or,
-/// where GEOS cannot node the unit (or with `overlay: .unions`), unions of the
-/// group's members.
+/// area and a running union never grows beyond its unit.
 struct Statistics {
     let sites: [CleanSite]
     let pieces: [Piece]
@@ -15,24 +13,13 @@ struct Statistics {
     let territory: TerritoryArea?
     let progress: (CoverageProgress) -> Void
     private let units: [[UnitMember]]
-    /// Per unit of several members: its faces, or nil to use unions.
-    private let faces: [[UnitFace]?]
-
-    enum Overlay { case faces, unions }
 
     init(sites: [CleanSite], pieces: [Piece], frame: WorkingFrame, context: GEOSContext,
-         territory: TerritoryArea?, piecesPerTile: Int, overlay: Overlay = .faces, progress: @escaping (CoverageProgress) -> Void) throws {
+         territory: TerritoryArea?, piecesPerTile: Int, progress: @escaping (CoverageProgress) -> Void) throws {
         self.sites = sites; self.pieces = pieces; self.frame = frame; self.context = context
         self.territory = territory; self.progress = progress
         units = try DisjointUnits.build(pieces, areas: try pieces.map { try frame.area($0.geometry) }, frame: frame, context: context,
                                      piecesPerTile: piecesPerTile)
-        var faces: [[UnitFace]?] = []
-        for (u, unit) in units.enumerated() {
-            if u % 500 == 0 { progress(.init(stage: .unioning, done: u, total: units.count)) }
-            faces.append(unit.count > 1 && overlay == .faces ? UnitFaces.build(unit, frame: frame, context: context) : nil)
-        }
-        self.faces = faces
-        progress(.init(stage: .unioning, done: units.count, total: units.count))
     }
 
     private var realms: [PieceRealm] { territory == nil ? [.whole] : [.land, .marine] }
@@ -57,22 +44,12 @@ struct Statistics {
         var own = Array(repeating: [PieceRealm: Double](), count: order.count)
         var added = own
         for (u, unit) in units.enumerated() {
+            if u % 500 == 0 { progress(.init(stage: .unioning, done: u, total: units.count)) }
             if unit.count == 1 {
                 let m = unit[0], realm = pieces[m.piece].realm
                 guard let i = position[key(sites[pieces[m.piece].site].record)] else { continue }
                 own[i][realm, default: 0] += m.area
                 added[i][realm, default: 0] += m.area
-                continue
-            }
-            if let faces = faces[u] {
-                for face in faces {
-                    let groups = Set(face.members.compactMap { position[key(sites[pieces[unit[$0].piece].site].record)] })
-                    guard let first = groups.min() else { continue }
-                    // Land and marine pieces only touch, so a face's members share one realm.
-                    let realm = pieces[unit[face.members[0]].piece].realm
-                    for i in groups { own[i][realm, default: 0] += face.area }
-                    added[first][realm, default: 0] += face.area
-                }
                 continue
             }
             // Within the unit: one union per group (and realm), added in order.
@@ -100,6 +77,7 @@ struct Statistics {
                 }
             }
         }
+        progress(.init(stage: .unioning, done: units.count, total: units.count))
         return (own, added)
     }
 

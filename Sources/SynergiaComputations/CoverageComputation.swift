@@ -85,7 +85,8 @@ public struct CoverageComputation: Sendable {
         guard !land.isEmpty else {
             throw DomainError.invalid("the land layer '\(inputs.landLayer)' of \(inputs.land) has no feature for \(country) in field \(inputs.territoryField)")
         }
-        let engine = CoverageEngine(options: options)
+        var engine = CoverageEngine(options: options)
+        engine.threads = ProcessInfo.processInfo.activeProcessorCount
         func report(_ step: CoverageProgress) { progress(step.stage.rawValue, step.done, step.total) }
         let sites = imported.records, eezParts = eez.isEmpty ? nil : eez, kbas = kbaImport?.records
         var outcome: Outcome

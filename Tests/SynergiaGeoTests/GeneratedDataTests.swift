@@ -79,6 +79,18 @@ import SynergiaCore
         }
     }
 
+    @Test func threadsGiveTheSameFiguresBitForBit() throws {
+        let imp = try WDPAReader.read(path: Self.path)
+        let (land, eez) = try territory("AAA")
+        func run(_ threads: Int) throws -> CoverageResult {
+            var engine = CoverageEngine(); engine.threads = threads; engine.piecesPerTile = 8
+            return try engine.run(sites: imp.records, land: land, eez: eez, country: "AAA")
+        }
+        let one = try run(1), three = try run(3)
+        #expect(one.coverage.totalKm2 > 0)
+        #expect(one == three)
+    }
+
     @Test func generatorIsDeterministic() throws {
         let p = tempPath("demo-again-\(UUID().uuidString).gpkg")
         _ = try ProtectedAreaGenerator(seed: 42).write(to: p, sites: 120)

@@ -8,6 +8,9 @@ public struct CoverageEngine: Sendable {
     public var options: CoverageOptions
     /// Tiling of dense overlap clusters; changes speed, never the areas (tested).
     var piecesPerTile = DisjointUnits.defaultPiecesPerTile
+    /// Threads measuring the overlap units of one country. 1 when countries
+    /// already run side by side (`--all-countries`); the figures are the same on any number.
+    public var threads = 1
 
     public init(options: CoverageOptions = CoverageOptions()) { self.options = options }
 
@@ -64,7 +67,7 @@ public struct CoverageEngine: Sendable {
         // Statistics keeps the callback for the duration of this call only.
         return try withoutActuallyEscaping(progress) { progress in
             let stats = try Statistics(sites: cleaned.sites, pieces: pieces, frame: frame, context: context,
-                                   territory: territory, piecesPerTile: piecesPerTile, progress: progress)
+                                   territory: territory, piecesPerTile: piecesPerTile, threads: threads, progress: progress)
             let (series, total, unknown) = try stats.timeSeries()
             let flattened = kbas != nil || withLayers ? try stats.flattened() : []
             let kba = try kbas.map { try KBAStatistics(options: options, context: context, frame: frame)

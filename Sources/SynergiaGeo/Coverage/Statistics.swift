@@ -12,12 +12,13 @@ struct Statistics {
     let context: GEOSContext
     let territory: TerritoryArea?
     let progress: (CoverageProgress) -> Void
+    let threads: Int
     private let units: [[UnitMember]]
 
     init(sites: [CleanSite], pieces: [Piece], frame: WorkingFrame, context: GEOSContext,
-         territory: TerritoryArea?, piecesPerTile: Int, progress: @escaping (CoverageProgress) -> Void) throws {
+         territory: TerritoryArea?, piecesPerTile: Int, threads: Int = 1, progress: @escaping (CoverageProgress) -> Void) throws {
         self.sites = sites; self.pieces = pieces; self.frame = frame; self.context = context
-        self.territory = territory; self.progress = progress
+        self.territory = territory; self.progress = progress; self.threads = threads
         units = try DisjointUnits.build(pieces, areas: try pieces.map { try frame.area($0.geometry) }, frame: frame, context: context,
                                      piecesPerTile: piecesPerTile)
     }
@@ -37,48 +38,85 @@ struct Statistics {
     /// Areas (m² per realm) for groups taken in `order`: `own[i]` is the
     /// flattened area of group i alone; `added[i]` the area group i adds to
     /// the union of the groups before it (only with `accumulate`). Keys not
-    /// in `order` are ignored.
+    /// in `order` are ignored. Units of several pieces are measured on
+    /// `threads` threads; their contributions are added in unit order, so the
+    /// sums are the same, bit for bit, on any number of threads.
     private func layered<K: Hashable>(order: [K], key: (WDPARecord) -> K, accumulate: Bool) throws
         -> (own: [[PieceRealm: Double]], added: [[PieceRealm: Double]]) {
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        // Each member's group position (nil: not counted), fixed before any thread starts.
+        let groupOf: [[Int?]] = units.map { unit in unit.map { position[key(sites[pieces[$0.piece].site].record)] } }
+        let realmOf: [[PieceRealm]] = units.map { unit in unit.map { pieces[$0.piece].realm } }
+        let shared = units.indices.filter { units[$0].count > 1 }
+        var contributions = [[UnitContribution]](repeating: [], count: units.count)
+        if threads > 1, shared.count > 1 {
+            let encoded = try shared.map { u in try units[u].map { try $0.geometry.wkb() } }
+            let areas = shared.map { u in units[u].map(\.area) }
+            let method = frame.method, geodesic = Geodesic()
+            let results = try UnitWorkers.measure(count: shared.count, threads: threads) { k, context in
+                let members = try encoded[k].map { try context.geometry(wkb: $0) }
+                return try Self.contributions(members: members, areas: areas[k], groups: groupOf[shared[k]], realms: realmOf[shared[k]],
+                                              accumulate: accumulate, context: context) {
+                    $0.isEmpty ? 0 : method == .geodesic ? try geodesic.area(of: $0) : try $0.area()
+                }
+            }
+            for (k, u) in shared.enumerated() { contributions[u] = results[k] }
+        } else {
+            for u in shared {
+                contributions[u] = try Self.contributions(members: units[u].map(\.geometry), areas: units[u].map(\.area), groups: groupOf[u],
+                                                          realms: realmOf[u], accumulate: accumulate, context: context, area: frame.area)
+            }
+        }
         var own = Array(repeating: [PieceRealm: Double](), count: order.count)
         var added = own
         for (u, unit) in units.enumerated() {
-            if u % 500 == 0 { progress(.init(stage: .unioning, done: u, total: units.count)) }
             if unit.count == 1 {
-                let m = unit[0], realm = pieces[m.piece].realm
-                guard let i = position[key(sites[pieces[m.piece].site].record)] else { continue }
-                own[i][realm, default: 0] += m.area
-                added[i][realm, default: 0] += m.area
+                guard let i = groupOf[u][0] else { continue }
+                own[i][realmOf[u][0], default: 0] += unit[0].area
+                added[i][realmOf[u][0], default: 0] += unit[0].area
                 continue
             }
-            // Within the unit: one union per group (and realm), added in order.
-            var buckets: [Int: [PieceRealm: [UnitMember]]] = [:]
-            for m in unit {
-                guard let i = position[key(sites[pieces[m.piece].site].record)] else { continue }
-                buckets[i, default: [:]][pieces[m.piece].realm, default: []].append(m)
-            }
-            var running: [PieceRealm: (geometry: Geometry, area: Double)] = [:]
-            for i in buckets.keys.sorted() {
-                for (realm, members) in buckets[i]! {
-                    let union = members.count == 1 ? members[0].geometry : try context.unaryUnion(members.map { try $0.geometry.clone() })
-                    let area = members.count == 1 ? members[0].area : try frame.area(union)
-                    own[i][realm, default: 0] += area
-                    guard accumulate else { continue }
-                    if let before = running[realm] {
-                        let merged = try before.geometry.union(union)
-                        let mergedArea = try frame.area(merged)
-                        added[i][realm, default: 0] += max(0, mergedArea - before.area)
-                        running[realm] = (merged, mergedArea)
-                    } else {
-                        added[i][realm, default: 0] += area
-                        running[realm] = (union, area)
-                    }
-                }
+            for c in contributions[u] {
+                own[c.group][c.realm, default: 0] += c.own
+                if let a = c.added { added[c.group][c.realm, default: 0] += a }
             }
         }
         progress(.init(stage: .unioning, done: units.count, total: units.count))
         return (own, added)
+    }
+
+    /// What one unit adds to each group: one union per group (and realm), and
+    /// with `accumulate` what it adds to the running union of the groups before it.
+    private static func contributions(members: [Geometry], areas: [Double], groups: [Int?], realms: [PieceRealm], accumulate: Bool,
+                                      context: GEOSContext, area measure: (Geometry) throws -> Double) throws -> [UnitContribution] {
+        var buckets: [Int: [PieceRealm: [Int]]] = [:]
+        for k in members.indices {
+            guard let i = groups[k] else { continue }
+            buckets[i, default: [:]][realms[k], default: []].append(k)
+        }
+        var out: [UnitContribution] = []
+        var running: [PieceRealm: (geometry: Geometry, area: Double)] = [:]
+        for i in buckets.keys.sorted() {
+            for realm in PieceRealm.allCases {
+                guard let ks = buckets[i]![realm] else { continue }
+                let union = ks.count == 1 ? members[ks[0]] : try context.unaryUnion(ks.map { try members[$0].clone() })
+                let area = ks.count == 1 ? areas[ks[0]] : try measure(union)
+                guard accumulate else {
+                    out.append(UnitContribution(group: i, realm: realm, own: area, added: nil))
+                    continue
+                }
+                if let before = running[realm] {
+                    let merged = try before.geometry.union(union)
+                    let mergedArea = try measure(merged)
+                    out.append(UnitContribution(group: i, realm: realm, own: area, added: max(0, mergedArea - before.area)))
+                    running[realm] = (merged, mergedArea)
+                } else {
+                    out.append(UnitContribution(group: i, realm: realm, own: area, added: area))
+                    running[realm] = (union, area)
+                }
+            }
+        }
+        return out
     }
 
     private func sum(_ a: [PieceRealm: Double], _ b: [PieceRealm: Double]) -> [PieceRealm: Double] {

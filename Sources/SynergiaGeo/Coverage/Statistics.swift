@@ -49,22 +49,28 @@ struct Statistics {
         let realmOf: [[PieceRealm]] = units.map { unit in unit.map { pieces[$0.piece].realm } }
         let shared = units.indices.filter { units[$0].count > 1 }
         var contributions = [[UnitContribution]](repeating: [], count: units.count)
-        if threads > 1, shared.count > 1 {
-            let encoded = try shared.map { u in try units[u].map { try $0.geometry.wkb() } }
-            let areas = shared.map { u in units[u].map(\.area) }
-            let method = frame.method, geodesic = Geodesic()
-            let results = try UnitWorkers.measure(count: shared.count, threads: threads) { k, context in
-                let members = try encoded[k].map { try context.geometry(wkb: $0) }
-                return try Self.contributions(members: members, areas: areas[k], groups: groupOf[shared[k]], realms: realmOf[shared[k]],
-                                              accumulate: accumulate, context: context) {
-                    $0.isEmpty ? 0 : method == .geodesic ? try geodesic.area(of: $0) : try $0.area()
+        // In batches, so progress is reported between them (the callback stays on this thread).
+        let batch = max(threads * 8, shared.count / 20)
+        for start in stride(from: 0, to: shared.count, by: batch) {
+            progress(.init(stage: .unioning, done: start, total: shared.count))
+            let slice = Array(shared[start..<min(start + batch, shared.count)])
+            if threads > 1, slice.count > 1 {
+                let encoded = try slice.map { u in try units[u].map { try $0.geometry.wkb() } }
+                let areas = slice.map { u in units[u].map(\.area) }
+                let method = frame.method, geodesic = Geodesic()
+                let results = try UnitWorkers.measure(count: slice.count, threads: threads) { k, context in
+                    let members = try encoded[k].map { try context.geometry(wkb: $0) }
+                    return try Self.contributions(members: members, areas: areas[k], groups: groupOf[slice[k]], realms: realmOf[slice[k]],
+                                                  accumulate: accumulate, context: context) {
+                        $0.isEmpty ? 0 : method == .geodesic ? try geodesic.area(of: $0) : try $0.area()
+                    }
                 }
-            }
-            for (k, u) in shared.enumerated() { contributions[u] = results[k] }
-        } else {
-            for u in shared {
-                contributions[u] = try Self.contributions(members: units[u].map(\.geometry), areas: units[u].map(\.area), groups: groupOf[u],
-                                                          realms: realmOf[u], accumulate: accumulate, context: context, area: frame.area)
+                for (k, u) in slice.enumerated() { contributions[u] = results[k] }
+            } else {
+                for u in slice {
+                    contributions[u] = try Self.contributions(members: units[u].map(\.geometry), areas: units[u].map(\.area), groups: groupOf[u],
+                                                              realms: realmOf[u], accumulate: accumulate, context: context, area: frame.area)
+                }
             }
         }
         var own = Array(repeating: [PieceRealm: Double](), count: order.count)
@@ -81,7 +87,7 @@ struct Statistics {
                 if let a = c.added { added[c.group][c.realm, default: 0] += a }
             }
         }
-        progress(.init(stage: .unioning, done: units.count, total: units.count))
+        progress(.init(stage: .unioning, done: shared.count, total: shared.count))
         return (own, added)
     }
 

@@ -143,30 +143,26 @@ static void paragraphFact(const Fts5ExtensionApi *api, Fts5Context *context, sql
     Query *query = 0;
     int rc = queryFor(api, context, &query);
     if (rc != SQLITE_OK) { sqlite_nio_sqlite3_result_error_code(result, rc); return; }
-    sqlite3_int64 id = api->xRowid(context);
+    sqlite3_int64 id = api->xRowid(context), documentID = 0;
+    const char *code = 0;
     const Paragraph *paragraph = remembered(query, id);
     if (paragraph) {
-        const char *code = query->snapshot->languages[paragraph->language];
-        if (fact == languageFact) sqlite_nio_sqlite3_result_text(result, code, -1, SQLITE_TRANSIENT);
-        else if (fact == documentFact) sqlite_nio_sqlite3_result_int64(result, paragraph->document);
-        else setFacetKey(result, paragraph->document, code);
-        return;
-    }
-    if (!query->lookup) {
-        rc = sqlite_nio_sqlite3_prepare_v2(connection->db, "SELECT document_id, language FROM kb_paragraphs WHERE id = ?1", -1, &query->lookup, 0);
-        if (rc != SQLITE_OK) { sqlite_nio_sqlite3_result_error_code(result, rc); return; }
-    }
-    sqlite_nio_sqlite3_bind_int64(query->lookup, 1, id);
-    if (sqlite_nio_sqlite3_step(query->lookup) == SQLITE_ROW) {
-        sqlite3_int64 documentID = sqlite_nio_sqlite3_column_int64(query->lookup, 0);
-        const char *code = (const char *)sqlite_nio_sqlite3_column_text(query->lookup, 1);
-        if (fact == languageFact) sqlite_nio_sqlite3_result_text(result, code, -1, SQLITE_TRANSIENT);
-        else if (fact == documentFact) sqlite_nio_sqlite3_result_int64(result, documentID);
-        else setFacetKey(result, documentID, code);
+        documentID = paragraph->document;
+        code = query->snapshot->languages[paragraph->language];
     } else {
-        sqlite_nio_sqlite3_result_null(result);
+        if (!query->lookup) {
+            rc = sqlite_nio_sqlite3_prepare_v2(connection->db, "SELECT document_id, language FROM kb_paragraphs WHERE id = ?1", -1, &query->lookup, 0);
+            if (rc != SQLITE_OK) { sqlite_nio_sqlite3_result_error_code(result, rc); return; }
+        }
+        sqlite_nio_sqlite3_reset(query->lookup);
+        sqlite_nio_sqlite3_bind_int64(query->lookup, 1, id);
+        if (sqlite_nio_sqlite3_step(query->lookup) != SQLITE_ROW) { sqlite_nio_sqlite3_result_null(result); return; }
+        documentID = sqlite_nio_sqlite3_column_int64(query->lookup, 0);
+        code = (const char *)sqlite_nio_sqlite3_column_text(query->lookup, 1); // valid until the next reset
     }
-    sqlite_nio_sqlite3_reset(query->lookup);
+    if (fact == languageFact) sqlite_nio_sqlite3_result_text(result, code, -1, SQLITE_TRANSIENT);
+    else if (fact == documentFact) sqlite_nio_sqlite3_result_int64(result, documentID);
+    else setFacetKey(result, documentID, code);
 }
 
 static void document(const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_context *result, int argc, sqlite3_value **argv) {

@@ -14,6 +14,8 @@ struct Statistics {
     let progress: (CoverageProgress) -> Void
     let threads: Int
     private let units: [[UnitMember]]
+    /// With several threads, each unit's pieces as WKB (for the threads' own contexts), made once.
+    private let unitsWKB: [[Data]]
 
     init(sites: [CleanSite], pieces: [Piece], frame: WorkingFrame, context: GEOSContext,
          territory: TerritoryArea?, piecesPerTile: Int, threads: Int = 1, progress: @escaping (CoverageProgress) -> Void) throws {
@@ -21,6 +23,7 @@ struct Statistics {
         self.territory = territory; self.progress = progress; self.threads = threads
         units = try DisjointUnits.build(pieces, areas: try pieces.map { try frame.area($0.geometry) }, frame: frame, context: context,
                                      piecesPerTile: piecesPerTile)
+        unitsWKB = threads > 1 ? try units.map { unit in unit.count > 1 ? try unit.map { try $0.geometry.wkb() } : [] } : []
     }
 
     private var realms: [PieceRealm] { territory == nil ? [.whole] : [.land, .marine] }
@@ -55,15 +58,13 @@ struct Statistics {
             progress(.init(stage: .unioning, done: start, total: shared.count))
             let slice = Array(shared[start..<min(start + batch, shared.count)])
             if threads > 1, slice.count > 1 {
-                let encoded = try slice.map { u in try units[u].map { try $0.geometry.wkb() } }
+                let encoded = slice.map { unitsWKB[$0] }
                 let areas = slice.map { u in units[u].map(\.area) }
-                let method = frame.method, geodesic = Geodesic()
+                let measure = frame.measure
                 let results = try UnitWorkers.measure(count: slice.count, threads: threads) { k, context in
                     let members = try encoded[k].map { try context.geometry(wkb: $0) }
                     return try Self.contributions(members: members, areas: areas[k], groups: groupOf[slice[k]], realms: realmOf[slice[k]],
-                                                  accumulate: accumulate, context: context) {
-                        $0.isEmpty ? 0 : method == .geodesic ? try geodesic.area(of: $0) : try $0.area()
-                    }
+                                                  accumulate: accumulate, context: context, area: measure.area)
                 }
                 for (k, u) in slice.enumerated() { contributions[u] = results[k] }
             } else {

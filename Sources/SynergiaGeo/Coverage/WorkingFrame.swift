@@ -8,7 +8,8 @@ struct WorkingFrame {
     let method: CoverageOptions.AreaMethod
     private let transform: CoordinateTransformation?
     private let inverse: CoordinateTransformation?
-    private let geodesic = Geodesic()
+    /// How areas are measured; Sendable, so threads with their own GEOS context can measure too.
+    var measure: AreaMeasure { AreaMeasure(method: method) }
 
     init(options: CoverageOptions) throws {
         method = options.areaMethod
@@ -51,13 +52,24 @@ struct WorkingFrame {
     }
 
     /// Area in m².
-    func area(_ g: Geometry) throws -> Double {
-        if g.isEmpty { return 0 }
-        return method == .geodesic ? try geodesic.area(of: g) : try g.area()
-    }
+    func area(_ g: Geometry) throws -> Double { try measure.area(g) }
 
     /// A length in metres expressed in working units (degrees at the equator for lon/lat).
     func gridSize(meters: Double) -> Double {
         method == .geodesic ? meters / 111_320 : meters
+    }
+}
+
+/// Area in m² of a geometry in a working frame: planar in the equal-area CRS,
+/// ellipsoidal in lon/lat.
+struct AreaMeasure: Sendable {
+    let method: CoverageOptions.AreaMethod
+    private let geodesic = Geodesic()
+
+    init(method: CoverageOptions.AreaMethod) { self.method = method }
+
+    func area(_ g: Geometry) throws -> Double {
+        if g.isEmpty { return 0 }
+        return method == .geodesic ? try geodesic.area(of: g) : try g.area()
     }
 }

@@ -26,6 +26,8 @@ extern void sqlite_nio_sqlite3_result_error_code(sqlite3_context *, int);
 extern void sqlite_nio_sqlite3_result_error(sqlite3_context *, const char *, int);
 extern int sqlite_nio_sqlite3_bind_text(sqlite3_stmt *, int, const char *, int, void (*)(void *));
 extern const unsigned char *sqlite_nio_sqlite3_value_text(sqlite3_value *);
+extern int sqlite_nio_sqlite3_value_type(sqlite3_value *);
+extern sqlite3_int64 sqlite_nio_sqlite3_value_int64(sqlite3_value *);
 extern int sqlite_nio_sqlite3_create_module_v2(sqlite3 *, const char *, const sqlite3_module *, void *, void (*)(void *));
 extern int sqlite_nio_sqlite3_declare_vtab(sqlite3 *, const char *);
 extern char *sqlite_nio_sqlite3_mprintf(const char *, ...);

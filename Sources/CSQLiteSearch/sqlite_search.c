@@ -8,6 +8,12 @@
 // touches no row.
 //
 // kb_rank(fts)      the same score as bm25(fts) (k1 1.2, b 0.75, weights 1)
+// kb_rank(fts, 0)   for a query of one phrase: the score without its inverse
+//                   document frequency, a factor common to every match, so the
+//                   order is bm25's. It spares the pass over the phrase's
+//                   matches that the frequency needs; the caller multiplies the
+//                   page's scores by it, from the match count (kb_row_count)
+// kb_row_count(fts) the number of paragraphs in the index (bm25's N)
 // kb_document(fts)  the paragraph's document id
 // kb_language(fts)  the paragraph's language code
 // kb_facet_key(fts) document id × 65,536 + the two letters of the language:
@@ -74,10 +80,12 @@ static int queryFor(const Fts5ExtensionApi *api, Fts5Context *context, Query **o
     return rc;
 }
 
-/// bm25's average length and inverse document frequencies, once per statement.
-static int prepareRanking(const Fts5ExtensionApi *api, Fts5Context *context, Query *query) {
+/// bm25's average length and inverse document frequencies, once per statement;
+/// `weighted` 0 leaves a single phrase's frequency out (1).
+static int prepareRanking(const Fts5ExtensionApi *api, Fts5Context *context, Query *query, int weighted) {
     if (query->phraseCount >= 0) return SQLITE_OK;
     int phrases = api->xPhraseCount(context);
+    if (!weighted && phrases != 1) return SQLITE_MISUSE;
     query->inverseFrequency = calloc((size_t)phrases * 2 + 1, sizeof(double));
     if (!query->inverseFrequency) return SQLITE_NOMEM;
     query->frequency = query->inverseFrequency + phrases;
@@ -85,7 +93,8 @@ static int prepareRanking(const Fts5ExtensionApi *api, Fts5Context *context, Que
     int rc = api->xRowCount(context, &rows);
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(context, -1, &tokens);
     if (rc == SQLITE_OK) query->averageLength = rows > 0 ? (double)tokens / (double)rows : 1.0;
-    for (int i = 0; rc == SQLITE_OK && i < phrases; i++) {
+    if (!weighted) query->inverseFrequency[0] = 1.0;
+    for (int i = 0; weighted && rc == SQLITE_OK && i < phrases; i++) {
         sqlite3_int64 hits = 0;
         rc = api->xQueryPhrase(context, i, &hits, countHit);
         double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
@@ -96,10 +105,14 @@ static int prepareRanking(const Fts5ExtensionApi *api, Fts5Context *context, Que
 }
 
 static void rank(const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_context *result, int argc, sqlite3_value **argv) {
-    (void)argc; (void)argv;
+    int weighted = !(argc == 1 && sqlite_nio_sqlite3_value_type(argv[0]) == SQLITE_INTEGER && sqlite_nio_sqlite3_value_int64(argv[0]) == 0);
     Query *query = 0;
     int rc = queryFor(api, context, &query);
-    if (rc == SQLITE_OK) rc = prepareRanking(api, context, query);
+    if (rc == SQLITE_OK) rc = prepareRanking(api, context, query, weighted);
+    if (rc == SQLITE_MISUSE) {
+        sqlite_nio_sqlite3_result_error(result, "kb_rank(fts, 0) ranks a query of one phrase only", -1);
+        return;
+    }
     if (rc != SQLITE_OK) { sqlite_nio_sqlite3_result_error_code(result, rc); return; }
     int instances = 0;
     rc = api->xInstCount(context, &instances);
@@ -125,6 +138,14 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_cont
         score += query->inverseFrequency[i] * (f * (k1 + 1.0)) / (f + k1 * (1 - b + b * length / query->averageLength));
     }
     sqlite_nio_sqlite3_result_double(result, -1.0 * score);
+}
+
+static void rowCount(const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_context *result, int argc, sqlite3_value **argv) {
+    (void)argc; (void)argv;
+    sqlite3_int64 rows = 0;
+    int rc = api->xRowCount(context, &rows);
+    if (rc != SQLITE_OK) sqlite_nio_sqlite3_result_error_code(result, rc);
+    else sqlite_nio_sqlite3_result_int64(result, rows);
 }
 
 enum Fact { documentFact, languageFact, facetKeyFact };
@@ -202,6 +223,7 @@ static int installOnConnection(sqlite3 *db, char **error, const void *unused) {
     connection->memory = paragraph_memory_attach(db); // NULL (out of memory): rows are read
     // The last registration owns the memory: FTS5 calls its destructor when the connection closes.
     int rc = fts->xCreateFunction(fts, "kb_rank", connection, rank, 0);
+    if (rc == SQLITE_OK) rc = fts->xCreateFunction(fts, "kb_row_count", connection, rowCount, 0);
     if (rc == SQLITE_OK) rc = fts->xCreateFunction(fts, "kb_document", connection, document, 0);
     if (rc == SQLITE_OK) rc = fts->xCreateFunction(fts, "kb_language", connection, language, 0);
     if (rc == SQLITE_OK) rc = fts->xCreateFunction(fts, "kb_facet_key", connection, facetKey, forgetConnection);

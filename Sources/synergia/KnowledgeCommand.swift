@@ -80,9 +80,13 @@ struct KnowledgeCommand: AsyncParsableCommand {
                                                      maximumBytes: max(1, maxSize) * 1024 * 1024)
                 let outcomes = try await store.withStore { store in
                     let importer = KnowledgeImporter(store: store)
-                    return await concurrentMap(files, width: jobs) { file in
+                    let outcomes = await concurrentMap(files, width: jobs) { file in
                         try await importer.importFile(URL(fileURLWithPath: file), options: options)
                     }
+                    // Several files make many small index segments; one compact index searches faster.
+                    let imported = outcomes.filter { if case .success(.imported) = $0 { true } else { false } }.count
+                    if imported > 1 { try await store.compactKnowledgeIndex() }
+                    return outcomes
                 }
                 if files.count == 1, case .failure(let error) = outcomes[0] { throw error }
                 var reports: [Report] = []

@@ -15,13 +15,13 @@ import SynergiaTestSupport
 
     /// Paragraphs of 3 to 40 words drawn from a small vocabulary, so every word
     /// matches many paragraphs of many lengths.
-    func documents(_ count: Int, seed: UInt64, language: KnowledgeLanguage = .en, prefix: String = "D") -> [NewKnowledgeDocument] {
+    func documents(_ count: Int, seed: UInt64, language: KnowledgeLanguage = .en, prefix: String = "D", words: [String] = Self.words) -> [NewKnowledgeDocument] {
         var random = SeededRandom(seed: seed)
         return (0..<count).map { index in
             let paragraphs = (0..<random.int(5...20)).map { _ -> NewParagraph in
                 let text = language == .zh
                     ? (0..<random.int(2...12)).map { _ in Self.chinese[random.int(0...Self.chinese.count - 1)] }.joined(separator: "，")
-                    : (0..<random.int(3...40)).map { _ in Self.words[random.int(0...Self.words.count - 1)] }.joined(separator: " ")
+                    : (0..<random.int(3...40)).map { _ in words[random.int(0...words.count - 1)] }.joined(separator: " ")
                 return NewParagraph(text: text, language: random.chance(0.2) ? .fr : nil)
             }
             let symbol = "\(prefix)/\(index)"
@@ -147,6 +147,43 @@ import SynergiaTestSupport
             try await expectAgreement(store, minimumMatches: 5)
             let languages = try await store.searchKnowledge(try KnowledgeSearchRequest(query: try SearchQuery.parse("restoration"))).facets.language
             #expect(!languages.map(\.value).contains("ru"))
+        }
+    }
+
+    /// A query of one phrase is ranked without the phrase's document frequency,
+    /// which the facet counts give beside it; the scores are still bm25's, with
+    /// or without filters, and compacting the index changes none of them. Other
+    /// documents make the words rarer than half the paragraphs, so the frequency
+    /// is not bm25's floor.
+    @Test func scoresOfOnePhraseAreBm25sWithTheFrequencyFromTheCounts() async throws {
+        try await TestDatabase.withStore(.sqlite) { store in
+            _ = try await importAll(store, documents(20, seed: 7) + documents(8, seed: 8, language: .zh, prefix: "Z")
+                + documents(40, seed: 9, prefix: "F", words: ["alpha", "beta", "gamma", "delta"]))
+            let cases: [(String, String, KnowledgeSearchFilters)] = [
+                ("restoration", "text : \"restoration\"", .init()),
+                ("\"land degradation\"", "text : \"land degradation\"", .init()),
+                ("湿地", Self.chineseMatch, .init()),
+                ("restoration", "text : \"restoration\"", .init(convention: "UNCCD", language: .fr)),
+                ("finance report", "text : \"finance\" AND text : \"report\"", .init()),
+            ]
+            for compacted in [false, true] {
+                if compacted { try await store.compactKnowledgeIndex() }
+                for (text, match, filters) in cases {
+                    let results = try await store.searchKnowledge(try KnowledgeSearchRequest(query: try SearchQuery.parse(text), filters: filters, limit: 10))
+                    let rows = try await store.provider.withDatabase { db in
+                        try await db.raw("SELECT rowid AS id, -bm25(kb_paragraph_fts) AS score FROM kb_paragraph_fts WHERE kb_paragraph_fts MATCH \(bind: match)").all()
+                    }
+                    var bm25: [Int64: Double] = [:]
+                    for row in rows { bm25[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "score", as: Double.self) }
+                    #expect(results.hits.count >= 3, "\(text)")
+                    #expect(results.hits.allSatisfy { (bm25[$0.paragraphID] ?? 0) > 0.01 }, "\(text): a frequency above bm25's floor")
+                    for hit in results.hits {
+                        let expected = try #require(bm25[hit.paragraphID])
+                        #expect(abs(hit.score - expected) <= 1e-9 * expected, "\(text): paragraph \(hit.paragraphID) scored \(hit.score), bm25 \(expected)")
+                    }
+                    #expect(results.hits.map(\.score) == results.hits.map(\.score).sorted(by: >))
+                }
+            }
         }
     }
 }

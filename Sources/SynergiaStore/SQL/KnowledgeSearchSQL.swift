@@ -10,6 +10,9 @@ struct KnowledgeSearchSQL {
     var hits: SQLQueryString
     var facets: SQLQueryString
     var tagFacets: SQLQueryString
+    /// The hits' scores still lack the query's inverse document frequency, which
+    /// the facets give through their `matches` and `paragraphs` rows.
+    var scoresNeedFrequency = false
 
     static let hitColumns = "p.id, p.document_id, p.ordinal, p.label, p.kind, p.page, p.language, p.text, d.symbol, d.title"
     /// The language code in a facet key `g.facet_key`: its last two bytes.
@@ -31,8 +34,13 @@ struct KnowledgeSearchSQL {
         if let language = request.filters.language { conditions.append("kb_language(kb_paragraph_fts) = \(bind: language.rawValue)") }
         if let tagged = taggedCondition(request.filters, id: "kb_paragraph_fts.rowid") { conditions.append(tagged) }
         let matched: SQLQueryString = "FROM kb_paragraph_fts WHERE " + conditions.joined(separator: " AND ")
+        // One phrase and the counts made without a tag filter: the phrase's
+        // frequency comes from those counts, which run beside the page, instead
+        // of a pass over its matches before the page is ranked (bm25 of one
+        // phrase is that frequency times a score that alone decides the order).
+        let scoresNeedFrequency = request.query.terms.count == 1 && request.filters.taggedTerms.isEmpty
         // Not called `rank`: that is FTS5's own column, which would rank with bm25() again.
-        let page: SQLQueryString = "SELECT kb_paragraph_fts.rowid AS id, kb_rank(kb_paragraph_fts) AS relevance " + matched
+        let page: SQLQueryString = "SELECT kb_paragraph_fts.rowid AS id, kb_rank(kb_paragraph_fts\(unsafeRaw: scoresNeedFrequency ? ", 0" : "")) AS relevance " + matched
             + " ORDER BY relevance, id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
         // FTS5's snippet does not see matches of Chinese pairs, so with a Chinese
         // term the excerpt is made from the text alone, without matching again.
@@ -63,13 +71,19 @@ struct KnowledgeSearchSQL {
             grouped = "SELECT kb_facet_key(kb_paragraph_fts) AS facet_key, COUNT(*) AS n " + matched + " GROUP BY facet_key"
             groupFilters = []
         }
-        var counts: SQLQueryString = "WITH grouped AS MATERIALIZED (" + grouped + ") "
-            + "SELECT d.convention, d.body, d.year, d.kind, \(unsafeRaw: facetLanguage) AS language, SUM(g.n) AS n "
+        var counts: SQLQueryString = "SELECT d.convention, d.body, d.year, d.kind, \(unsafeRaw: facetLanguage) AS language, SUM(g.n) AS n "
             + "FROM grouped AS g JOIN kb_documents d ON d.id = g.facet_key >> 16"
         if !groupFilters.isEmpty { counts += " WHERE " + groupFilters.joined(separator: " AND ") }
         counts += " GROUP BY d.convention, d.body, d.year, d.kind, 5"
-        return KnowledgeSearchSQL(hits: hits, facets: facets(counts: counts),
-                                  tagFacets: tagFacets(ids: "SELECT kb_paragraph_fts.rowid " + matched, request.termTargets))
+        // bm25's figures for the phrase: its matches in every paragraph (the
+        // filters apply after counting) and the paragraphs indexed.
+        let frequencyRows: SQLQueryString? = scoresNeedFrequency
+            ? "SELECT 'matches', NULL, CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM grouped UNION ALL SELECT 'paragraphs', NULL, "
+                + "COALESCE((SELECT kb_row_count(kb_paragraph_fts) FROM kb_paragraph_fts WHERE kb_paragraph_fts MATCH \(bind: match) LIMIT 1), 0)"
+            : nil
+        return KnowledgeSearchSQL(hits: hits, facets: facets(counts: counts, from: "grouped AS MATERIALIZED (" + grouped + "), ", extraRows: frequencyRows),
+                                  tagFacets: tagFacets(ids: "SELECT kb_paragraph_fts.rowid " + matched, request.termTargets),
+                                  scoresNeedFrequency: scoresNeedFrequency)
     }
 
     /// `text : "word"` for words and phrases (folded and stemmed by the tokenizer),
@@ -172,14 +186,17 @@ struct KnowledgeSearchSQL {
     }
 
     /// Rows of (facet, value, n); the `total` row counts every match. `counts`
-    /// yields (convention, body, year, kind, language, n) rows that partition the matches.
-    static func facets(counts: SQLQueryString) -> SQLQueryString {
+    /// yields (convention, body, year, kind, language, n) rows that partition the
+    /// matches; `from` names common tables it reads (each followed by a comma),
+    /// and `extraRows` are rows added as they are.
+    static func facets(counts: SQLQueryString, from: SQLQueryString = "", extraRows: SQLQueryString? = nil) -> SQLQueryString {
         let dimensions = [("convention", "convention"), ("body", "body"), ("year", "CAST(year AS TEXT)"), ("kind", "kind"), ("language", "language")]
-        var sql: SQLQueryString = "WITH matched AS MATERIALIZED (" + counts + ") "
+        var sql: SQLQueryString = "WITH " + from + "matched AS MATERIALIZED (" + counts + ") "
         sql += "SELECT 'total' AS facet, NULL AS value, CAST(COALESCE(SUM(n), 0) AS BIGINT) AS n FROM matched"
         for (facet, expression) in dimensions {
             sql += " UNION ALL SELECT \(literal: facet), \(unsafeRaw: expression), CAST(SUM(n) AS BIGINT) FROM matched WHERE \(unsafeRaw: expression) IS NOT NULL GROUP BY \(unsafeRaw: expression)"
         }
+        if let extraRows { sql += " UNION ALL " + extraRows }
         return sql
     }
 }

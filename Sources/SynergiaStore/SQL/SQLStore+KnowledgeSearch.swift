@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import SynergiaCore
 
@@ -13,6 +14,30 @@ extension SQLStore {
             return try await db.raw(statements.tagFacets).all()
         }
         let (hitRows, facetRows, tagFacetRows) = try await (pageRows, countRows, tagRows)
+        var total = 0, phraseMatches = 0, paragraphs = 0
+        var facets = KnowledgeFacets()
+        for row in facetRows + tagFacetRows {
+            let count = try row.int("n")
+            let facet = try row.string("facet")
+            guard let value = try row.optionalString("value") else {
+                switch facet {
+                case "matches": phraseMatches = count
+                case "paragraphs": paragraphs = count
+                default: total = count
+                }
+                continue
+            }
+            switch facet {
+            case "convention": facets.convention.append(FacetCount(value, count))
+            case "body": facets.body.append(FacetCount(value, count))
+            case "year": facets.year.append(FacetCount(value, count))
+            case "kind": facets.kind.append(FacetCount(value, count))
+            case "term": facets.term.append(FacetCount(value, count))
+            case "target": facets.target.append(FacetCount(value, count))
+            default: facets.language.append(FacetCount(value, count))
+            }
+        }
+        let frequency = statements.scoresNeedFrequency ? Self.inverseDocumentFrequency(matches: phraseMatches, paragraphs: paragraphs) : 1
         let isPostgres = provider.kind == .postgres
         let cjkTerms = request.query.terms.filter { $0.script == .cjk }.map(\.text)
         let hits = try hitRows.map { row in
@@ -28,25 +53,7 @@ extension SQLStore {
             } else {
                 marked = databaseSnippet
             }
-            return try Self.knowledgeHit(row, snippet: SnippetMarkup.html(marked: marked), score: try row.double("score"))
-        }
-        var total = 0
-        var facets = KnowledgeFacets()
-        for row in facetRows + tagFacetRows {
-            let count = try row.int("n")
-            guard let value = try row.optionalString("value") else {
-                total = count
-                continue
-            }
-            switch try row.string("facet") {
-            case "convention": facets.convention.append(FacetCount(value, count))
-            case "body": facets.body.append(FacetCount(value, count))
-            case "year": facets.year.append(FacetCount(value, count))
-            case "kind": facets.kind.append(FacetCount(value, count))
-            case "term": facets.term.append(FacetCount(value, count))
-            case "target": facets.target.append(FacetCount(value, count))
-            default: facets.language.append(FacetCount(value, count))
-            }
+            return try Self.knowledgeHit(row, snippet: SnippetMarkup.html(marked: marked), score: try row.double("score") * frequency)
         }
         let ordered: ([FacetCount]) -> [FacetCount] = { counts in counts.sorted { ($0.count, $1.value) > ($1.count, $0.value) } }
         facets.convention = ordered(facets.convention)
@@ -57,6 +64,13 @@ extension SQLStore {
         facets.term = ordered(facets.term)
         facets.target = ordered(facets.target)
         return KnowledgeSearchResults(total: total, hits: hits, facets: facets)
+    }
+
+    /// bm25's inverse document frequency of a phrase, as FTS5 computes it (a
+    /// phrase in more than half the paragraphs weighs 1e-6, not less than nothing).
+    static func inverseDocumentFrequency(matches: Int, paragraphs: Int) -> Double {
+        let frequency = log((Double(paragraphs) - Double(matches) + 0.5) / (Double(matches) + 0.5))
+        return frequency <= 0 ? 1e-6 : frequency
     }
 
     /// A hit from a row of `KnowledgeSearchSQL.hitColumns`.

@@ -12,5 +12,7 @@ mkdir -p bench-output
 rm -f bench-output/kb.sqlite bench-output/kb.sqlite-*
 echo "== SQLite"
 "$BIN" kb benchmark --paragraphs "$N" --runs "$RUNS" --database sqlite:bench-output/kb.sqlite
+echo "== SQLite, searches back to back (the LIKE scans after them)"
+"$BIN" kb benchmark --search-only --back-to-back --runs "$RUNS" --database sqlite:bench-output/kb.sqlite
 echo "== PostgreSQL"
 scripts/with-postgres.sh bash -c "\"$BIN\" kb benchmark --paragraphs $N --runs $RUNS --database \"\$SYNERGIA_TEST_POSTGRES_URL\""

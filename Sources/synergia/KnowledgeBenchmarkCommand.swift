@@ -81,7 +81,7 @@ extension KnowledgeCommand {
                 bar.update("indexing", done: min(done * 500, paragraphs), total: paragraphs)
             }) { document in try await store.importKnowledgeDocument(document) }
             for case .failure(let error) in results { throw error }
-            bar.update("compacting the index", done: paragraphs, total: paragraphs)
+            bar.update("compacting", done: paragraphs, total: paragraphs)
             try await store.compactKnowledgeIndex()
             bar.finish()
             let seconds = Date().timeIntervalSince(started)

@@ -107,7 +107,10 @@ struct KnowledgeSearchSQL {
     /// OR-ed together — a constant the index answers and the statistics estimate —
     /// and the CASE then keeps those that match in their own language.
     static func postgres(_ request: KnowledgeSearchRequest) -> KnowledgeSearchSQL {
-        let languages = request.filters.language.map { [$0] } ?? KnowledgeLanguage.allCases
+        // Chinese terms are character pairs in every language's configuration: one
+        // query then serves all paragraphs, and the planner sees it as it is.
+        let everyTermChinese = request.query.terms.allSatisfy { $0.script == .cjk }
+        let languages = request.filters.language.map { [$0] } ?? (everyTermChinese ? [.zh] : KnowledgeLanguage.allCases)
         let perLanguage = languages.map { language -> (KnowledgeLanguage, SQLQueryString) in
             let configuration = PostgresTextSearch.configuration(language)
             let query = request.query.terms.map { term -> SQLQueryString in

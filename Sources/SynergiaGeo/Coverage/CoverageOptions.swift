@@ -42,6 +42,28 @@ public struct CoverageOptions: Codable, Sendable, Hashable {
     public var maxTileVertices = 256
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case statuses, excludeMAB, siteTypes, areaMethod, equalAreaCRS, snapGridMeters, pointCircleVertices
+        case countryField, targetPercent, kbaFullyCoveredPercent, maxTileVertices
+    }
+
+    /// Sets written in their declaration order, so the options stored with a run
+    /// and printed in its JSON are the same text every time.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(SiteStatus.allCases.filter(statuses.contains), forKey: .statuses)
+        try c.encode(excludeMAB, forKey: .excludeMAB)
+        try c.encode(SiteType.allCases.filter(siteTypes.contains), forKey: .siteTypes)
+        try c.encode(areaMethod, forKey: .areaMethod)
+        try c.encode(equalAreaCRS, forKey: .equalAreaCRS)
+        try c.encodeIfPresent(snapGridMeters, forKey: .snapGridMeters)
+        try c.encode(pointCircleVertices, forKey: .pointCircleVertices)
+        try c.encode(countryField, forKey: .countryField)
+        try c.encode(targetPercent, forKey: .targetPercent)
+        try c.encode(kbaFullyCoveredPercent, forKey: .kbaFullyCoveredPercent)
+        try c.encode(maxTileVertices, forKey: .maxTileVertices)
+    }
 }
 
 /// Progress reported by long steps. `total` is nil when unknown.

@@ -38,7 +38,7 @@ struct SiteCleaner {
         let codes = options.countryField == .iso3 ? r.iso3 : r.parentISO3
         if !codes.contains(country) { return .otherCountry }
         if !options.statuses.contains(r.status) { return .status }
-        if options.excludeMAB, r.designation.trimmingCharacters(in: .whitespaces)
+        if options.excludeMAB, r.designation.trimmedSpaces
             .caseInsensitiveCompare(WDPARecord.mabDesignation) == .orderedSame { return .mab }
         if !options.siteTypes.contains(r.siteType) { return .siteType }
         if r.geometryKind == .point, (r.reportedArea ?? 0) <= 0 { return .pointWithoutArea }

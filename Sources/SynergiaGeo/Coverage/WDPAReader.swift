@@ -41,11 +41,12 @@ public enum WDPAReader {
             transform = try CoordinateTransformation(from: srs, to: wgs84)
         }
         let name = layer.name
+        let maxYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
         var summary = LayerImportSummary(layer: name, schema: schema.version, featuresRead: 0, recordsAccepted: 0, recordsSkipped: 0)
         try layer.forEachFeature { f in
             summary.featuresRead += 1
             var problems: [ImportProblem] = []
-            let record = parse(f, schema: schema, index: index, layer: name, transform: transform, problems: &problems)
+            let record = parse(f, schema: schema, index: index, layer: name, maxYear: maxYear, transform: transform, problems: &problems)
             result.problems += problems
             if let record, !problems.contains(where: { $0.severity == .error }) {
                 result.records.append(record)
@@ -58,12 +59,12 @@ public enum WDPAReader {
     }
 
     /// Builds one record; every anomaly is appended to `problems`.
-    private static func parse(_ f: Feature, schema s: WDPASchema, index: [String: Int32], layer: String,
+    private static func parse(_ f: Feature, schema s: WDPASchema, index: [String: Int32], layer: String, maxYear: Int,
                               transform: CoordinateTransformation?, problems: inout [ImportProblem]) -> WDPARecord? {
         let fid = f.fid
         func value(_ field: String) -> String? {
             guard let i = index[field] else { return nil }
-            return f.string(i)?.trimmingCharacters(in: .whitespaces)
+            return f.string(i)?.trimmedSpaces
         }
         func report(_ field: String, _ v: String?, _ msg: String, _ sev: ImportProblem.Severity = .error) {
             problems.append(ImportProblem(layer: layer, featureID: fid, field: field, value: v ?? "NULL", message: msg, severity: sev))
@@ -83,7 +84,6 @@ public enum WDPAReader {
 
         var year = 0
         if let y = value(s.statusYear), !y.isEmpty {
-            let maxYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
             if let n = Int(y) ?? Double(y).flatMap({ Int(exactly: $0) }), n == 0 || (1700...maxYear).contains(n) { year = n }
             else { report(s.statusYear, y, "STATUS_YR must be 0 (unknown) or a year 1700–\(maxYear)") }
         }

@@ -28,7 +28,7 @@ struct WDPASchema {
     func nameFields() -> [String] { version == .nov2025 ? ["NAME_ENG", "NAME"] : ["NAME", "ORIG_NAME"] }
 
     static func parseSiteType(_ s: String) -> SiteType? {
-        switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch s.trimmedSpaces.lowercased() {
         case "1", "pa", "protected area", "true": return .protectedArea
         case "0", "oecm", "false": return .oecm
         default: return nil
@@ -36,7 +36,7 @@ struct WDPASchema {
     }
 
     static func parseRealm(_ s: String) -> Realm? {
-        switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch s.trimmedSpaces.lowercased() {
         case "0", "terrestrial": return .terrestrial
         case "1", "coastal": return .coastal
         case "2", "marine": return .marine
@@ -44,19 +44,20 @@ struct WDPASchema {
         }
     }
 
+    private static let statusByName = Dictionary(uniqueKeysWithValues: SiteStatus.allCases.map { ($0.rawValue.lowercased(), $0) })
+    private static let iucnByName = Dictionary(uniqueKeysWithValues: IUCNCategory.allCases.map { ($0.rawValue.lowercased(), $0) })
+
     static func parseStatus(_ s: String) -> SiteStatus? {
-        let t = s.trimmingCharacters(in: .whitespaces).lowercased()
-        return SiteStatus.allCases.first { $0.rawValue.lowercased() == t }
+        statusByName[s.trimmedSpaces.lowercased()]
     }
 
     static func parseIUCN(_ s: String) -> IUCNCategory? {
-        let t = s.trimmingCharacters(in: .whitespaces).lowercased()
-        return IUCNCategory.allCases.first { $0.rawValue.lowercased() == t }
+        iucnByName[s.trimmedSpaces.lowercased()]
     }
 
     static func parseISO3List(_ s: String) -> [String] {
         s.split(whereSeparator: { $0 == ";" || $0 == "," })
-            .map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            .map { String($0).trimmedSpaces.uppercased() }
             .filter { !$0.isEmpty }
     }
 
@@ -71,5 +72,17 @@ struct WDPASchema {
         case 1, 4: return .point
         default: return nil
         }
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, which bridges to NSString, called
+    /// only when an end of the text is a space, a tab or not ASCII: reading a
+    /// WDPA release trims millions of values that have nothing to trim.
+    var trimmedSpaces: String {
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last else { return self }
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        return plain(first) && plain(last) ? self : trimmingCharacters(in: .whitespaces)
     }
 }

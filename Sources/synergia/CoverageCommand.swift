@@ -28,7 +28,7 @@ struct CoverageCommand: AsyncParsableCommand {
         @Option(help: "Store the run and its series in this workspace (country code).") var workspace: String?
         @Option(help: "Year the results are recorded for (the WDPA release year); default: this year.") var year: Int?
         @Option(help: "equal-area (World Mollweide, as the global statistics) or geodesic.") var area = "equal-area"
-        @Option(help: "Snap vertices to a grid of this many metres before flattening.") var snapGrid: Double?
+        @Option(help: "Snap vertices to a grid of this many metres before flattening (default: none; 0.001, 1 mm, runs a third faster, docs/coverage.md).") var snapGrid: Double?
         @Flag(help: "Refuse the whole file when a record is invalid (default: skip and report it).") var refuseBadRecords = false
         @Flag(help: "Keep UNESCO-MAB Biosphere Reserves (excluded by default).") var keepMAB = false
         @Option(help: "Key Biodiversity Areas (polygons, any OGR format): adds KBA coverage (SDG 15.1.2).") var kba: String?
@@ -52,7 +52,10 @@ struct CoverageCommand: AsyncParsableCommand {
                 case "geodesic": options.areaMethod = .geodesic
                 default: throw ValidationError("--area must be equal-area or geodesic")
                 }
-                options.snapGridMeters = snapGrid
+                if let snapGrid {
+                    guard snapGrid >= 0, snapGrid.isFinite else { throw ValidationError("--snap-grid must be 0 (no snapping) or a number of metres") }
+                    options.snapGridMeters = snapGrid > 0 ? snapGrid : nil
+                }
                 options.excludeMAB = !keepMAB
                 let inputs = CoverageComputation.Inputs(
                     wdpa: wdpa, wdpaLayer: wdpaLayer, land: land, landLayer: try layer(land, landLayer, fallback: "land"),

@@ -50,6 +50,14 @@ import SynergiaTestSupport
         }
     }
 
+    @Test func aNegativeSnappingGridIsRefusedBeforeAnyFileIsRead() async throws {
+        try await TestDatabase.withDatabaseURL(.sqlite) { db in
+            let refused = try run(["coverage", "run", "--wdpa", "missing.gpkg", "--land", "missing.gpkg", "--eez", "missing.gpkg", "--country", "AAA", "--snap-grid=-1"], database: db)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("--snap-grid must be 0 (no snapping) or a number of metres"), "\(refused.stderr)")
+        }
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func frameworksAndCrosswalkAsJSON(kind: DatabaseKind) async throws {
         try await withSeededDatabase(kind) { db in

@@ -184,6 +184,14 @@ import SynergiaTestSupport
                     #expect(results.hits.map(\.score) == results.hits.map(\.score).sorted(by: >))
                 }
             }
+            // Without the frequency, several phrases would be ranked wrongly: refused.
+            let message = try await store.provider.withDatabase { db -> String in
+                do {
+                    _ = try await db.raw("SELECT kb_rank(kb_paragraph_fts, 0) AS r FROM kb_paragraph_fts WHERE kb_paragraph_fts MATCH 'text : \"finance\" AND text : \"report\"'").all()
+                    return ""
+                } catch { return String(describing: error) }
+            }
+            #expect(message.contains("kb_rank(fts, 0) ranks a query of one phrase only"), "\(message)")
         }
     }
 }

@@ -26,8 +26,6 @@ struct Statistics {
         unitsWKB = threads > 1 ? try units.map { unit in unit.count > 1 ? try unit.map { try $0.geometry.wkb() } : [] } : []
     }
 
-    private var realms: [PieceRealm] { territory == nil ? [.whole] : [.land, .marine] }
-
     /// m² per realm → km² and % of the territory.
     func split(_ a: [PieceRealm: Double]) -> AreaSplit {
         guard let t = territory else { return AreaSplit(totalKm2: (a[.whole] ?? 0) / 1e6) }
@@ -54,24 +52,23 @@ struct Statistics {
         var contributions = [[UnitContribution]](repeating: [], count: units.count)
         // In batches, so progress is reported between them (the callback stays on this thread).
         let batch = max(threads * 8, shared.count / 20)
+        let measure = frame.measure
         for start in stride(from: 0, to: shared.count, by: batch) {
             progress(.init(stage: .unioning, done: start, total: shared.count))
             let slice = Array(shared[start..<min(start + batch, shared.count)])
+            let areas = slice.map { u in units[u].map(\.area) }
+            @Sendable func measured(_ k: Int, _ members: [Geometry], _ context: GEOSContext) throws -> [UnitContribution] {
+                try Self.contributions(members: members, areas: areas[k], groups: groupOf[slice[k]], realms: realmOf[slice[k]],
+                                       accumulate: accumulate, context: context, area: measure.area)
+            }
             if threads > 1, slice.count > 1 {
                 let encoded = slice.map { unitsWKB[$0] }
-                let areas = slice.map { u in units[u].map(\.area) }
-                let measure = frame.measure
                 let results = try UnitWorkers.measure(count: slice.count, threads: threads) { k, context in
-                    let members = try encoded[k].map { try context.geometry(wkb: $0) }
-                    return try Self.contributions(members: members, areas: areas[k], groups: groupOf[slice[k]], realms: realmOf[slice[k]],
-                                                  accumulate: accumulate, context: context, area: measure.area)
+                    try measured(k, try encoded[k].map { try context.geometry(wkb: $0) }, context)
                 }
                 for (k, u) in slice.enumerated() { contributions[u] = results[k] }
             } else {
-                for u in slice {
-                    contributions[u] = try Self.contributions(members: units[u].map(\.geometry), areas: units[u].map(\.area), groups: groupOf[u],
-                                                              realms: realmOf[u], accumulate: accumulate, context: context, area: frame.area)
-                }
+                for (k, u) in slice.enumerated() { contributions[u] = try measured(k, units[u].map(\.geometry), context) }
             }
         }
         var own = Array(repeating: [PieceRealm: Double](), count: order.count)

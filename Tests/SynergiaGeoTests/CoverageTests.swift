@@ -65,6 +65,45 @@ import Testing
         #expect(r.input.siteAreaOutsideTerritoryKm2! < 1e-6)
     }
 
+    /// Two sites across the coastline overlapping each other, and one inland.
+    /// In the equal-area frame a site stays whole and its unions are split
+    /// between land and sea: every year, group and realm must be the figure of
+    /// the method's order (union of the sites, then ∩ land and ∩ EEZ − land),
+    /// computed here with GEOS on the projected boxes. (Not in lon/lat: there
+    /// a parallel is measured as a geodesic, so a box's area depends on where
+    /// its edges are split, and boxes are not exact answers for overlaps.)
+    @Test func overlappingCoastalSitesInMollweide() throws {
+        let r = try engine.run(sites: coastalSites, land: [box(10, 40, 12, 42)], eez: [box(10, 38, 12, 40)], country: "AAA")
+        let ctx = GEOSContext(), frame = try WorkingFrame(options: CoverageOptions())
+        func projected(_ wkb: Data) throws -> Geometry { try frame.project(ctx.geometry(wkb: wkb)) }
+        let land = try projected(box(10, 40, 12, 42)), marine = try projected(box(10, 38, 12, 40)).difference(land)
+        let a = try projected(box(10.5, 39.5, 11.5, 40.5)), b = try projected(box(10.2, 40.8, 10.4, 41)), c = try projected(box(11, 39, 11.8, 41))
+        func split(_ sites: [Geometry]) throws -> (Double, Double) {
+            let union = try ctx.unaryUnion(sites.map { try $0.clone() })
+            return (try frame.area(union.intersection(land)) / 1e6, try frame.area(union.intersection(marine)) / 1e6)
+        }
+        let all = try split([a, b, c]), before = try split([a, b]), oecm = try split([c])
+        expectCoastal(r, years: [try split([a]), before, all], oecm: oecm, oecmAdded: (all.0 - before.0, all.1 - before.1))
+        #expect(close(r.coverage.totalKm2, try frame.area(ctx.unaryUnion([a.clone(), b.clone(), c.clone()])) / 1e6))
+    }
+
+    private var coastalSites: [WDPARecord] {
+        [site(1, box(10.5, 39.5, 11.5, 40.5), year: 2000), site(2, box(10.2, 40.8, 10.4, 41), year: 2005),
+         site(3, box(11, 39, 11.8, 41), year: 2010, type: .oecm)]
+    }
+
+    private func expectCoastal(_ r: CoverageResult, years: [(Double, Double)], oecm: (Double, Double), oecmAdded: (Double, Double)) {
+        #expect(r.timeSeries.map(\.year) == [2000, 2005, 2010])
+        for (point, (land, marine)) in zip(r.timeSeries, years) {
+            #expect(close(point.covered.landKm2!, land) && close(point.covered.marineKm2!, marine), "\(point.year): \(point.covered)")
+        }
+        let group = r.bySiteType.first { $0.key == "OECM" }!
+        #expect(close(group.covered.landKm2!, oecm.0) && close(group.covered.marineKm2!, oecm.1))
+        #expect(close(group.exclusive!.landKm2!, oecmAdded.0, rel: 1e-8) && close(group.exclusive!.marineKm2!, oecmAdded.1, rel: 1e-8))
+        #expect(r.coverage.totalKm2 == r.coverage.landKm2! + r.coverage.marineKm2!)
+        #expect(r.input.siteAreaOutsideTerritoryKm2! < 1e-6)
+    }
+
     @Test func proposedAndMABSitesAreExcluded() throws {
         let kept = site(1, box(10, 40, 11, 41))
         let proposed = site(2, box(12, 40, 13, 41), status: .proposed)

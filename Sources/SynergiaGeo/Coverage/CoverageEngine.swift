@@ -56,10 +56,9 @@ public struct CoverageEngine: Sendable {
         for (i, site) in cleaned.sites.enumerated() {
             if i % 200 == 0 { progress(.init(stage: .clipping, done: i, total: cleaned.sites.count)) }
             guard let regions else { pieces.append(Piece(site: i, realm: .whole, geometry: site.geometry)); continue }
-            let l = try regions.land.clip(site.geometry), m = try regions.marine.clip(site.geometry)
-            pieces += l.map { Piece(site: i, realm: .land, geometry: $0) } + m.map { Piece(site: i, realm: .marine, geometry: $0) }
-            let kept = try (l + m).reduce(0) { $0 + (try frame.area($1)) }
-            outside += max(0, try frame.area(site.geometry) - kept)
+            let inside = try regions.pieces(of: site.geometry, frame: frame)
+            pieces += inside.pieces.map { Piece(site: i, realm: $0.realm, geometry: $0.geometry) }
+            outside += max(0, try frame.area(site.geometry) - inside.kept)
         }
         progress(.init(stage: .clipping, done: cleaned.sites.count, total: cleaned.sites.count))
 
@@ -67,7 +66,7 @@ public struct CoverageEngine: Sendable {
         // Statistics keeps the callback for the duration of this call only.
         return try withoutActuallyEscaping(progress) { progress in
             let stats = try Statistics(sites: cleaned.sites, pieces: pieces, frame: frame, context: context,
-                                   territory: territory, piecesPerTile: piecesPerTile, threads: threads, progress: progress)
+                                   territory: territory, regions: regions, piecesPerTile: piecesPerTile, threads: threads, progress: progress)
             let (series, total, unknown) = try stats.timeSeries()
             let flattened = kbas != nil || withLayers ? try stats.flattened() : []
             let kba = try kbas.map { try KBAStatistics(options: options, context: context, frame: frame)
@@ -98,9 +97,10 @@ public struct CoverageEngine: Sendable {
 
 enum PieceRealm: CaseIterable { case land, marine, whole }
 
-/// A site's part inside one realm of the territory.
+/// A site's part inside the territory.
 struct Piece {
     let site: Int
-    let realm: PieceRealm
+    /// nil: the piece crosses the coastline; its land and marine areas are measured on the unions.
+    let realm: PieceRealm?
     let geometry: Geometry
 }

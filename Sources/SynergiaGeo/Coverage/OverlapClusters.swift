@@ -6,7 +6,7 @@ import Foundation
 /// the cluster: every overlay stays as small as the cluster it belongs to.
 enum OverlapClusters {
     /// Clusters of piece indexes, each ascending, ordered by first index.
-    /// Pieces are only compared within their realm.
+    /// A land piece and a marine piece share no area, so they are not compared.
     static func build(_ pieces: [Piece], context: GEOSContext) throws -> [[Int]] {
         var parent = Array(0..<pieces.count)
         func root(_ i: Int) -> Int {
@@ -14,19 +14,23 @@ enum OverlapClusters {
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
-        let byRealm = Dictionary(grouping: pieces.indices, by: { pieces[$0].realm })
-        for (_, members) in byRealm where members.count > 1 {
-            let index = try SpatialIndex(members.map { pieces[$0].geometry }, context: context)
-            for (a, i) in members.enumerated() {
-                for b in index.query(pieces[i].geometry) where b > a {
-                    let j = members[b]
+        if pieces.count > 1 {
+            let index = try SpatialIndex(pieces.map(\.geometry), context: context)
+            for i in pieces.indices {
+                for j in index.query(pieces[i].geometry) where j > i {
                     let (ri, rj) = (root(i), root(j))
-                    if ri != rj, pieces[i].geometry.intersects(pieces[j].geometry) { parent[max(ri, rj)] = min(ri, rj) }
+                    guard ri != rj, Self.mayShareArea(pieces[i].realm, pieces[j].realm) else { continue }
+                    if pieces[i].geometry.intersects(pieces[j].geometry) { parent[max(ri, rj)] = min(ri, rj) }
                 }
             }
         }
         var clusters: [Int: [Int]] = [:]
         for i in pieces.indices { clusters[root(i), default: []].append(i) }
         return clusters.values.sorted { $0[0] < $1[0] }
+    }
+
+    /// nil is a piece across the coastline, which may share area with either.
+    private static func mayShareArea(_ a: PieceRealm?, _ b: PieceRealm?) -> Bool {
+        a == nil || b == nil || a == b
     }
 }

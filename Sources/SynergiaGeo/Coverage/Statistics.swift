@@ -14,16 +14,47 @@ struct Statistics {
     let progress: (CoverageProgress) -> Void
     let threads: Int
     private let units: [[UnitMember]]
-    /// With several threads, each unit's pieces as WKB (for the threads' own contexts), made once.
+    /// The realm of each unit's pieces; nil when they are on both sides of the coastline.
+    private let unitRealms: [PieceRealm?]
+    /// For a unit on both sides, the land under its bounding box (disjoint parts), which splits its unions.
+    private let unitLand: [[Geometry]]
+    /// Units measured by overlay: several pieces, or land and sea to split.
+    private let shared: [Int]
+    /// With several threads, each shared unit's pieces and land as WKB (for the threads' own contexts), made once.
     private let unitsWKB: [[Data]]
+    private let unitLandWKB: [[Data]]
 
     init(sites: [CleanSite], pieces: [Piece], frame: WorkingFrame, context: GEOSContext,
-         territory: TerritoryArea?, piecesPerTile: Int, threads: Int = 1, progress: @escaping (CoverageProgress) -> Void) throws {
+         territory: TerritoryArea?, regions: TerritoryRegions?, piecesPerTile: Int, threads: Int = 1,
+         progress: @escaping (CoverageProgress) -> Void) throws {
         self.sites = sites; self.pieces = pieces; self.frame = frame; self.context = context
         self.territory = territory; self.progress = progress; self.threads = threads
-        units = try DisjointUnits.build(pieces, areas: try pieces.map { try frame.area($0.geometry) }, frame: frame, context: context,
-                                     piecesPerTile: piecesPerTile)
-        unitsWKB = threads > 1 ? try units.map { unit in unit.count > 1 ? try unit.map { try $0.geometry.wkb() } : [] } : []
+        let units = try DisjointUnits.build(pieces, areas: try pieces.map { try frame.area($0.geometry) }, frame: frame, context: context,
+                                            piecesPerTile: piecesPerTile)
+        let realms: [PieceRealm?] = units.map { unit in
+            let first = pieces[unit[0].piece].realm
+            return unit.allSatisfy { pieces[$0.piece].realm == first } ? first : nil
+        }
+        unitLand = try units.indices.map { u in
+            guard realms[u] == nil, let regions, let b = Self.bounds(of: units[u]) else { return [] }
+            return try regions.land.parts(minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY, context: context)
+        }
+        let shared = units.indices.filter { units[$0].count > 1 || realms[$0] == nil }
+        self.units = units; unitRealms = realms; self.shared = shared
+        var unitsWKB = [[Data]](repeating: [], count: units.count), unitLandWKB = unitsWKB
+        if threads > 1 {
+            for u in shared {
+                unitsWKB[u] = try units[u].map { try $0.geometry.wkb() }
+                unitLandWKB[u] = try unitLand[u].map { try $0.wkb() }
+            }
+        }
+        self.unitsWKB = unitsWKB; self.unitLandWKB = unitLandWKB
+    }
+
+    private static func bounds(of unit: [UnitMember]) -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
+        let all = unit.compactMap { $0.geometry.bounds() }
+        guard let first = all.first else { return nil }
+        return all.dropFirst().reduce(first) { (min($0.minX, $1.minX), min($0.minY, $1.minY), max($0.maxX, $1.maxX), max($0.maxY, $1.maxY)) }
     }
 
     /// m² per realm → km² and % of the territory.
@@ -47,8 +78,7 @@ struct Statistics {
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         // Each member's group position (nil: not counted), fixed before any thread starts.
         let groupOf: [[Int?]] = units.map { unit in unit.map { position[key(sites[pieces[$0.piece].site].record)] } }
-        let realmOf: [[PieceRealm]] = units.map { unit in unit.map { pieces[$0.piece].realm } }
-        let shared = units.indices.filter { units[$0].count > 1 }
+        let (shared, unitRealms) = (shared, unitRealms)
         var contributions = [[UnitContribution]](repeating: [], count: units.count)
         // In batches, so progress is reported between them (the callback stays on this thread).
         let batch = max(threads * 8, shared.count / 20)
@@ -57,27 +87,28 @@ struct Statistics {
             progress(.init(stage: .unioning, done: start, total: shared.count))
             let slice = Array(shared[start..<min(start + batch, shared.count)])
             let areas = slice.map { u in units[u].map(\.area) }
-            @Sendable func measured(_ k: Int, _ members: [Geometry], _ context: GEOSContext) throws -> [UnitContribution] {
-                try Self.contributions(members: members, areas: areas[k], groups: groupOf[slice[k]], realms: realmOf[slice[k]],
-                                       accumulate: accumulate, context: context, area: measure.area)
+            @Sendable func measured(_ k: Int, _ members: [Geometry], _ land: [Geometry], _ context: GEOSContext) throws -> [UnitContribution] {
+                let split = RealmSplit(realm: unitRealms[slice[k]], land: land, area: measure.area)
+                return try Self.contributions(members: members, areas: areas[k], groups: groupOf[slice[k]], split: split,
+                                              accumulate: accumulate, context: context)
             }
             if threads > 1, slice.count > 1 {
-                let encoded = slice.map { unitsWKB[$0] }
+                let encoded = slice.map { unitsWKB[$0] }, land = slice.map { unitLandWKB[$0] }
                 let results = try UnitWorkers.measure(count: slice.count, threads: threads) { k, context in
-                    try measured(k, try encoded[k].map { try context.geometry(wkb: $0) }, context)
+                    try measured(k, try encoded[k].map { try context.geometry(wkb: $0) }, try land[k].map { try context.geometry(wkb: $0) }, context)
                 }
                 for (k, u) in slice.enumerated() { contributions[u] = results[k] }
             } else {
-                for (k, u) in slice.enumerated() { contributions[u] = try measured(k, units[u].map(\.geometry), context) }
+                for (k, u) in slice.enumerated() { contributions[u] = try measured(k, units[u].map(\.geometry), unitLand[u], context) }
             }
         }
         var own = Array(repeating: [PieceRealm: Double](), count: order.count)
         var added = own
         for (u, unit) in units.enumerated() {
-            if unit.count == 1 {
+            if unit.count == 1, let realm = unitRealms[u] {
                 guard let i = groupOf[u][0] else { continue }
-                own[i][realmOf[u][0], default: 0] += unit[0].area
-                added[i][realmOf[u][0], default: 0] += unit[0].area
+                own[i][realm, default: 0] += unit[0].area
+                added[i][realm, default: 0] += unit[0].area
                 continue
             }
             for c in contributions[u] {
@@ -89,36 +120,38 @@ struct Statistics {
         return (own, added)
     }
 
-    /// What one unit adds to each group: one union per group (and realm), and
-    /// with `accumulate` what it adds to the running union of the groups before it.
-    private static func contributions(members: [Geometry], areas: [Double], groups: [Int?], realms: [PieceRealm], accumulate: Bool,
-                                      context: GEOSContext, area measure: (Geometry) throws -> Double) throws -> [UnitContribution] {
-        var buckets: [Int: [PieceRealm: [Int]]] = [:]
+    /// What one unit adds to each group: one union per group, and with
+    /// `accumulate` what it adds to the running union of the groups before it;
+    /// each union's area split between the realms by `split`.
+    private static func contributions(members: [Geometry], areas: [Double], groups: [Int?], split: RealmSplit, accumulate: Bool,
+                                      context: GEOSContext) throws -> [UnitContribution] {
+        var buckets: [Int: [Int]] = [:]
         for k in members.indices {
             guard let i = groups[k] else { continue }
-            buckets[i, default: [:]][realms[k], default: []].append(k)
+            buckets[i, default: []].append(k)
         }
         var out: [UnitContribution] = []
-        var running: [PieceRealm: (geometry: Geometry, area: Double)] = [:]
+        var running: (geometry: Geometry, areas: [PieceRealm: Double])?
         for i in buckets.keys.sorted() {
-            for realm in PieceRealm.allCases {
-                guard let ks = buckets[i]![realm] else { continue }
-                let union = ks.count == 1 ? members[ks[0]] : try context.unaryUnion(ks.map { try members[$0].clone() })
-                let area = ks.count == 1 ? areas[ks[0]] : try measure(union)
-                guard accumulate else {
-                    out.append(UnitContribution(group: i, realm: realm, own: area, added: nil))
-                    continue
-                }
-                if let before = running[realm] {
-                    let merged = try before.geometry.union(union)
-                    let mergedArea = try measure(merged)
-                    out.append(UnitContribution(group: i, realm: realm, own: area, added: max(0, mergedArea - before.area)))
-                    running[realm] = (merged, mergedArea)
-                } else {
-                    out.append(UnitContribution(group: i, realm: realm, own: area, added: area))
-                    running[realm] = (union, area)
-                }
+            let ks = buckets[i]!
+            let union = ks.count == 1 ? members[ks[0]] : try context.unaryUnion(ks.map { try members[$0].clone() })
+            let own = try split.areas(union, known: ks.count == 1 ? areas[ks[0]] : nil)
+            guard accumulate else {
+                out += own.map { UnitContribution(group: i, realm: $0.key, own: $0.value, added: nil) }
+                continue
             }
+            guard let before = running else {
+                out += own.map { UnitContribution(group: i, realm: $0.key, own: $0.value, added: $0.value) }
+                running = (union, own)
+                continue
+            }
+            let merged = try before.geometry.union(union)
+            let mergedAreas = try split.areas(merged, known: nil)
+            for realm in PieceRealm.allCases where own[realm] != nil || mergedAreas[realm] != nil {
+                out.append(UnitContribution(group: i, realm: realm, own: own[realm] ?? 0,
+                                            added: max(0, (mergedAreas[realm] ?? 0) - (before.areas[realm] ?? 0))))
+            }
+            running = (merged, mergedAreas)
         }
         return out
     }
@@ -147,13 +180,12 @@ struct Statistics {
     /// unit's pieces, per realm. Seams between tiles of one cluster remain.
     func flattened() throws -> [(realm: PieceRealm, geometry: Geometry)] {
         var out: [(realm: PieceRealm, geometry: Geometry)] = []
-        for unit in units {
-            let byRealm = Dictionary(grouping: unit, by: { pieces[$0.piece].realm })
-            for realm in PieceRealm.allCases {
-                guard let members = byRealm[realm] else { continue }
-                let union = members.count == 1 ? try members[0].geometry.clone() : try context.unaryUnion(members.map { try $0.geometry.clone() })
-                out.append((realm, union))
-            }
+        for (u, unit) in units.enumerated() {
+            let union = unit.count == 1 ? try unit[0].geometry.clone() : try context.unaryUnion(unit.map { try $0.geometry.clone() })
+            if let realm = unitRealms[u] { out.append((realm, union)); continue }
+            let land = try context.unaryUnion(unitLand[u].map { try union.intersection($0) })
+            out.append((.land, land))
+            out.append((.marine, try union.difference(land).polygonalParts()))
         }
         return out
     }
@@ -169,5 +201,22 @@ struct Statistics {
             guard let n = counts[k], n > 0 else { return nil }
             return GroupCoverage(key: label(k), sites: n, covered: split(own[i]), exclusive: exclusive ? split(added[i]) : nil)
         }
+    }
+}
+
+/// Splits a union's area between land and sea. A unit's pieces on one side
+/// of the coastline give it all to that realm; for a unit on both sides the
+/// land area is measured on the land under the unit, and the rest of the union
+/// is marine (pieces never leave the territory, which is land plus marine).
+struct RealmSplit {
+    let realm: PieceRealm?
+    let land: [Geometry]
+    let area: (Geometry) throws -> Double
+
+    func areas(_ union: Geometry, known: Double?) throws -> [PieceRealm: Double] {
+        let total = try known ?? area(union)
+        if let realm { return [realm: total] }
+        let landArea = try land.reduce(0) { $0 + (try area(union.intersection($1))) }
+        return [.land: landArea, .marine: max(0, total - landArea)]
     }
 }

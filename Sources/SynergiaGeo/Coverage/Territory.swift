@@ -56,6 +56,15 @@ final class RegionTiles {
         }
     }
 
+    /// The region's parts inside a rectangle, one per tile it meets (disjoint).
+    func parts(minX: Double, minY: Double, maxX: Double, maxY: Double, context: GEOSContext) throws -> [Geometry] {
+        let rectangle = try context.polygon(shell: [minX, minY, maxX, minY, maxX, maxY, minX, maxY])
+        return try index.query(rectangle).compactMap { i in
+            let part = try tiles[i].base.clip(minX: minX, minY: minY, maxX: maxX, maxY: maxY).polygonalParts()
+            return part.isEmpty ? nil : part
+        }
+    }
+
     /// The polygonal parts of `g` inside the region (tiles are disjoint, so the parts are too).
     func clip(_ g: Geometry) throws -> [Geometry] {
         var out: [Geometry] = []
@@ -76,6 +85,8 @@ final class RegionTiles {
 struct TerritoryRegions {
     let land: RegionTiles
     let marine: RegionTiles
+    /// Land and marine as one geometry, for cutting a site only where it leaves the territory.
+    let whole: Geometry
 
     init(land: [Data], eez: [Data], context: GEOSContext, frame: WorkingFrame, options: CoverageOptions) throws {
         func region(_ wkbs: [Data]) throws -> Geometry {
@@ -89,5 +100,29 @@ struct TerritoryRegions {
         let marineRegion = try region(eez).difference(landRegion).polygonalParts()
         self.land = try RegionTiles(region: landRegion, maxVertices: options.maxTileVertices, frame: frame)
         self.marine = try RegionTiles(region: marineRegion, maxVertices: options.maxTileVertices, frame: frame)
+        whole = try landRegion.union(marineRegion).polygonalParts()
+    }
+
+    /// The site's pieces inside the territory and their realms (nil: both),
+    /// with the site's area inside. In the equal-area frame a site is one
+    /// piece, cut only where it leaves the territory: pieces of different sites
+    /// cut by the coastline or a tile seam at different points would meet
+    /// along edges a hair apart, where GEOS's overlay falls back to its slow
+    /// snapping noder (docs/benchmarks.md, 2026-12-02); the land/marine split
+    /// is then made on the unions (`Statistics`). In lon/lat (geodesic areas)
+    /// a straight edge is measured as a geodesic, so where the coastline is cut
+    /// would change the areas: there each realm's part is its own piece.
+    func pieces(of site: Geometry, frame: WorkingFrame) throws -> (pieces: [(geometry: Geometry, realm: PieceRealm?)], kept: Double) {
+        let l = try land.clip(site), m = try marine.clip(site)
+        let parts = l + m
+        let kept = try parts.reduce(0) { $0 + (try frame.area($1)) }
+        if frame.method == .geodesic {
+            return (l.map { ($0, .land) } + m.map { ($0, .marine) }, kept)
+        }
+        let realm: PieceRealm? = m.isEmpty ? .land : l.isEmpty ? .marine : nil
+        if parts.count <= 1 { return (parts.map { ($0, realm) }, kept) }
+        var inside = try site.intersection(whole).polygonalParts()
+        if !inside.isValid { inside = try inside.makeValid().polygonalParts() }
+        return (inside.isEmpty ? [] : [(inside, realm)], kept)
     }
 }

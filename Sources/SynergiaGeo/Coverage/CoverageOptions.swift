@@ -28,7 +28,7 @@ public struct CoverageOptions: Codable, Sendable, Hashable {
     /// CRS used by `.equalArea`. ESRI:54009 = World Mollweide, as the global statistics.
     public var equalAreaCRS = "ESRI:54009"
     /// Step 4: optional snapping grid in metres (converted to degrees ≈ size/111 320 for `.geodesic`).
-    /// Off by default, as the method; 1 mm makes large runs a third faster (docs/coverage.md).
+    /// Off by default, as the method (docs/coverage.md, "Cleaning").
     public var snapGridMeters: Double? = nil
     /// Step 3: vertices of the polygon replacing a point (its area is made exactly REP_AREA).
     public var pointCircleVertices = 72

@@ -60,7 +60,8 @@ final class RegionTiles {
     func parts(minX: Double, minY: Double, maxX: Double, maxY: Double, context: GEOSContext) throws -> [Geometry] {
         let rectangle = try context.polygon(shell: [minX, minY, maxX, minY, maxX, maxY, minX, maxY])
         return try index.query(rectangle).compactMap { i in
-            let part = try tiles[i].base.clip(minX: minX, minY: minY, maxX: maxX, maxY: maxY).polygonalParts()
+            var part = try tiles[i].base.clip(minX: minX, minY: minY, maxX: maxX, maxY: maxY).polygonalParts()
+            if !part.isEmpty, !part.isValid { part = try part.makeValid().polygonalParts() }
             return part.isEmpty ? nil : part
         }
     }

@@ -33,8 +33,7 @@ enum DisjointUnits {
 
     private static func tiles(of cluster: [Int], pieces: [Piece], areas: [Double], frame: WorkingFrame, piecesPerTile: Int) throws -> [[UnitMember]] {
         let bounds = cluster.compactMap { pieces[$0].geometry.bounds() }
-        guard bounds.count == cluster.count, let minX = bounds.map(\.minX).min(), let maxX = bounds.map(\.maxX).max(),
-              let minY = bounds.map(\.minY).min(), let maxY = bounds.map(\.maxY).max(), maxX > minX, maxY > minY else {
+        guard bounds.count == cluster.count, let (minX, minY, maxX, maxY) = enclosing(bounds), maxX > minX, maxY > minY else {
             return [cluster.map { UnitMember(piece: $0, geometry: pieces[$0].geometry, area: areas[$0]) }]
         }
         // A square-ish grid with about piecesPerTile pieces per tile.
@@ -58,13 +57,19 @@ enum DisjointUnits {
                     // The last row and column reach to the cluster's edge exactly, so nothing is lost to rounding.
                     let x0 = minX + Double(c) * dx, x1 = c == nx - 1 ? maxX : minX + Double(c + 1) * dx
                     let y0 = minY + Double(r) * dy, y1 = r == ny - 1 ? maxY : minY + Double(r + 1) * dy
-                    var part = try pieces[p].geometry.clip(minX: x0, minY: y0, maxX: x1, maxY: y1).polygonalParts()
+                    let part = try PolygonRepair.polygonalParts(of: pieces[p].geometry.clip(minX: x0, minY: y0, maxX: x1, maxY: y1))
                     if part.isEmpty { continue }
-                    if !part.isValid { part = try part.makeValid().polygonalParts() }
                     members[r * nx + c].append(UnitMember(piece: p, geometry: part, area: try frame.area(part)))
                 }
             }
         }
         return members.filter { !$0.isEmpty }
+    }
+
+    /// The rectangle around all the boxes; nil for none.
+    static func enclosing(_ boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)])
+        -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
+        guard let first = boxes.first else { return nil }
+        return boxes.dropFirst().reduce(first) { (min($0.minX, $1.minX), min($0.minY, $1.minY), max($0.maxX, $1.maxX), max($0.maxY, $1.maxY)) }
     }
 }

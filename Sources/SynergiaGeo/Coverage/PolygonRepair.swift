@@ -21,6 +21,13 @@ enum PolygonRepair {
         return Repaired(geometry: try split.makeValid().polygonalParts(), splitAtAntimeridian: splitAtAntimeridian, madeValid: true)
     }
 
+    /// The polygonal parts of an overlay's output (a clip, an intersection),
+    /// repaired if the overlay left them invalid.
+    static func polygonalParts(of overlay: Geometry) throws -> Geometry {
+        let parts = try overlay.polygonalParts()
+        return parts.isEmpty || parts.isValid ? parts : try parts.makeValid().polygonalParts()
+    }
+
     /// Into the working frame; re-projection can in rare cases make a ring self-touch, so it is repaired once more.
     static func project(_ g: Geometry, frame: WorkingFrame) throws -> Geometry {
         let projected = try frame.project(g)

@@ -36,7 +36,7 @@ struct Statistics {
             return unit.allSatisfy { pieces[$0.piece].realm == first } ? first : nil
         }
         unitLand = try units.indices.map { u in
-            guard realms[u] == nil, let regions, let b = Self.bounds(of: units[u]) else { return [] }
+            guard realms[u] == nil, let regions, let b = DisjointUnits.enclosing(units[u].compactMap { $0.geometry.bounds() }) else { return [] }
             return try regions.land.parts(minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY, context: context)
         }
         let shared = units.indices.filter { units[$0].count > 1 || realms[$0] == nil }
@@ -49,12 +49,6 @@ struct Statistics {
             }
         }
         self.unitsWKB = unitsWKB; self.unitLandWKB = unitLandWKB
-    }
-
-    private static func bounds(of unit: [UnitMember]) -> (minX: Double, minY: Double, maxX: Double, maxY: Double)? {
-        let all = unit.compactMap { $0.geometry.bounds() }
-        guard let first = all.first else { return nil }
-        return all.dropFirst().reduce(first) { (min($0.minX, $1.minX), min($0.minY, $1.minY), max($0.maxX, $1.maxX), max($0.maxY, $1.maxY)) }
     }
 
     /// m² per realm → km² and % of the territory.

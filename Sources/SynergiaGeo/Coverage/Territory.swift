@@ -60,8 +60,7 @@ final class RegionTiles {
     func parts(minX: Double, minY: Double, maxX: Double, maxY: Double, context: GEOSContext) throws -> [Geometry] {
         let rectangle = try context.polygon(shell: [minX, minY, maxX, minY, maxX, maxY, minX, maxY])
         return try index.query(rectangle).compactMap { i in
-            var part = try tiles[i].base.clip(minX: minX, minY: minY, maxX: maxX, maxY: maxY).polygonalParts()
-            if !part.isEmpty, !part.isValid { part = try part.makeValid().polygonalParts() }
+            let part = try PolygonRepair.polygonalParts(of: tiles[i].base.clip(minX: minX, minY: minY, maxX: maxX, maxY: maxY))
             return part.isEmpty ? nil : part
         }
     }
@@ -86,8 +85,9 @@ final class RegionTiles {
 struct TerritoryRegions {
     let land: RegionTiles
     let marine: RegionTiles
-    /// Land and marine as one geometry, for cutting a site only where it leaves the territory.
-    let whole: Geometry
+    /// Land and marine as one geometry, for cutting a site only where it
+    /// leaves the territory; nil in lon/lat, where sites are cut per realm.
+    let whole: Geometry?
 
     init(land: [Data], eez: [Data], context: GEOSContext, frame: WorkingFrame, options: CoverageOptions) throws {
         func region(_ wkbs: [Data]) throws -> Geometry {
@@ -101,7 +101,7 @@ struct TerritoryRegions {
         let marineRegion = try region(eez).difference(landRegion).polygonalParts()
         self.land = try RegionTiles(region: landRegion, maxVertices: options.maxTileVertices, frame: frame)
         self.marine = try RegionTiles(region: marineRegion, maxVertices: options.maxTileVertices, frame: frame)
-        whole = try landRegion.union(marineRegion).polygonalParts()
+        whole = frame.method == .geodesic ? nil : try landRegion.union(marineRegion).polygonalParts()
     }
 
     /// The site's pieces inside the territory and their realms (nil: both),
@@ -117,13 +117,10 @@ struct TerritoryRegions {
         let l = try land.clip(site), m = try marine.clip(site)
         let parts = l + m
         let kept = try parts.reduce(0) { $0 + (try frame.area($1)) }
-        if frame.method == .geodesic {
-            return (l.map { ($0, .land) } + m.map { ($0, .marine) }, kept)
-        }
+        guard let whole else { return (l.map { ($0, .land) } + m.map { ($0, .marine) }, kept) }
         let realm: PieceRealm? = m.isEmpty ? .land : l.isEmpty ? .marine : nil
         if parts.count <= 1 { return (parts.map { ($0, realm) }, kept) }
-        var inside = try site.intersection(whole).polygonalParts()
-        if !inside.isValid { inside = try inside.makeValid().polygonalParts() }
+        let inside = try PolygonRepair.polygonalParts(of: site.intersection(whole))
         return (inside.isEmpty ? [] : [(inside, realm)], kept)
     }
 }

@@ -21,7 +21,7 @@ enum PackageParts {
         let directory = (part as NSString).deletingLastPathComponent
         let relsPath = (directory.isEmpty ? "" : directory + "/") + "_rels/" + (part as NSString).lastPathComponent + ".rels"
         guard zip.contains(relsPath) else { return [] }
-        let root = try XMLNode.parse(try zip.read(relsPath), part: relsPath)
+        let root = try XMLNode.parse(try zip.read(relsPath), part: relsPath, limits: zip.limits)
         return root.children("Relationship").compactMap { r in
             guard let id = r["Id"], let type = r["Type"], let target = r["Target"] else { return nil }
             if r["TargetMode"] == "External" { return nil }
@@ -65,15 +65,6 @@ enum PackageParts {
             result.append(SheetEntry(name: name, visibility: visibility, path: rel.target))
         }
         return result
-    }
-
-    static func sharedStrings(_ root: XMLNode) -> [String] {
-        root.children("si").map { si in
-            // Rich text is a list of runs; phonetic guides (rPh) are not part of the value.
-            var text = si.child("t")?.text ?? ""
-            for run in si.children("r") { text += run.child("t")?.text ?? "" }
-            return XMLText.decodeOOXMLEscapes(text)
-        }
     }
 
     /// One CellStyle per `cellXfs` entry, reduced to the attributes CellStyle models.

@@ -16,16 +16,16 @@ public enum XLSXReader {
             }
             throw XLSXError(.missingPart("xl/workbook.xml"))
         }
-        let workbookRoot = try XMLNode.parse(try zip.read(workbookPath), part: workbookPath)
+        let workbookRoot = try XMLNode.parse(try zip.read(workbookPath), part: workbookPath, limits: limits)
         let rels = try PackageParts.relationships(of: workbookPath, in: zip)
 
         var sharedStrings: [String] = []
         if let rel = rels.first(where: { PackageParts.isType($0, "sharedStrings") }), zip.contains(rel.target) {
-            sharedStrings = PackageParts.sharedStrings(try XMLNode.parse(try zip.read(rel.target), part: rel.target))
+            sharedStrings = try SharedStringsReader.read(try zip.read(rel.target), part: rel.target, limits: limits)
         }
         var styles: [CellStyle] = []
         if let rel = rels.first(where: { PackageParts.isType($0, "styles") }), zip.contains(rel.target) {
-            styles = PackageParts.cellStyles(try XMLNode.parse(try zip.read(rel.target), part: rel.target))
+            styles = PackageParts.cellStyles(try XMLNode.parse(try zip.read(rel.target), part: rel.target, limits: limits))
         }
 
         var workbook = Workbook()
@@ -33,7 +33,8 @@ public enum XLSXReader {
         for entry in try PackageParts.sheets(workbook: workbookRoot, rels: rels, workbookPath: workbookPath) {
             let reader = SheetReader(name: entry.name, visibility: entry.visibility, part: entry.path,
                                      sharedStrings: sharedStrings, styles: styles, cellBudget: budget)
-            try XMLEvents.parse(try zip.read(entry.path), part: entry.path, handler: reader)
+            try XMLEvents.parse(try zip.read(entry.path), part: entry.path, limits: limits,
+                                maxElements: limits.maxElementsPerPart, handler: reader)
             budget = reader.cellBudget
             workbook.sheets.append(reader.sheet)
         }

@@ -13,7 +13,10 @@ protocol XMLEventHandler: AnyObject {
 }
 
 enum XMLEvents {
-    static func parse(_ data: Data, part: String, handler: XMLEventHandler) throws(XLSXError) {
+    /// Parses `data`, refusing it as soon as it passes a limit of `limits`; `maxElements`
+    /// is the element budget of this part (streamed sheets get more than parts held whole).
+    static func parse(_ data: Data, part: String, limits: XLSXLimits, maxElements: Int,
+                      handler: XMLEventHandler) throws(XLSXError) {
         // OOXML never uses a DTD; refusing one rules out entity-expansion and XXE attacks.
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil {
             throw XLSXError(.unsupported("the part \"\(part)\" declares a DOCTYPE"))
@@ -21,7 +24,7 @@ enum XMLEvents {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        let delegate = Delegate(part: part, handler: handler)
+        let delegate = Delegate(part: part, limits: limits, maxElements: maxElements, handler: handler)
         parser.delegate = delegate
         // swift-corelibs-foundation runs libxml2 in recovery mode: parse() can return true
         // for a damaged document, so errors are collected by the delegate and the element
@@ -56,21 +59,59 @@ enum XMLEvents {
 
     private final class Delegate: NSObject, XMLParserDelegate {
         let part: String
+        let limits: XLSXLimits
+        let maxElements: Int
         let handler: XMLEventHandler
         var error: XLSXError?
         var depth = 0
         var sawRoot = false
+        private var elements = 0
+        private var textRunBytes = 0
+        private var textBytes = 0
 
-        init(part: String, handler: XMLEventHandler) {
+        init(part: String, limits: XLSXLimits, maxElements: Int, handler: XMLEventHandler) {
             self.part = part
+            self.limits = limits
+            self.maxElements = maxElements
             self.handler = handler
+        }
+
+        /// The first limit this element passes, as the end of a sentence about the part.
+        private func limitPassed(by attributes: [String: String]) -> String? {
+            if depth > limits.maxXMLDepth {
+                return "nests elements more than \(limits.maxXMLDepth) deep"
+            }
+            if elements > maxElements {
+                return "has more than \(maxElements) elements"
+            }
+            if let long = attributes.first(where: { $0.value.utf8.count > limits.maxAttributeBytes }) {
+                return "has an attribute \"\(XMLEvents.localName(long.key))\" longer than \(limits.maxAttributeBytes) bytes"
+            }
+            return nil
+        }
+
+        private func countText(_ string: String, _ parser: XMLParser) {
+            let bytes = string.utf8.count
+            textRunBytes += bytes
+            textBytes += bytes
+            if textRunBytes > limits.maxTextBytes {
+                fail(parser, XLSXError(.limitExceeded(part: part, detail: "has a text longer than \(limits.maxTextBytes) bytes near line \(parser.lineNumber)")))
+            } else if textBytes > limits.maxTextBytesPerPart {
+                fail(parser, XLSXError(.limitExceeded(part: part, detail: "has more than \(limits.maxTextBytesPerPart) bytes of text")))
+            }
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             guard error == nil else { return }
             depth += 1
+            elements += 1
+            textRunBytes = 0
             sawRoot = true
+            if let limit = limitPassed(by: attributeDict) {
+                fail(parser, XLSXError(.limitExceeded(part: part, detail: limit)))
+                return
+            }
             var attributes: [String: String] = [:]
             for (key, value) in attributeDict where !key.hasPrefix("xmlns") {
                 attributes[XMLEvents.localName(key)] = value
@@ -81,15 +122,21 @@ enum XMLEvents {
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             guard error == nil else { return }
             depth -= 1
+            textRunBytes = 0
             do { try handler.end(XMLEvents.localName(elementName)) } catch { fail(parser, error) }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard error == nil else { return }
+            countText(string, parser)
             if error == nil { handler.text(string) }
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            if error == nil { handler.text(String(decoding: CDATABlock, as: UTF8.self)) }
+            guard error == nil else { return }
+            let string = String(decoding: CDATABlock, as: UTF8.self)
+            countText(string, parser)
+            if error == nil { handler.text(string) }
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
@@ -103,7 +150,7 @@ enum XMLEvents {
             self.parser(parser, parseErrorOccurred: validationError)
         }
 
-        private func fail(_ parser: XMLParser, _ error: XLSXError) {
+        fileprivate func fail(_ parser: XMLParser, _ error: XLSXError) {
             // Keep the handler's error; abortParsing makes parse() report a generic one.
             // Handlers report line 0 because only the parser knows where it is.
             if case let .malformedXML(part, 0, message) = error.kind {
@@ -113,59 +160,5 @@ enum XMLEvents {
             }
             parser.abortParsing()
         }
-    }
-}
-
-/// A minimal element tree for the small parts (workbook, relationships, styles, shared
-/// strings), where a tree is simpler than a state machine and size is bounded by the limits.
-final class XMLNode {
-    let name: String
-    let attributes: [String: String]
-    private(set) var children: [XMLNode] = []
-    fileprivate(set) var text = ""
-
-    init(name: String, attributes: [String: String]) {
-        self.name = name
-        self.attributes = attributes
-    }
-
-    subscript(_ key: String) -> String? { attributes[key] }
-
-    func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
-    func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
-
-    /// All descendants with the given name, depth first, in document order.
-    func descendants(_ name: String) -> [XMLNode] {
-        var found: [XMLNode] = []
-        for c in children {
-            if c.name == name { found.append(c) }
-            found += c.descendants(name)
-        }
-        return found
-    }
-
-    static func parse(_ data: Data, part: String) throws(XLSXError) -> XMLNode {
-        let builder = TreeBuilder()
-        try XMLEvents.parse(data, part: part, handler: builder)
-        guard let root = builder.root else {
-            throw XLSXError(.malformedXML(part: part, line: 1, message: "the document is empty"))
-        }
-        return root
-    }
-
-    private final class TreeBuilder: XMLEventHandler {
-        var root: XMLNode?
-        var stack: [XMLNode] = []
-
-        func start(_ name: String, _ attributes: [String: String]) {
-            let node = XMLNode(name: name, attributes: attributes)
-            stack.last?.children.append(node)
-            if root == nil { root = node }
-            stack.append(node)
-        }
-
-        func end(_ name: String) { stack.removeLast() }
-
-        func text(_ text: String) { stack.last?.text += text }
     }
 }

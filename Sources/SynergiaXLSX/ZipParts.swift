@@ -8,7 +8,7 @@ final class ZipParts {
     private let archive: Archive
     private let entries: [String: Entry]
     private let lowercasedPaths: [String: String]
-    private let limits: XLSXLimits
+    let limits: XLSXLimits
     private var inflatedBytes = 0
 
     init(data: Data, limits: XLSXLimits) throws(XLSXError) {

@@ -43,9 +43,14 @@ enum GDALCall {
     }
 }
 
-/// GDAL drivers must be registered once per process; a global `let` is
-/// initialised lazily and thread-safely by the Swift runtime.
-let gdalRegistered: Bool = {
-    GDALAllRegister()
-    return true
-}()
+extension GeoError {
+    /// The same error with `path` named by its file name and no other absolute path in its texts.
+    func scrubbed(_ path: String) -> GeoError {
+        switch self {
+        case let .geos(op, msg): return .geos(operation: UserFile.scrub(op, path: path), message: UserFile.scrub(msg, path: path))
+        case let .gdal(op, code, msg): return .gdal(operation: UserFile.scrub(op, path: path), code: code, message: UserFile.scrub(msg, path: path))
+        case let .proj(op, msg): return .proj(operation: op, message: UserFile.scrub(msg, path: path))
+        case let .invalidInput(msg): return .invalidInput(UserFile.scrub(msg, path: path))
+        }
+    }
+}

@@ -9,7 +9,7 @@ public final class SpatialReference {
 
     /// `definition`: "EPSG:4326", "ESRI:54009", WKT, PROJ string…
     public init(_ definition: String) throws {
-        _ = gdalRegistered
+        GDALSetup.ensure()
         guard let h = OSRNewSpatialReference(nil) else { throw GeoError.gdal(operation: "OSRNewSpatialReference", code: 0, message: "NULL") }
         let err = GDALCall.run("OSRSetFromUserInput") { OSRSetFromUserInput(h, definition) }
         if err != OGRERR_NONE {

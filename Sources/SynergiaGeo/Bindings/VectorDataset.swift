@@ -1,28 +1,26 @@
 import Foundation
 import CGDAL
 
-/// A read-only OGR vector data source (GeoPackage, shapefile, zipped shapefile,
-/// GeoJSON, file geodatabase…). Owns the GDAL dataset; layers keep it alive.
+/// A read-only OGR vector data source given by a user: a GeoPackage, a
+/// shapefile (or a folder or ZIP of them), GeoJSON or a file geodatabase, read
+/// through `UserFile` (nothing else, nothing it points to). Owns the GDAL
+/// dataset; layers keep it alive.
 /// Not Sendable: GDAL datasets must not be used from two threads at once.
 public final class VectorDataset {
     let handle: GDALDatasetH
     public let path: String
+    /// The file name shown in messages (never the folder it is in).
+    public let name: String
 
     /// Opens `path`. A `.zip` is opened through GDAL's /vsizip/ virtual file
     /// system, so a zipped shapefile (or gdb) is read without extracting it.
     public init(path: String) throws {
-        _ = gdalRegistered
-        var p = path
-        if p.lowercased().hasSuffix(".zip"), !p.hasPrefix("/vsizip/") { p = "/vsizip/" + p }
-        self.path = p
-        let h = GDALCall.run("GDALOpenEx") {
-            GDALOpenEx(p, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil)
+        self.path = path
+        name = UserFile.displayName(path)
+        do { handle = try UserFile.open(path, kind: .vector) } catch let refusal as UserFileRefusal {
+            if refusal.missing { throw GeoError.gdal(operation: "open \(refusal.file)", code: 4, message: "no such file or directory") }
+            throw GeoError.invalidInput(refusal.description)
         }
-        guard let h else {
-            let missing = !p.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: p)
-            throw GDALCall.lastError("open \(path)", fallback: missing ? "no such file or directory" : "not a recognised vector data source")
-        }
-        handle = h
     }
 
     deinit { GDALClose(handle) }
@@ -47,7 +45,7 @@ public final class VectorDataset {
 
     public func layer(named name: String) throws -> VectorLayer {
         guard let l = GDALDatasetGetLayerByName(handle, name) else {
-            throw GeoError.invalidInput("layer '\(name)' not found in \(path) (layers: \(layerNames.joined(separator: ", ")))")
+            throw GeoError.invalidInput("layer '\(name)' not found in \(self.name) (layers: \(layerNames.joined(separator: ", ")))")
         }
         return VectorLayer(dataset: self, handle: l)
     }
@@ -92,7 +90,7 @@ public final class VectorLayer {
         while true {
             let f = GDALCall.run("OGR_L_GetNextFeature") { OGR_L_GetNextFeature(handle) }
             guard let f else {
-                if CPLGetLastErrorType() == CE_Failure { throw GDALCall.lastError("read layer \(name)") }
+                if CPLGetLastErrorType() == CE_Failure { throw GDALCall.lastError("read layer \(name) of \(dataset.name)").scrubbed(dataset.path) }
                 return
             }
             defer { OGR_F_Destroy(f) }

@@ -13,7 +13,7 @@ public final class VectorWriter {
     public let path: String
 
     public init(path: String, driver: String = "GPKG") throws {
-        _ = gdalRegistered
+        GDALSetup.ensure()
         self.path = path
         try? FileManager.default.removeItem(atPath: path)
         guard let drv = GDALGetDriverByName(driver) else { throw GeoError.invalidInput("GDAL driver \(driver) not available") }

@@ -36,7 +36,7 @@ public enum KBAReader {
     public static func read(path: String, layer: String? = nil, idField: String? = nil, nameField: String? = nil) throws -> KBAImport {
         let dataset: VectorDataset
         do { dataset = try VectorDataset(path: path) } catch {
-            throw GeoError.invalidInput("KBA file \(path) cannot be read: \(error)")
+            throw GeoError.invalidInput("KBA file \(UserFile.displayName(path)) cannot be read: \(error)")
         }
         let source = try chooseLayer(dataset, named: layer)
         let index = source.fieldIndex
@@ -44,12 +44,12 @@ public enum KBAReader {
         func field(_ given: String?, _ candidates: [String], option: String, role: String) throws -> (name: String, index: Int32) {
             if let given {
                 guard let i = index[given.uppercased()] else {
-                    throw GeoError.invalidInput("KBA file \(path), layer \(source.name): no field \(given) (\(option)); fields found: \(found)")
+                    throw GeoError.invalidInput("KBA file \(UserFile.displayName(path)), layer \(source.name): no field \(given) (\(option)); fields found: \(found)")
                 }
                 return (source.fieldNames[Int(i)], i)
             }
             guard let name = candidates.first(where: { index[$0] != nil }), let i = index[name] else {
-                throw GeoError.invalidInput("KBA file \(path), layer \(source.name): no \(role) field (looked for \(candidates.joined(separator: ", "))); fields found: \(found). Name it with \(option).")
+                throw GeoError.invalidInput("KBA file \(UserFile.displayName(path)), layer \(source.name): no \(role) field (looked for \(candidates.joined(separator: ", "))); fields found: \(found). Name it with \(option).")
             }
             return (source.fieldNames[Int(i)], i)
         }
@@ -72,7 +72,7 @@ public enum KBAReader {
                                      iso3: country.map { WDPASchema.parseISO3List(f.string($0) ?? "") } ?? [], geometry: wkb))
         }
         guard !records.isEmpty else {
-            throw GeoError.invalidInput("KBA file \(path), layer \(source.name): no polygon among \(withoutPolygon) features; KBA coverage needs KBA polygons")
+            throw GeoError.invalidInput("KBA file \(UserFile.displayName(path)), layer \(source.name): no polygon among \(withoutPolygon) features; KBA coverage needs KBA polygons")
         }
         return KBAImport(records: records, layer: source.name, idField: id.name, nameField: name.name,
                          countryField: country.map { source.fieldNames[Int($0)] }, featuresWithoutPolygon: withoutPolygon)
@@ -87,7 +87,7 @@ public enum KBAReader {
         if layers.count == 1 { return layers[0] }
         let withID = layers.filter { l in idFieldCandidates.contains { l.fieldIndex[$0] != nil } }
         guard withID.count == 1 else {
-            throw GeoError.invalidInput("KBA file \(dataset.path) has \(layers.count) layers (\(dataset.layerNames.joined(separator: ", "))); name one with --kba-layer")
+            throw GeoError.invalidInput("KBA file \(dataset.name) has \(layers.count) layers (\(dataset.layerNames.joined(separator: ", "))); name one with --kba-layer")
         }
         return withID[0]
     }

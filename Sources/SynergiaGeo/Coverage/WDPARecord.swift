@@ -137,7 +137,7 @@ public enum WDPAImportError: Error, Sendable, CustomStringConvertible {
         case .refused(let p):
             let errors = p.filter { $0.severity == .error }
             return "import refused: \(errors.count) invalid record(s); first: \(errors.first?.description ?? "-")"
-        case let .noWDPALayer(path, layers): return "no WDPA layer in \(path) (layers: \(layers.joined(separator: ", ")))"
+        case let .noWDPALayer(path, layers): return "no WDPA layer in \(UserFile.displayName(path)) (layers: \(layers.joined(separator: ", ")))"
         case let .missingFields(layer, fields): return "layer \(layer) lacks required field(s) \(fields.joined(separator: ", "))"
         }
     }

@@ -1,7 +1,7 @@
 import CGDAL
 import Foundation
 
-/// Masks pixels by an area-of-interest polygon layer (any OGR-readable vector).
+/// Masks pixels by an area-of-interest polygon layer (the user's vector file, read as one).
 /// A pixel belongs to the AOI when its centre is inside (method file, "Areas"),
 /// which is GDAL's default rasterization rule (ALL_TOUCHED off). Each block is
 /// rasterized on its own into a small in-memory raster, so memory stays bounded;
@@ -15,10 +15,11 @@ final class LandAOIMask {
     init(path: String?, grid: RasterGrid) throws {
         self.path = path; self.grid = grid
         guard let path else { dataset = nil; layer = nil; return }
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         RasterGDAL.resetError()
-        guard let ds = GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else {
-            throw GDALRasterError.aoiUnreadable(path: path, reason: RasterGDAL.lastError("not a readable vector file"))
+        let ds: GDALDatasetH
+        do { ds = try UserFile.open(path, kind: .vector) } catch let refusal as UserFileRefusal {
+            throw GDALRasterError.aoiUnreadable(path: path, reason: refusal.problem)
         }
         guard GDALDatasetGetLayerCount(ds) > 0, let l = GDALDatasetGetLayer(ds, 0) else {
             GDALClose(ds)

@@ -57,7 +57,7 @@ struct LandBlockContext: Sendable {
         ndviBands = stack.ndvi.isEmpty ? productivityYears.map { _ in [] } : productivityYears.map { $0.map { index[$0]! } }
         var int16 = !stack.ndvi.isEmpty
         for ref in Set(stack.ndvi.values) where int16 {
-            int16 = try RasterDataset(path: ref.path).fitsInt16(band: ref.band)
+            int16 = try ref.open().fitsInt16(band: ref.band)
         }
         ndviInt16 = int16
         var m = [Int8](repeating: 0, count: 64)

@@ -13,7 +13,7 @@ public struct LandDegradationEngine: Sendable {
 
     public func run(inputs: LandInputs, aoi: String?, output: URL,
                     progress: (@Sendable (LandProgress) -> Void)? = nil) throws -> LandResult {
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         try options.validate()
         let fm = FileManager.default
         if fm.fileExists(atPath: output.path) && !options.overwrite { throw GDALRasterError.outputExists(path: output.path) }
@@ -57,7 +57,7 @@ public struct LandDegradationEngine: Sendable {
         if totals.aoiPixels == 0 {
             throw GDALRasterError.aoiDoesNotOverlap(aoi: aoi ?? "(none)", grid: stack.grid.description + "; no pixel centre inside")
         }
-        let climate = stack.climate != nil ? "climate raster \(stack.climate!.path) (national default \(options.climateZone) where no data)"
+        let climate = stack.climate != nil ? "climate raster \(UserFile.displayName(stack.climate!.path)) (national default \(options.climateZone) where no data)"
                                            : "national climate zone \(options.climateZone) (f = \(options.climateZone.factor))"
         let rasters = outputs.all.map { URL(fileURLWithPath: $0.path).lastPathComponent }
         let result = LandResultBuilder(options: options, totals: totals, grid: stack.grid, climateText: climate)

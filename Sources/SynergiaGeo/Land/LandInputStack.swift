@@ -5,6 +5,12 @@ struct LandLayerRef: Sendable, Hashable {
     var label: String
     var path: String
     var band: Int = 1
+    /// A raster Synergia wrote (an input warped onto the land-cover grid) rather than the user's file.
+    var synergiaFile = false
+
+    func open() throws -> RasterDataset {
+        synergiaFile ? try RasterDataset(synergiaFile: path) : try RasterDataset(path: path)
+    }
 }
 
 /// The resolved inputs of a run: every layer the periods need, checked to be on
@@ -54,7 +60,7 @@ struct LandInputStack: Sendable {
             }
             try checkNDVIYears(options: options)
         }
-        try alignAll(options: options, folder: alignFolder, referenceLabel: "\(reference.label) (\(reference.path))")
+        try alignAll(options: options, folder: alignFolder, referenceLabel: "\(reference.label) (\(UserFile.displayName(reference.path)))")
     }
 
     /// Each productivity period must have enough years for Mann-Kendall and for the state split.
@@ -76,17 +82,17 @@ struct LandInputStack: Sendable {
     private mutating func alignAll(options: LandOptions, folder: URL, referenceLabel: String) throws {
         var warped: [String: String] = [:]
         func check(_ ref: LandLayerRef) throws -> LandLayerRef {
-            if let w = warped[ref.path] { var r = ref; r.path = w; return r }
+            if let w = warped[ref.path] { var r = ref; r.path = w; r.synergiaFile = true; return r }
             let g = try RasterDataset(path: ref.path).grid
             if g.matches(grid) { return ref }
             guard options.align else {
-                throw GDALRasterError.gridMismatch(first: "\(referenceLabel): \(grid)", second: "\(ref.label) (\(ref.path)): \(g)")
+                throw GDALRasterError.gridMismatch(first: "\(referenceLabel): \(grid)", second: "\(ref.label) (\(UserFile.displayName(ref.path))): \(g)")
             }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let out = folder.appendingPathComponent("aligned_\(warped.count + 1).vrt").path
             try RasterWarp.warp(source: ref.path, to: grid, output: out)
             warped[ref.path] = out
-            var r = ref; r.path = out; return r
+            var r = ref; r.path = out; r.synergiaFile = true; return r
         }
         for y in landCoverYears { landCover[y] = try check(landCover[y]!) }
         for y in ndvi.keys.sorted() { ndvi[y] = try check(ndvi[y]!) }
@@ -104,7 +110,7 @@ final class LandDatasetCache {
 
     func dataset(_ ref: LandLayerRef) throws -> RasterDataset {
         if let d = open[ref.path] { return d }
-        let d = try RasterDataset(path: ref.path)
+        let d = try ref.open()
         open[ref.path] = d
         return d
     }

@@ -13,7 +13,7 @@ public enum LandProductivitySource: Codable, Sendable {
     case ndvi(LandNDVISeries)
 }
 
-/// Paths of the input rasters (any GDAL-readable format).
+/// Paths of the input rasters (self-contained GeoTIFFs: see `UserFile`).
 public struct LandInputs: Codable, Sendable {
     /// Land cover by year (national legend or the 7 classes). Every year a period
     /// names must be present; extra years refine the SOC propagation.

@@ -16,13 +16,14 @@ public enum MapLayers {
     }
 
     /// Every layer of `path` (or the named ones) as one feature collection;
-    /// each feature gets a `layer` property naming its layer.
+    /// each feature gets a `layer` property naming its layer. `path` may be the
+    /// user's upload, so it is read as one.
     public static func geoJSON(path: String, layers: [String]? = nil) throws -> Data {
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         RasterGDAL.resetError()
-        let source = path.lowercased().hasSuffix(".zip") && !path.hasPrefix("/vsizip/") ? "/vsizip/" + path : path
-        guard let ds = GDALOpenEx(source, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, nil, nil) else {
-            throw GDALRasterError.cannotOpen(path: path, reason: RasterGDAL.lastError("not a readable vector file"))
+        let ds: GDALDatasetH
+        do { ds = try UserFile.open(path, kind: .vector) } catch let refusal as UserFileRefusal {
+            throw GDALRasterError.cannotOpen(path: path, reason: refusal.problem)
         }
         defer { GDALClose(ds) }
         let names = layers ?? (0..<GDALDatasetGetLayerCount(ds)).compactMap { i in
@@ -56,11 +57,12 @@ public enum MapLayers {
 
     /// A class raster warped to WGS 84 (nearest neighbour) and coloured by
     /// value (`colors`: value → "r g b a"); other values and no data are transparent.
+    /// `path` is an engine output, Synergia's own file.
     public static func classOverlay(path: String, colors: [Int: String]) throws -> Overlay {
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         RasterGDAL.resetError()
-        guard let src = GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
-            throw GDALRasterError.cannotOpen(path: path, reason: RasterGDAL.lastError())
+        guard let src = SynergiaFile.open(path, raster: true) else {
+            throw GDALRasterError.cannotOpen(path: path, reason: UserFile.scrub(RasterGDAL.lastError(), path: path))
         }
         defer { GDALClose(src) }
         let id = UUID().uuidString

@@ -1,6 +1,7 @@
 /// Errors raised by the raster layer and the land-degradation engine.
 /// Every case carries enough context (paths, grids, values, counts) for a user
-/// to fix the input without reading code.
+/// to fix the input without reading code; messages name input files by their
+/// file name only, never by the folder they are in.
 public enum GDALRasterError: Error, CustomStringConvertible, Equatable, Sendable {
     /// GDAL could not open or read a file (missing, truncated, corrupt, not a raster).
     case cannotOpen(path: String, reason: String)
@@ -24,21 +25,21 @@ public enum GDALRasterError: Error, CustomStringConvertible, Equatable, Sendable
 
     public var description: String {
         switch self {
-        case let .cannotOpen(path, reason): return "cannot open raster \(path): \(reason)"
-        case let .readFailed(path, reason): return "cannot read raster \(path) (truncated or corrupt?): \(reason)"
+        case let .cannotOpen(path, reason): return "cannot open raster \(Self.name(path)): \(reason)"
+        case let .readFailed(path, reason): return "cannot read raster \(Self.name(path)) (truncated or corrupt?): \(reason)"
         case let .writeFailed(path, reason): return "cannot write \(path): \(reason)"
         case let .gridMismatch(a, b):
             return "inputs are not on the same grid:\n  \(a)\n  \(b)\nalign them first or set the align option (nearest-neighbour warp to the land-cover grid)"
         case let .unsupportedProjection(s):
             return "unsupported projection (\(s)): use geographic coordinates (EPSG:4326) or an equal-area projection"
-        case let .warpFailed(path, reason): return "cannot warp \(path) to the land-cover grid: \(reason)"
+        case let .warpFailed(path, reason): return "cannot warp \(Self.name(path)) to the land-cover grid: \(reason)"
         case let .valuesMissingFromLegend(path, counts):
             let list = counts.keys.sorted().map { "value \($0): \(counts[$0]!) pixels" }.joined(separator: ", ")
-            return "land cover \(path) has values missing from the legend: \(list)"
+            return "land cover \(Self.name(path)) has values missing from the legend: \(list)"
         case let .invalidMatrix(s): return "invalid transition matrix: \(s)"
         case let .invalidLegend(s): return "invalid legend/nesting table: \(s)"
-        case let .aoiDoesNotOverlap(aoi, grid): return "the area of interest \(aoi) does not overlap the rasters (\(grid))"
-        case let .aoiUnreadable(path, reason): return "cannot read the area of interest \(path): \(reason)"
+        case let .aoiDoesNotOverlap(aoi, grid): return "the area of interest \(Self.name(aoi)) does not overlap the rasters (\(grid))"
+        case let .aoiUnreadable(path, reason): return "cannot read the area of interest \(Self.name(path)): \(reason)"
         case let .tooFewYears(what, years, minimum):
             return "\(what) has \(years) years; at least \(minimum) are needed for a Mann-Kendall test significant at 95 %"
         case let .missingInput(s): return "missing input: \(s)"
@@ -46,4 +47,6 @@ public enum GDALRasterError: Error, CustomStringConvertible, Equatable, Sendable
         case let .outputExists(path): return "output folder \(path) already exists (set overwrite to replace it)"
         }
     }
+
+    private static func name(_ path: String) -> String { UserFile.displayName(path) }
 }

@@ -1,25 +1,40 @@
 import CGDAL
 import Foundation
 
-/// A read-only GDAL raster (any GDAL-readable format: GeoTIFF, COG, VRT, ...).
+/// A read-only GDAL raster. A user's file is read only as a GeoTIFF that refers
+/// to no other file (`init(path:)`); Synergia's own intermediate rasters, such as
+/// warped VRTs, with any driver (`init(synergiaFile:)`).
 /// One instance per thread: GDAL dataset handles must not be shared across threads.
 public final class RasterDataset {
     public let path: String
+    /// The file name shown in messages (never the folder it is in).
+    public let name: String
     public let grid: RasterGrid
     public let bandCount: Int
     private let handle: GDALDatasetH
 
-    public init(path: String) throws {
-        RasterGDAL.ensureRegistered()
+    /// A raster the user gave: refused unless it is a self-contained GeoTIFF.
+    public convenience init(path: String) throws {
+        let handle: GDALDatasetH
+        do { handle = try UserFile.open(path, kind: .raster) } catch let refusal as UserFileRefusal {
+            throw GDALRasterError.cannotOpen(path: path, reason: refusal.problem)
+        }
+        try self.init(path: path, handle: handle)
+    }
+
+    /// A raster Synergia wrote itself (never a user's file).
+    convenience init(synergiaFile path: String) throws {
         RasterGDAL.resetError()
-        guard FileManager.default.fileExists(atPath: path) || path.hasPrefix("/vsi") else {
-            throw GDALRasterError.cannotOpen(path: path, reason: "no such file")
+        guard let handle = SynergiaFile.open(path, raster: true) else {
+            throw GDALRasterError.cannotOpen(path: path, reason: UserFile.scrub(RasterGDAL.lastError("not a readable raster"), path: path))
         }
-        guard let h = GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
-            throw GDALRasterError.cannotOpen(path: path, reason: RasterGDAL.lastError("not a readable raster"))
-        }
+        try self.init(path: path, handle: handle)
+    }
+
+    private init(path: String, handle h: GDALDatasetH) throws {
         handle = h
         self.path = path
+        name = UserFile.displayName(path)
         bandCount = Int(GDALGetRasterCount(h))
         var gt = [Double](repeating: 0, count: 6)
         if GDALGetGeoTransform(h, &gt) != CE_None { gt = [0, 1, 0, 0, 0, -1] }
@@ -116,7 +131,7 @@ public final class RasterDataset {
                                       buffer, Int32(window.width), Int32(window.height), T.gdalType,
                                       Int32(bands.count), &list, Int32(size), Int32(window.width * size), Int32(bandStride * size))
         if err != CE_None {
-            throw GDALRasterError.readFailed(path: path, reason: RasterGDAL.lastError("read error"))
+            throw GDALRasterError.readFailed(path: path, reason: UserFile.scrub(RasterGDAL.lastError("read error"), path: path))
         }
         for (k, band) in bands.enumerated() {
             T.markNoData(buffer + k * bandStride, count: window.count, noData: noData(band: band))
@@ -133,7 +148,7 @@ public final class RasterDataset {
                          raw.baseAddress, Int32(window.width), Int32(window.height), type, 0, 0)
         }
         if err != CE_None {
-            throw GDALRasterError.readFailed(path: path, reason: RasterGDAL.lastError("read error"))
+            throw GDALRasterError.readFailed(path: path, reason: UserFile.scrub(RasterGDAL.lastError("read error"), path: path))
         }
     }
 }

@@ -1,20 +1,8 @@
 import CGDAL
 import Foundation
 
-/// Process-wide GDAL setup. GDAL drivers must be registered once; the default
-/// error handler prints to stderr, so we install the quiet one and read the
-/// thread-local last error message when a call fails.
+/// Helpers of the raster layer over GDAL's C interface (set-up is `GDALSetup`).
 enum RasterGDAL {
-    private static let setup: Void = {
-        GDALAllRegister()
-        CPLSetErrorHandler(CPLQuietErrorHandler)
-        // Bound the block cache so that peak memory does not grow with raster size.
-        if CPLGetConfigOption("GDAL_CACHEMAX", nil) == nil {  // 32 MB measured fastest and flat in memory
-            CPLSetConfigOption("GDAL_CACHEMAX", "32")
-        }
-    }()
-
-    static func ensureRegistered() { _ = setup }
 
     /// The last GDAL error on this thread, or a fallback text.
     static func lastError(_ fallback: String = "unknown GDAL error") -> String {

@@ -61,7 +61,7 @@ public enum RasterCRS {
     public enum Kind: Equatable, Sendable { case geographic, equalArea(metresPerUnit: Double), other(String) }
 
     public static func wkt(epsg: Int32) -> String {
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         let srs = OSRNewSpatialReference(nil)
         defer { OSRDestroySpatialReference(srs) }
         OSRImportFromEPSG(srs, epsg)
@@ -72,7 +72,7 @@ public enum RasterCRS {
     }
 
     static func withSRS<R>(_ wkt: String, _ body: (OGRSpatialReferenceH?) -> R) -> R {
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         guard !wkt.isEmpty else { return body(nil) }
         let srs = OSRNewSpatialReference(wkt)
         defer { if srs != nil { OSRDestroySpatialReference(srs) } }

@@ -4,13 +4,15 @@ import Foundation
 /// Nearest-neighbour warp of an input onto a target grid through GDALWarp
 /// (gdal_utils). The result is a warped VRT: it is read lazily block by block,
 /// so aligning does not load the input in memory and can be opened by each
-/// worker thread separately.
+/// worker thread separately. The source is a user's GeoTIFF; the VRT written
+/// is Synergia's own file (`RasterDataset(synergiaFile:)` reads it).
 public enum RasterWarp {
     public static func warp(source: String, to grid: RasterGrid, output: String) throws {
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         RasterGDAL.resetError()
-        guard let src = GDALOpenEx(source, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
-            throw GDALRasterError.cannotOpen(path: source, reason: RasterGDAL.lastError())
+        let src: GDALDatasetH
+        do { src = try UserFile.open(source, kind: .raster) } catch let refusal as UserFileRefusal {
+            throw GDALRasterError.cannotOpen(path: source, reason: refusal.problem)
         }
         defer { GDALClose(src) }
         let xmin = min(grid.west, grid.east), xmax = max(grid.west, grid.east)
@@ -20,14 +22,14 @@ public enum RasterWarp {
                     "-ts", "\(grid.width)", "\(grid.height)",
                     "-dstnodata", "\(LandCodes.noData)"]
         let options = RasterGDAL.withCStringList(args) { GDALWarpAppOptionsNew($0, nil) }
-        guard let options else { throw GDALRasterError.warpFailed(path: source, reason: RasterGDAL.lastError()) }
+        guard let options else { throw GDALRasterError.warpFailed(path: source, reason: UserFile.scrub(RasterGDAL.lastError(), path: source)) }
         defer { GDALWarpAppOptionsFree(options) }
         var sources: [GDALDatasetH?] = [src]
         var usageError: Int32 = 0
         let out = sources.withUnsafeMutableBufferPointer { buf in
             GDALWarp(output, nil, 1, buf.baseAddress, options, &usageError)
         }
-        guard let out else { throw GDALRasterError.warpFailed(path: source, reason: RasterGDAL.lastError()) }
+        guard let out else { throw GDALRasterError.warpFailed(path: source, reason: UserFile.scrub(RasterGDAL.lastError(), path: source)) }
         GDALClose(out)
     }
 }

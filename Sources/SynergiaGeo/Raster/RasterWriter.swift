@@ -17,7 +17,7 @@ public final class RasterInt16Writer: @unchecked Sendable {
     public enum Compression: Sendable { case compact, fast }
 
     public init(path: String, grid: RasterGrid, bands: Int = 1, compression: Compression = .compact) throws {
-        RasterGDAL.ensureRegistered()
+        GDALSetup.ensure()
         guard let driver = GDALGetDriverByName("GTiff") else {
             throw GDALRasterError.writeFailed(path: path, reason: "GTiff driver missing")
         }

@@ -10,6 +10,9 @@ public enum SynergiaServer {
     public static func router(store: SQLStore, reports: ReportService, settings: WebSettings) async throws -> (router: Router<AppContext>, catalog: RouteCatalog) {
         let router = Router(context: AppContext.self)
         router.add(middleware: RequestLogMiddleware())
+        let gate = RequestGate(maximumRunning: settings.maxConcurrentRequests, maximumQueued: settings.maxQueuedRequests,
+                               maximumWait: settings.maxQueueWait)
+        router.add(middleware: LoadSheddingMiddleware(gate: gate, exempt: ["/health"]))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: DomainErrorMiddleware())
         router.add(middleware: IdentityMiddleware(store: store, settings: settings))
@@ -18,14 +21,18 @@ public enum SynergiaServer {
         let catalog = RouteCatalog()
         let routes = SecuredRoutes(router: router, catalog: catalog, store: store, maxUploadBytes: settings.maxUploadBytes)
 
+        // Liveness: answered without the database or a turn at the gate, so it stays quick under load.
         routes.get("/health", .anyone) { _, _, _ in
-            try await store.provider.withDatabase { db in try await db.raw("SELECT 1").run() }
-            return JSONBody(["status": "ok", "database": store.provider.kind.rawValue])
+            JSONBody(["status": "ok"])
+        }
+        // Readiness: the database answers within the time a load balancer waits.
+        routes.get("/ready", .anyone) { _, _, _ in
+            try await ReadinessCheck.run(store: store)
         }
         AssetRoutes.add(to: routes)
         ReferenceRoutes.add(to: routes)
         ReportRoutes.add(to: routes, service: reports, maxUploadBytes: settings.maxUploadBytes)
-        AccountRoutes.add(to: routes, views: views, settings: settings, passwords: Passwords(cost: settings.bcryptCost))
+        try AccountRoutes.add(to: routes, views: views, settings: settings, passwords: Passwords(cost: settings.bcryptCost))
         WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
         ReportPages.add(to: routes, views: views, reports: reports)
         WorkbookPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)

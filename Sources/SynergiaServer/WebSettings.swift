@@ -25,6 +25,11 @@ public struct WebSettings: Sendable {
     public var loginWindow: TimeInterval = 15 * 60
     /// How long an invitation or password link stays valid.
     public var passwordLinkLifetime: TimeInterval = 7 * 24 * 3600
+    /// Requests handled at once; more wait in a queue of `maxQueuedRequests` for at
+    /// most `maxQueueWait`, and past either bound are answered 503 with `Retry-After`.
+    public var maxConcurrentRequests = 16
+    public var maxQueuedRequests = 64
+    public var maxQueueWait: Duration = .seconds(2)
 
     public init() {}
 
@@ -42,6 +47,9 @@ public struct WebSettings: Sendable {
         if let mb = environment["SYNERGIA_MAX_DATA_UPLOAD_MB"].flatMap(Int.init) { maxDataUploadBytes = mb * 1_000_000 }
         if let folder = environment["SYNERGIA_DATA_DIR"], !folder.isEmpty { dataDirectory = URL(fileURLWithPath: folder, isDirectory: true) }
         if let folder = environment["SYNERGIA_JOBS_DIR"], !folder.isEmpty { jobsFolder = URL(fileURLWithPath: folder, isDirectory: true) }
+        if let n = environment["SYNERGIA_MAX_CONCURRENT_REQUESTS"].flatMap(Int.init), n > 0 { maxConcurrentRequests = n }
+        if let n = environment["SYNERGIA_MAX_QUEUED_REQUESTS"].flatMap(Int.init), n >= 0 { maxQueuedRequests = n }
+        if let ms = environment["SYNERGIA_MAX_QUEUE_WAIT_MS"].flatMap(Int.init), ms > 0 { maxQueueWait = .milliseconds(ms) }
     }
 
     public func passwordLink(_ token: String) -> String { "\(publicURL)/set-password?token=\(token)" }

@@ -24,12 +24,17 @@ import SynergiaTestSupport
     }
 
     @Test(arguments: TestDatabase.kinds)
-    func healthReportsTheDatabase(kind: DatabaseKind) async throws {
+    func healthAnswersAloneAndReadinessAsksTheDatabase(kind: DatabaseKind) async throws {
         try await withApp(kind) { client, _ in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try decode([String: String].self, response.body)
-                #expect(body == ["status": "ok", "database": kind.rawValue])
+                #expect(body == ["status": "ok"])
+            }
+            try await client.execute(uri: "/ready", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try decode([String: String].self, response.body)
+                #expect(body == ["status": "ready", "database": kind.rawValue])
             }
         }
     }

@@ -10,7 +10,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard !path.hasPrefix("/api/"), !path.hasPrefix("/assets/"), path != "/health" else { return try await next(request, context) }
+        guard !path.hasPrefix("/api/"), !path.hasPrefix("/assets/"), path != "/health", path != "/ready" else { return try await next(request, context) }
         do {
             return try await next(request, context)
         } catch let error as DomainError {

@@ -28,11 +28,12 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh scripts/run-tests.sh
 
-## Time the coverage and land-degradation engines against Python references, and the web pages (docs/benchmarks.md)
+## Time the coverage and land-degradation engines against Python references, the web pages and an overload burst (docs/benchmarks.md)
 bench: deps-run
 	bench/run-coverage-bench.sh
 	BENCH_SKIP_BUILD=1 bench/run-land-bench.sh
 	/usr/bin/python3 bench/web_bench.py .build-release/release/synergia
+	/usr/bin/python3 bench/overload_bench.py .build-release/release/synergia
 	bench/run-kb-bench.sh
 
 ## Only the land-degradation engine against its numpy reference

@@ -150,7 +150,7 @@ enum SynergiaFile {
 /// Reduces absolute paths in a message to their last part, so a message shown
 /// to a user never names a folder of the server.
 public enum PathScrubber {
-    private static let absolutePath = try! NSRegularExpression(pattern: #"(?<![\w.~])(?:/[^\s'"`(),;:/\\]+)+/([^\s'"`(),;:/\\]+)"#)
+    private static let absolutePath = try! NSRegularExpression(pattern: #"(?<![\w.~/:])(?:/[^\s'"`(),;:/\\]+)+/([^\s'"`(),;:/\\]+)"#)
 
     public static func baseNamesOnly(_ text: String) -> String {
         let range = NSRange(text.startIndex..., in: text)

@@ -53,15 +53,42 @@ public struct ActiveSession: Sendable, Equatable {
     }
 }
 
-/// Password rules shown to people choosing one.
-public enum PasswordRules {
-    public static let minimumLength = 12
+/// How many failed sign-ins are allowed within `window`, per account and per address.
+public struct LoginLimits: Sendable, Equatable {
+    public var perAccount: Int
+    public var perAddress: Int
+    public var window: TimeInterval
 
-    /// nil when acceptable, else the reason.
-    public static func problem(_ password: String, email: String) -> String? {
-        if password.count < minimumLength { return "at least \(minimumLength) characters" }
-        if password.lowercased() == email.lowercased() { return "different from the e-mail address" }
-        if Set(password).count < 5 { return "at least 5 different characters" }
-        return nil
+    public init(perAccount: Int, perAddress: Int, window: TimeInterval) {
+        self.perAccount = perAccount; self.perAddress = perAddress; self.window = window
+    }
+}
+
+/// The answer to a sign-in attempt before its password is checked.
+public enum LoginAdmission: Sendable, Equatable {
+    /// The attempt is recorded as failed until `loginSucceeded` marks it otherwise,
+    /// so concurrent attempts count against the limit while their password is checked.
+    case admitted(attemptID: Int64)
+    /// Too many failures: the password is not checked at all.
+    case throttled(LoginThrottle)
+}
+
+public enum LoginThrottle: String, Sendable, Equatable {
+    case account, address
+}
+
+
+/// Who may give whom a role in a workspace. A system administrator may open
+/// any workspace's members page but may not give itself a role there or
+/// raise its own: a second person (another administrator, or a focal point
+/// of the workspace) has to. Lowering or ending one's own role is allowed.
+/// The machine's operator, through the command line, is not held by this
+/// rule (it is the way back in when nobody else can); that change is logged.
+public enum RoleGrant {
+    /// nil when allowed, else why not.
+    public static func refusal(actor: User, member: User, current: WorkspaceRole?, new: WorkspaceRole?) -> DomainError? {
+        guard actor.isSystemAdministrator, actor.id == member.id, let new, current.map({ new > $0 }) ?? true else { return nil }
+        return DomainError(.forbidden, "a system administrator cannot give itself a role in a workspace (\(new.rawValue) asked); "
+            + "another administrator or a focal point of the workspace has to add you")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynergiaCore
+import SynergiaReference
 import SynergiaServer
 import SynergiaStore
 
@@ -42,8 +43,9 @@ struct UserCommand: AsyncParsableCommand {
                 var password: String?
                 if passwordStdin {
                     password = readLine(strippingNewline: true)
-                    if let problem = PasswordRules.problem(password ?? "", email: email) {
-                        throw DomainError.invalid("the password on standard input is not acceptable: it needs \(problem)")
+                    let common = try CommonPasswordsFile.load(dataDirectory: settings.dataDirectory)
+                    if let problem = PasswordRules.problem(password ?? "", email: email, common: common) {
+                        throw DomainError.invalid("the password on standard input is not acceptable: \(problem)")
                     }
                 }
                 var hash: String?

@@ -1,25 +1,43 @@
 import Foundation
 import HummingbirdBcrypt
+import NIOCore
 import NIOPosix
 
 /// bcrypt through hummingbird-auth. Hashing is deliberately slow, so it runs
-/// on the blocking thread pool rather than an event loop.
+/// on a thread pool of its own: a burst of sign-ins queues there instead of
+/// holding the shared blocking pool that database and file work need.
 public struct Passwords: Sendable {
-    public var cost: UInt8
+    public let cost: UInt8
+    /// A hash, at the configured cost, of a random text nobody knows: an
+    /// account without a password (or an unknown e-mail) costs as much to
+    /// refuse as a wrong password, so timing does not tell which e-mails exist.
+    let decoyHash: String
 
-    public init(cost: UInt8) { self.cost = cost }
+    /// One thread per core; started on first use and kept for the process.
+    private static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: System.coreCount)
+        pool.start()
+        return pool
+    }()
+
+    public init(cost: UInt8) {
+        self.cost = cost
+        decoyHash = Bcrypt.hash(UUID().uuidString + UUID().uuidString, cost: cost)
+    }
 
     public func hash(_ password: String) async throws -> String {
         let cost = cost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        return try await Self.pool.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     public func verify(_ password: String, hash: String?) async throws -> Bool {
-        // An account without a password still costs a hash, so timing does not tell which e-mails exist.
-        let hash = hash ?? Self.decoy
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let hash = hash ?? decoyHash
+        return try await Self.pool.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
-    /// A hash of a random text nobody knows (cost 10).
-    private static let decoy = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8DPLKXt1FYlwYpQW0G3cBVtHyQq9gS"
+    /// The cost a stored hash was made with (`$2b$12$…` → 12).
+    static func cost(of hash: String) -> UInt8? {
+        let fields = hash.split(separator: "$", omittingEmptySubsequences: true)
+        return fields.count >= 2 ? UInt8(fields[1]) : nil
+    }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReference
 import SynergiaStore
 
 /// Sign-in, sign-out and choosing a password from a one-time link.
 enum AccountRoutes {
-    static func add(to routes: SecuredRoutes, views: Views, settings: WebSettings, passwords: Passwords) {
+    static func add(to routes: SecuredRoutes, views: Views, settings: WebSettings, passwords: Passwords) throws {
         let store = routes.store
+        let commonPasswords = try CommonPasswordsFile.load(dataDirectory: settings.dataDirectory)
 
         routes.get("/login", .anyone) { request, context, _ in
             if context.identity != nil { return Views.redirect("/") }
@@ -22,22 +24,16 @@ enum AccountRoutes {
                 views.page("login", title: views.text("sign_in", context.language), context: context, request: request, status: status,
                            values: ["next": next, "email": email, "error": views.text(messageKey, context.language)])
             }
-            let since = Date().addingTimeInterval(-settings.loginWindow)
-            let perAccount = try await store.failedLogins(email: email, since: since)
-            var perAddress = 0
-            if let address = context.remoteAddress { perAddress = try await store.failedLogins(address: address, since: since) }
-            if perAccount >= settings.loginFailuresPerAccount || perAddress >= settings.loginFailuresPerAddress {
-                try await store.recordSecurityEvent(.loginThrottled, email: email, address: context.remoteAddress,
-                                                    detail: perAccount >= settings.loginFailuresPerAccount ? "account" : "address")
-                return again("login_throttled", status: .tooManyRequests)
-            }
             let credentials = try await store.credentials(email: email)
+            let limits = LoginLimits(perAccount: settings.loginFailuresPerAccount, perAddress: settings.loginFailuresPerAddress,
+                                     window: settings.loginWindow)
+            let admission = try await store.admitLoginAttempt(email: email, userID: credentials?.user.id, address: context.remoteAddress, limits: limits)
+            guard case .admitted(let attemptID) = admission else { return again("login_throttled", status: .tooManyRequests) }
             guard try await passwords.verify(form["password"] ?? "", hash: credentials?.passwordHash), let user = credentials?.user else {
-                try await store.recordSecurityEvent(.loginFailed, userID: credentials?.user.id, email: email, address: context.remoteAddress)
                 return again("login_failed", status: .unprocessableContent)
             }
+            try await store.loginSucceeded(attemptID: attemptID)
             let token = try await store.createSession(userID: user.id, address: context.remoteAddress, lifetime: settings.sessionLifetime)
-            try await store.recordSecurityEvent(.loginSucceeded, userID: user.id, email: email, address: context.remoteAddress)
             var response = Views.redirect(next)
             response.setCookie(sessionCookie(token, settings: settings))
             return response
@@ -75,7 +71,7 @@ enum AccountRoutes {
                 return views.page("set-password", title: views.text("set_password", context.language), context: context, request: request,
                                   status: .notFound, values: ["valid": false])
             }
-            var problem = PasswordRules.problem(password, email: user.email).map { _ in views.text("password_rules", context.language) }
+            var problem = PasswordRules.problem(password, email: user.email, common: commonPasswords).map { views.text(messageKey($0), context.language) }
             if problem == nil, password != form["confirm"] { problem = views.text("password_mismatch", context.language) }
             if let problem {
                 return views.page("set-password", title: views.text("set_password", context.language), context: context, request: request,
@@ -84,6 +80,8 @@ enum AccountRoutes {
             }
             _ = try await store.usePasswordLink(token: token, passwordHash: try await passwords.hash(password))
             try await store.recordSecurityEvent(.passwordSet, userID: user.id, email: user.email, address: context.remoteAddress)
+            // A browser signed in to another account moves to this one: its old session ends.
+            if case .session(let old, _)? = context.identity?.credential { try await store.deleteSession(token: old) }
             let session = try await store.createSession(userID: user.id, address: context.remoteAddress, lifetime: settings.sessionLifetime)
             try await store.recordSecurityEvent(.loginSucceeded, userID: user.id, email: user.email, address: context.remoteAddress, detail: "after setting the password")
             var response = Views.redirect("/")
@@ -92,10 +90,30 @@ enum AccountRoutes {
         }
     }
 
-    /// Only a local path: never an open redirect to another site.
+    /// The message of the set-password page for a refused password.
+    static func messageKey(_ problem: PasswordProblem) -> String {
+        switch problem {
+        case .tooLong: "password_too_long"
+        case .common: "password_common"
+        case .tooShort, .sameAsEmail, .tooFewDifferentCharacters, .controlCharacter: "password_rules"
+        }
+    }
+
+    /// Only a path of this site: never an open redirect. Browsers drop tabs and
+    /// new lines from URLs and read a backslash as `/`, so a tab in `/ /evil.example`
+    /// or the backslash in `/\evil.example` would lead to `//evil.example`, another site; the value
+    /// is checked as sent and once percent-decoded.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next, isSameSitePath(next), isSameSitePath(next.removingPercentEncoding ?? "") else { return "/" }
         return next
+    }
+
+    private static func isSameSitePath(_ path: String) -> Bool {
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return false }
+        return !path.unicodeScalars.contains { scalar in
+            scalar == "\\" || scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+                || scalar.properties.generalCategory == .format
+        }
     }
 
     static func sessionCookie(_ token: String, settings: WebSettings) -> Cookie {

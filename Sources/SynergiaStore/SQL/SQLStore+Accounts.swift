@@ -151,6 +151,49 @@ extension SQLStore {
         }
     }
 
+    /// Counts the failures of the e-mail and of the address within the window
+    /// and, below both limits, records this attempt as failed (to be marked
+    /// by `loginSucceeded`) in the same transaction: N concurrent attempts on
+    /// one account never check more than `limits.perAccount` passwords. Above
+    /// a limit the attempt is recorded as throttled.
+    public func admitLoginAttempt(email: String, userID: Int64?, address: String?, limits: LoginLimits, now: Date = Date()) async throws -> LoginAdmission {
+        let email = email.lowercased(), since = Timestamp.string(now.addingTimeInterval(-limits.window))
+        let isPostgres = provider.kind == .postgres
+        return try await write { db in
+            if isPostgres {
+                // SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL
+                // serialises the attempts on one e-mail (and one address) here.
+                try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "login e-mail " + email)))").run()
+                if let address { try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "login address " + address)))").run() }
+            }
+            func failures(_ column: String, _ value: String) async throws -> Int {
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("security_events")
+                    .where("event", .equal, SecurityEventKind.loginFailed.rawValue).where("at", .greaterThan, since)
+                    .where(SQLIdentifier(column), .equal, SQLBind(value)).first()?.int("n") ?? 0
+            }
+            var throttle: LoginThrottle?
+            if try await failures("email", email) >= limits.perAccount {
+                throttle = .account
+            } else if let address, try await failures("address", address) >= limits.perAddress {
+                throttle = .address
+            }
+            let id = try await db.insertReturningID(db.insert(into: "security_events")
+                .columns("at", "event", "user_id", "email", "address", "actor_id", "workspace_id", "detail")
+                .values(SQLBind(Timestamp.string(now)), SQLBind((throttle == nil ? SecurityEventKind.loginFailed : .loginThrottled).rawValue),
+                        SQLBind(userID), SQLBind(email), SQLBind(address), SQLBind(Int64?.none), SQLBind(Int64?.none),
+                        SQLBind(throttle?.rawValue ?? "")))
+            return throttle.map(LoginAdmission.throttled) ?? .admitted(attemptID: id)
+        }
+    }
+
+    /// The attempt admitted by `admitLoginAttempt` proved its password.
+    public func loginSucceeded(attemptID: Int64, detail: String = "") async throws {
+        try await write { db in
+            try await db.update("security_events").set("event", to: SQLBind(SecurityEventKind.loginSucceeded.rawValue))
+                .set("detail", to: SQLBind(detail)).where("id", .equal, attemptID).run()
+        }
+    }
+
     /// Failed logins since `since` for an e-mail or from an address (rate limiting).
     public func failedLogins(email: String? = nil, address: String? = nil, since: Date) async throws -> Int {
         try await read { db in

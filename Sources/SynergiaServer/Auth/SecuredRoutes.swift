@@ -94,9 +94,14 @@ struct SecuredRoutes {
             access.role = try await store.role(userID: user.id, workspaceID: workspace.id)
         case .report:
             let id = try context.parameters.require("id", as: Int64.self)
-            guard let report = try await store.report(id: id) else { throw DomainError.notFound("report \(id) does not exist") }
+            let report = try await store.report(id: id)
+            var role: WorkspaceRole?
+            if let report { role = try await store.role(userID: user.id, workspaceID: report.workspaceID) }
+            // A report of a workspace one has no part in answers exactly as a
+            // missing one, before any input is read: ids do not tell what other countries hold.
+            guard let report, role != nil || (user.isSecretariat && report.state == .submitted) else { throw DomainError.notFound(noSuchReport) }
             access.report = report
-            access.role = try await store.role(userID: user.id, workspaceID: report.workspaceID)
+            access.role = role
             access.workspace = try await store.workspace(id: report.workspaceID)
         }
         guard rule.allows(user, role: access.role, reportSubmitted: access.report?.state == .submitted) else {
@@ -104,6 +109,9 @@ struct SecuredRoutes {
         }
         return access
     }
+
+    /// The answer for a report that does not exist or that the user may not see.
+    static let noSuchReport = "no report with this number in the workspaces you belong to; check the link, or ask the workspace's focal point to add you"
 
     private static func refusal(_ rule: AccessRule, role: WorkspaceRole?) -> String {
         switch rule {
@@ -117,9 +125,16 @@ struct SecuredRoutes {
         }
     }
 
-    /// A browser sends Origin on cross-site form posts: refuse any that is not this host.
+    /// A browser sends Origin on cross-site form posts: refuse any that is not
+    /// this host. `Origin: null` comes from sandboxed frames, local files and
+    /// data URLs, never from this site's pages: refused too unless the request
+    /// carries an API token (no browser sends one by itself).
     static func checkOrigin(_ request: Request) throws {
-        guard let origin = request.headers[.origin], origin != "null" else { return }
+        guard let origin = request.headers[.origin] else { return }
+        if origin == "null" {
+            if request.headers[.authorization]?.hasPrefix("Bearer ") == true { return }
+            throw HTTPError(.forbidden, message: "request from a page without origin (Origin: null) refused; send the form from Synergia's own page")
+        }
         let host = request.head.authority ?? ""
         guard let originHost = URL(string: origin).map({ u in u.host.map { h in u.port.map { "\(h):\($0)" } ?? h } }) ?? nil,
               originHost == host else {

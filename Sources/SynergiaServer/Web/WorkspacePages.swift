@@ -77,6 +77,8 @@ enum WorkspacePages {
             var link: String?
             let user: User
             if let existing = try await store.user(email: email) {
+                let current = try await store.role(userID: existing.id, workspaceID: workspace.id)
+                if let refusal = RoleGrant.refusal(actor: actor, member: existing, current: current, new: role) { throw refusal }
                 user = existing
             } else {
                 let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -100,6 +102,8 @@ enum WorkspacePages {
             }
             let role = WorkspaceRole(rawValue: form["role"] ?? "")
             let members = try await store.members(workspaceID: workspace.id)
+            let current = members.first { $0.user.id == userID }?.role
+            if let refusal = RoleGrant.refusal(actor: access.signedIn, member: user, current: current, new: role) { throw refusal }
             let focalPoints = members.filter { $0.role == .focalPoint }.map(\.user.id)
             if focalPoints == [userID], role != .focalPoint {
                 throw DomainError.conflict("\(user.email) is the only focal point of \(workspace.country); make someone else focal point first")

@@ -88,7 +88,9 @@ extension SQLStore: ReportRepository {
         let encoded = try changes.map { ($0, try JSONCoding.string($0.value)) }
         let now = Timestamp.string(context.at)
         try await write { db in
-            guard let state = try await db.select().column("state").from("reports").where("id", .equal, reportID).first() else {
+            // FOR UPDATE (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises)
+            // makes two first answers to one item wait for each other: the second is stale, not a duplicate.
+            guard let state = try await db.select().column("state").from("reports").where("id", .equal, reportID).for(.update).first() else {
                 throw DomainError.notFound("report \(reportID) does not exist")
             }
             let current = ReportState(rawValue: try state.string("state")) ?? .draft
@@ -101,7 +103,9 @@ extension SQLStore: ReportRepository {
                 let row = try await db.select().column("*").from("answers")
                     .where("report_id", .equal, reportID).where("answer_key", .equal, change.key.description).first()
                 let answer = try row.map(Self.answer)
-                if answer?.version != change.expectedVersion {
+                // Version 0 is how an unanswered item is shown: it expects no answer yet.
+                let expected = change.expectedVersion == 0 ? nil : change.expectedVersion
+                if answer?.version != expected {
                     throw StaleAnswer(key: change.key, expectedVersion: change.expectedVersion, current: answer)
                 }
                 if let row, let answer { existing[change.key] = (row, answer) }

@@ -1,4 +1,3 @@
-import CSV
 import Crypto
 import Foundation
 import SynergiaCore
@@ -25,36 +24,45 @@ public enum ObservationCSV {
         }
     }
 
+    /// Larger files are refused before they are read.
+    public static let maxFileBytes = 20_000_000
+
     /// Parses `data` (the file's bytes) into observations with `imported` provenance.
     public static func parse(_ data: Data, fileName: String, recordedAt: Date = Date()) throws -> [ObservationInput] {
+        guard data.count <= maxFileBytes else {
+            throw Problem(file: fileName, lines: [(1, "the file has \(data.count) bytes, more than the \(maxFileBytes) allowed; split it into smaller files")], more: 0)
+        }
         let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         guard let text = String(data: data, encoding: .utf8) else {
             throw Problem(file: fileName, lines: [(1, "the file is not UTF-8 text; save it as CSV UTF-8")], more: 0)
         }
-        let reader: CSVReader
+        var records: [StrictCSVReader.Record]
         do {
-            reader = try CSVReader(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, hasHeaderRow: true, trimFields: true)
+            records = try StrictCSVReader().records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         } catch {
-            throw Problem(file: fileName, lines: [(1, "the header row cannot be read")], more: 0)
+            throw Problem(file: fileName, lines: [(error.line, error.message)], more: 0)
         }
-        let header = (reader.headerRow ?? []).map { $0.lowercased() }
+        guard !records.isEmpty else {
+            throw Problem(file: fileName, lines: [(1, "the file is empty; the header must name \(requiredColumns.joined(separator: ","))[,disaggregation]")], more: 0)
+        }
+        let header = records.removeFirst().fields.map { $0.lowercased() }
         let missing = requiredColumns.filter { !header.contains($0) }
         guard missing.isEmpty else {
-            throw Problem(file: fileName, lines: [(1, "missing column(s) \(missing.joined(separator: ", ")); the header must name \(requiredColumns.joined(separator: ","))[,disaggregation]")], more: 0)
+            let semicolons = header.count == 1 && header[0].contains(";") ? " (the file is separated by semicolons; save it as CSV with commas)" : ""
+            throw Problem(file: fileName, lines: [(1, "missing column(s) \(missing.joined(separator: ", ")); the header must name \(requiredColumns.joined(separator: ","))[,disaggregation]\(semicolons)")], more: 0)
         }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         var inputs: [ObservationInput] = []
         var problems: [(Int, String)] = []
         var problemCount = 0
         var seen: [String: Int] = [:]
-        var line = 1
-        while let row = reader.next() {
-            line += 1
+        for record in records {
+            let row = record.fields, line = record.line
             if row.allSatisfy(\.isEmpty) { continue }
             func field(_ name: String) -> String { column(name).flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
             var rowProblems: [String] = []
             if row.count != header.count {
-                rowProblems.append("expected \(header.count) fields, found \(row.count)")
+                rowProblems.append("expected \(header.count) fields, found \(row.count); give one value per header column (look for a missing or extra comma)")
             }
             let indicator = Code.canonical(field("indicator"))
             if indicator.isEmpty { rowProblems.append("the indicator code is empty") }
@@ -65,6 +73,7 @@ public enum ObservationCSV {
             let unit = field("unit")
             if unit.isEmpty { rowProblems.append("the unit is empty") }
             let disaggregation = field("disaggregation")
+            rowProblems += TextInputRules.observationProblems(unit: unit, disaggregation: disaggregation, source: field("source"))
             if rowProblems.isEmpty, let year {
                 let key = "\(indicator)|\(disaggregation)|\(year)"
                 if let first = seen[key] {
@@ -82,10 +91,6 @@ public enum ObservationCSV {
                 problemCount += 1
                 if problems.count < problemsShown { problems.append((line, rowProblems.joined(separator: "; "))) }
             }
-        }
-        if reader.error != nil {
-            problemCount += 1
-            problems.append((line + 1, "the CSV is malformed here (an unclosed quote?)"))
         }
         guard problems.isEmpty else {
             throw Problem(file: fileName, lines: problems, more: problemCount - problems.count)

@@ -47,6 +47,10 @@ extension SQLStore: IndicatorSeriesRepository {
             guard (1900...2100).contains(input.observation.year) else {
                 throw DomainError.invalid("\(input.indicator): year \(input.observation.year) is outside 1900–2100")
             }
+            let textProblems = TextInputRules.observationProblems(unit: input.unit, disaggregation: input.disaggregation, source: input.observation.source)
+            guard textProblems.isEmpty else {
+                throw DomainError.invalid("\(input.indicator) \(input.observation.year): \(textProblems.joined(separator: "; "))")
+            }
         }
     }
 

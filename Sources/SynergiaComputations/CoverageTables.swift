@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import SynergiaCore
 import SynergiaGeo
 
 /// Writes a coverage result for the GIS analyst: summary.json and one CSV
@@ -47,7 +48,7 @@ public enum CoverageTables {
         guard let stream = OutputStream(url: url, append: false) else { throw CocoaError(.fileWriteUnknown) }
         let writer = try CSVWriter(stream: stream)
         try writer.write(row: header)
-        for row in rows { try writer.write(row: row) }
+        for row in rows { try writer.write(row: CSVFormulaGuard.row(row)) }
         writer.stream.close()
     }
 }

@@ -85,7 +85,7 @@ extension ReportService {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
         try writer.write(row: header)
-        try rows { try writer.write(row: $0) }
+        try rows { try writer.write(row: CSVFormulaGuard.row($0)) }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
         return String(decoding: data, as: UTF8.self)

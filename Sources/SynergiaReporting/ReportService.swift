@@ -91,7 +91,7 @@ public struct ReportService: Sendable {
             let (question, section) = try locate(edit.key, in: view)
             try checkMayEdit(section: section, view: view, actor: actor)
             if !edit.confirmOnly {
-                let problems = AnswerShape.problems(edit.value, for: question)
+                let problems = AnswerShape.problems(edit.value, for: question) + AnswerTextRules.problems(edit.value, for: question)
                 guard problems.isEmpty else {
                     throw DomainError.invalid("\(edit.key): \(problems.joined(separator: "; "))")
                 }

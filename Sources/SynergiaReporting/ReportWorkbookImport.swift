@@ -101,7 +101,7 @@ extension ReportService {
                                        exportedVersion: exportedVersion, currentVersion: current?.version ?? 0))
                 continue
             }
-            let shape = AnswerShape.problems(value, for: question)
+            let shape = AnswerShape.problems(value, for: question) + AnswerTextRules.problems(value, for: question)
             if !shape.isEmpty {
                 problems.append("\(location) (\(keyText)): \(shape.joined(separator: "; "))")
                 continue

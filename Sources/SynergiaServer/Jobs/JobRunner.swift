@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import SynergiaGeo
 import SynergiaStore
 
 /// Carries out computation jobs one after another in the background and keeps
@@ -12,19 +13,19 @@ final class JobRunner: Sendable {
     private let store: SQLStore
     private let logger: Logger
     private let executor = EngineExecutor()
-    private let pending: AsyncStream<(Int64, Work)>.Continuation
-    private let stream: AsyncStream<(Int64, Work)>
+    private let pending: AsyncStream<(ComputationJob, Work)>.Continuation
+    private let stream: AsyncStream<(ComputationJob, Work)>
     private let started = Mutex(false)
 
     init(store: SQLStore, logger: Logger = Logger(label: "synergia.jobs")) {
         self.store = store
         self.logger = logger
-        (stream, pending) = AsyncStream.makeStream(of: (Int64, Work).self)
+        (stream, pending) = AsyncStream.makeStream(of: (ComputationJob, Work).self)
     }
 
     func submit(_ job: ComputationJob, work: @escaping Work) {
         startWorkerOnce()
-        pending.yield((job.id, work))
+        pending.yield((job, work))
     }
 
     private func startWorkerOnce() {
@@ -35,7 +36,8 @@ final class JobRunner: Sendable {
         guard first else { return }
         let stream = self.stream, store = self.store, logger = self.logger
         Task(executorPreference: executor) {
-            for await (id, work) in stream {
+            for await (job, work) in stream {
+                let id = job.id
                 let progress = JobProgress(jobID: id, store: store)
                 do {
                     try await store.updateJobProgress(id: id, stage: "starting", done: 0, total: nil)
@@ -45,14 +47,24 @@ final class JobRunner: Sendable {
                 } catch {
                     await progress.flush()
                     logger.info("computation job \(id) failed")
-                    try? await store.finishJob(id: id, state: .failed, message: JobRunner.message(error), runID: nil)
+                    try? await store.finishJob(id: id, state: .failed, message: JobRunner.message(error, folder: job.folder), runID: nil)
                 }
             }
         }
     }
 
-    /// What the user reads on the job page when it failed.
-    static func message(_ error: any Error) -> String { String(describing: error) }
+    /// What the user reads on the job page and in the API when it failed: files
+    /// named as uploaded, never by a folder of the server (the job's own, or any other).
+    static func message(_ error: any Error, folder: String) -> String {
+        var text = String(describing: error)
+        for job in Set([folder, URL(fileURLWithPath: folder).standardizedFileURL.path]) where !job.isEmpty {
+            let escaped = NSRegularExpression.escapedPattern(for: job.hasSuffix("/") ? String(job.dropLast()) : job)
+            // "<job>/inputs/<field>/<file>", "<job>/rasters/<file>", "<job>/out/<file>" become "<file>".
+            text = text.replacingOccurrences(of: escaped + "/(?:inputs/[^/]+|rasters|out|map)/", with: "", options: .regularExpression)
+            text = text.replacingOccurrences(of: escaped, with: "the job's folder", options: .regularExpression)
+        }
+        return PathScrubber.baseNamesOnly(text)
+    }
 }
 
 /// Progress reported by an engine from its own threads. Writes reach the

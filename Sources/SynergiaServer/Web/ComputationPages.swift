@@ -35,10 +35,20 @@ enum ComputationPages {
                 let eez = try optionalFile(upload, "eez", kinds: vector, views: views, language: language) ?? land
                 let kba = try optionalFile(upload, "kba", kinds: vector, views: views, language: language)
                 let year = try number(upload.fields["year"], field: "year", range: 1900...2100, views: views, language: language)
-                let inputs = try CoverageComputation.Inputs(
+                var checked = Set<URL>()
+                for file in [wdpa, land, eez, kba].compactMap({ $0 }) where checked.insert(file.path).inserted {
+                    try readable(file, kinds: vector, views: views, language: language) { try UserFileCheck.vector(file.path.path) }
+                }
+                let landLayer = try readable(land, kinds: vector, views: views, language: language) {
+                    try VectorDataset.layerName(in: land.path.path, given: upload.fields["land_layer"], fallback: "land")
+                }
+                let eezLayer = try readable(eez, kinds: vector, views: views, language: language) {
+                    try VectorDataset.layerName(in: eez.path.path, given: upload.fields["eez_layer"], fallback: "eez")
+                }
+                let inputs = CoverageComputation.Inputs(
                     wdpa: wdpa.path.path, land: land.path.path,
-                    landLayer: VectorDataset.layerName(in: land.path.path, given: upload.fields["land_layer"], fallback: "land"),
-                    eez: eez.path.path, eezLayer: VectorDataset.layerName(in: eez.path.path, given: upload.fields["eez_layer"], fallback: "eez"),
+                    landLayer: landLayer,
+                    eez: eez.path.path, eezLayer: eezLayer,
                     territoryField: upload.fields["territory_field"].flatMap { $0.isEmpty ? nil : $0 } ?? "ISO3",
                     country: workspace.country, year: year,
                     kba: kba.map { CoverageComputation.KBAInput(path: $0.path.path) }, withLayers: true)
@@ -71,7 +81,10 @@ enum ComputationPages {
                 let upload = try await DataUpload.receive(request, into: folder.appendingPathComponent("inputs"), maxBytes: settings.maxDataUploadBytes, csrf: csrf)
                 let stack = try file(upload, "rasters", kinds: [.zip], views: views, language: language)
                 let aoi = try optionalFile(upload, "aoi", kinds: [.geopackage, .zip, .geojson], views: views, language: language)
-                let inputs = try RasterStackArchive.unpack(stack.path, into: folder.appendingPathComponent("rasters"))
+                if let aoi {
+                    try readable(aoi, kinds: [.geopackage, .zip, .geojson], views: views, language: language) { try UserFileCheck.vector(aoi.path.path) }
+                }
+                let inputs = try RasterStackArchive.unpack(stack.path, named: stack.fileName, into: folder.appendingPathComponent("rasters"))
                 let job = try await store.createJob(workspaceID: workspace.id, engine: "land-degradation", folder: folder.path, createdBy: access.signedIn.id)
                 let out = folder.appendingPathComponent("out")
                 runner.submit(job) { progress in
@@ -118,6 +131,20 @@ enum ComputationPages {
                 .replacingOccurrences(of: "{expected}", with: kinds.map(\.rawValue).sorted().joined(separator: ", ")))
         }
         return file
+    }
+
+    /// Runs `check` on an uploaded file; a failure becomes a 422 naming the field, the file as uploaded and the fix.
+    @discardableResult
+    static func readable<T>(_ file: DataUpload.File, kinds: Set<DataFileKind>, views: Views, language: String, _ check: () throws -> T) throws -> T {
+        do { return try check() } catch {
+            let detail = PathScrubber.baseNamesOnly(String(describing: error))
+                .replacingOccurrences(of: file.path.lastPathComponent, with: file.fileName)
+            throw DomainError.invalid(views.text("upload_unreadable", language)
+                .replacingOccurrences(of: "{field}", with: views.text("field_\(file.field)", language))
+                .replacingOccurrences(of: "{file}", with: file.fileName)
+                .replacingOccurrences(of: "{detail}", with: detail)
+                .replacingOccurrences(of: "{expected}", with: kinds.map(\.rawValue).sorted().joined(separator: ", ")))
+        }
     }
 
     static func number(_ text: String?, field: String, range: ClosedRange<Int>, views: Views, language: String) throws -> Int {

@@ -13,8 +13,10 @@ import ZIPFoundation
 /// SynergiaXLSX has a guarded ZIP reader too, but its messages speak of
 /// workbooks; this one speaks of documents.
 enum DocxReader {
-    /// Inflated parts larger than this are refused: a ZIP bomb, not a decision.
+    /// Inflated parts larger than this together are refused: a ZIP bomb, not a decision.
     static let maximumPartBytes = 200_000_000
+    /// Elements nested deeper than this are refused: Word nests about 15 deep (tables in tables).
+    static let maximumDepth = 256
 
     static func read(_ url: URL) throws -> [TextBlock] {
         let archive: Archive
@@ -23,30 +25,34 @@ enum DocxReader {
         } catch {
             throw DomainError.invalid("the DOCX file is damaged or not a Word document (its ZIP directory cannot be read); save it again from Word or LibreOffice as .docx")
         }
-        guard let body = try part(archive, "word/document.xml") else {
+        // Bytes are counted as they are inflated: the sizes the archive declares can lie.
+        var budget = maximumPartBytes
+        guard let body = try part(archive, "word/document.xml", budget: &budget) else {
             throw DomainError.invalid("the file is a ZIP archive but not a Word document: word/document.xml is missing; save it again as .docx")
         }
         var blocks = try WordXML.blocks(body, part: "word/document.xml", footnotes: false)
-        if let footnotes = try part(archive, "word/footnotes.xml") {
+        if let footnotes = try part(archive, "word/footnotes.xml", budget: &budget) {
             blocks += try WordXML.blocks(footnotes, part: "word/footnotes.xml", footnotes: true)
         }
         return blocks
     }
 
-    private static func part(_ archive: Archive, _ path: String) throws -> Data? {
+    private static func part(_ archive: Archive, _ path: String, budget: inout Int) throws -> Data? {
         guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= UInt64(maximumPartBytes) else {
-            throw DomainError.invalid("the DOCX part \(path) unpacks to more than \(maximumPartBytes / 1_000_000) MB; it cannot be imported")
-        }
+        let tooLarge = DomainError.invalid("the DOCX file unpacks to more than \(maximumPartBytes / 1_000_000) MB of text parts (reached in \(path)); it cannot be imported")
+        guard entry.uncompressedSize <= UInt64(budget) else { throw tooLarge }
         var data = Data()
+        let limit = budget
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
-                if data.count > maximumPartBytes { throw CocoaError(.fileReadTooLarge) }
+                if data.count > limit { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
+            if data.count > limit { throw tooLarge }
             throw DomainError.invalid("the DOCX file is damaged: the part \(path) cannot be unpacked; save it again from Word or LibreOffice")
         }
+        budget -= data.count
         return data
     }
 }
@@ -58,6 +64,7 @@ private final class WordXML: NSObject, XMLParserDelegate {
     private let inFootnotes: Bool
     private var paragraph = "", style = "", inText = false
     private var footnoteID: String?, footnoteText: [String] = []
+    private var depth = 0, tooDeep = false
 
     private init(footnotes: Bool) {
         inFootnotes = footnotes
@@ -72,7 +79,11 @@ private final class WordXML: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        guard parser.parse(), parser.parserError == nil else {
+        let parsed = parser.parse()
+        if reader.tooDeep {
+            throw DomainError.invalid("the DOCX part \(part) nests elements more than \(DocxReader.maximumDepth) deep, which Word never does; open the document in Word or LibreOffice and save it again")
+        }
+        guard parsed, parser.parserError == nil else {
             throw DomainError.invalid("the DOCX part \(part) is damaged near line \(parser.lineNumber); open the document in Word or LibreOffice and save it again")
         }
         return reader.blocks
@@ -88,6 +99,12 @@ private final class WordXML: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        depth += 1
+        guard depth <= DocxReader.maximumDepth else {
+            tooDeep = true
+            parser.abortParsing()
+            return
+        }
         switch Self.local(elementName) {
         case "p":
             paragraph = ""
@@ -109,6 +126,7 @@ private final class WordXML: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
         switch Self.local(elementName) {
         case "t": inText = false
         case "p":

@@ -42,11 +42,16 @@ enum HTMLReader {
             let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
             if !isEnd, skippedElements.contains(name) {
                 let end = rest.range(of: "</\(name)", options: .caseInsensitive)
-                if name == "head", let end, let titleStart = rest.range(of: "<title", options: .caseInsensitive), titleStart.lowerBound < end.lowerBound,
-                   let titleOpenEnd = rest[titleStart.upperBound...].firstIndex(of: ">"),
-                   let titleEnd = rest.range(of: "</title", options: .caseInsensitive) {
-                    title = decodeEntities(String(rest[rest.index(after: titleOpenEnd)..<titleEnd.lowerBound]))
-                        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                // The title is looked for inside this head only: searching the rest of the page
+                // for each of many heads would take quadratic time.
+                if name == "head", let end {
+                    let head = rest[..<end.lowerBound]
+                    if let titleStart = head.range(of: "<title", options: .caseInsensitive),
+                       let titleOpenEnd = head[titleStart.upperBound...].firstIndex(of: ">"),
+                       let titleEnd = head[titleOpenEnd...].range(of: "</title", options: .caseInsensitive) {
+                        title = decodeEntities(String(head[head.index(after: titleOpenEnd)..<titleEnd.lowerBound]))
+                            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    }
                 }
                 rest = end.map { rest[$0.upperBound...].drop { $0 != ">" }.dropFirst() } ?? ""
                 continue

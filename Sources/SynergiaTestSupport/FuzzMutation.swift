@@ -20,7 +20,7 @@ public enum FuzzMutation: CaseIterable, Sendable {
             bytes.insert(contentsOf: bytes[start..<end], at: random.int(0...bytes.count))
         case .insertDeepNesting:
             // Markup or JSON nesting, whichever the file looks like, after a delimiter.
-            let depth = random.int(150...50_000)
+            let depth = random.int(150...20_000)
             let isJSON = bytes.first == UInt8(ascii: "{") || bytes.first == UInt8(ascii: "[")
             let nested = isJSON ? String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
                 : String(repeating: "<div>", count: depth) + String(repeating: "</div>", count: depth)

@@ -25,7 +25,7 @@ import SynergiaTestSupport
         let seeds = try Self.seeds()
         var random = SeededRandom(seed: 0xCB0F)
         var read = 0, refused = 0
-        for round in 0..<320 {
+        for round in 0..<160 {
             let seed = seeds[round % seeds.count]
             let mutation = FuzzMutation.allCases[round / seeds.count % FuzzMutation.allCases.count]
             let url = try write(mutation.apply(seed.data, &random), seed.name)

@@ -51,7 +51,7 @@ public struct ReportService: Sendable {
         guard template.version == report.templateVersion else {
             throw DomainError.conflict("report \(reportID) was made with \(template.id) version \(report.templateVersion) but version \(template.version) is installed")
         }
-        guard let workspace = try await store.workspaces().first(where: { $0.id == report.workspaceID }) else {
+        guard let workspace = try await store.workspace(id: report.workspaceID) else {
             throw DomainError.notFound("the workspace of report \(reportID) does not exist")
         }
         let answers = try await store.answers(reportID: reportID)
@@ -152,11 +152,11 @@ public struct ReportService: Sendable {
         for (question, _) in template.questions where question.type == .repeatGroup {
             switch question.repeatSource {
             case .nationalTargets?:
-                entries[question.id] = try await store.nationalTargets(workspaceID: workspaceID).map(\.code)
+                entries[question.id] = try await store.nationalTargetCodes(workspaceID: workspaceID)
             case .goals(let framework)?:
-                entries[question.id] = try await store.frameworkContent(framework)?.goals.map(\.code) ?? []
+                entries[question.id] = try await store.itemCodes(framework: framework, .goals)
             case .targets(let framework)?:
-                entries[question.id] = try await store.frameworkContent(framework)?.targets.map(\.code) ?? []
+                entries[question.id] = try await store.itemCodes(framework: framework, .targets)
             case .entries?, nil:
                 let keys = Set(answers.filter { $0.key.group == question.id }.compactMap(\.key.entry))
                 entries[question.id] = keys.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }

@@ -9,7 +9,11 @@ public struct ReportTemplate: Sendable, Equatable {
     public var languages: [String]
     public var title: LocalizedText
     public var source: String
-    public var sections: [TemplateSection]
+    public var sections: [TemplateSection] {
+        didSet { index = QuestionIndex(sections) }
+    }
+    /// Pages and exports look questions up many times per request: the flat list is kept, not rebuilt.
+    private var index: QuestionIndex
 
     public init(id: String, convention: String, cycle: String, version: Int, previous: String? = nil, languages: [String], title: LocalizedText, source: String, sections: [TemplateSection]) {
         self.id = id
@@ -21,29 +25,41 @@ public struct ReportTemplate: Sendable, Equatable {
         self.title = title
         self.source = source
         self.sections = sections
+        index = QuestionIndex(sections)
     }
 
     /// Every section, depth first, with its parents' ids.
-    public var allSections: [(section: TemplateSection, path: [String])] {
+    public var allSections: [(section: TemplateSection, path: [String])] { index.sections }
+
+    /// Every top-level question (not repeat children) with the id of its section.
+    public var questions: [(question: Question, section: String)] { index.questions }
+
+    /// Any question, repeat children included, by id (the first one in template order).
+    public func question(_ id: String) -> Question? { index.byID[id] }
+}
+
+/// The template's sections and questions flattened once, in template order.
+private struct QuestionIndex: Sendable, Equatable {
+    let sections: [(section: TemplateSection, path: [String])]
+    let questions: [(question: Question, section: String)]
+    let byID: [String: Question]
+
+    init(_ roots: [TemplateSection]) {
         func walk(_ sections: [TemplateSection], _ path: [String]) -> [(TemplateSection, [String])] {
             sections.flatMap { [($0, path)] + walk($0.sections, path + [$0.id]) }
         }
-        return walk(sections, [])
-    }
-
-    /// Every top-level question (not repeat children) with the id of its section.
-    public var questions: [(question: Question, section: String)] {
-        allSections.flatMap { entry in entry.section.questions.map { ($0, entry.section.id) } }
-    }
-
-    /// Any question, repeat children included, by id.
-    public func question(_ id: String) -> Question? {
+        sections = walk(roots, [])
+        questions = sections.flatMap { entry in entry.section.questions.map { ($0, entry.section.id) } }
+        var byID: [String: Question] = [:]
         for (question, _) in questions {
-            if question.id == id { return question }
-            if let child = question.children.first(where: { $0.id == id }) { return child }
+            if byID[question.id] == nil { byID[question.id] = question }
+            for child in question.children where byID[child.id] == nil { byID[child.id] = child }
         }
-        return nil
+        self.byID = byID
     }
+
+    /// Derived from the sections, which the template compares itself.
+    static func == (lhs: QuestionIndex, rhs: QuestionIndex) -> Bool { true }
 }
 
 public struct TemplateSection: Sendable, Equatable {

@@ -10,6 +10,16 @@ import SynergiaReference
 struct Views: Sendable {
     let library: MustacheLibrary
     let messages: Messages
+    /// Every page needs all its texts: gathered once per language, not per request.
+    private let textsByLanguage: [String: [String: String]]
+
+    init(library: MustacheLibrary, messages: Messages) {
+        self.library = library
+        self.messages = messages
+        textsByLanguage = Dictionary(uniqueKeysWithValues: Localizer.languages.map { language in
+            (language, messages.texts(prefix: "web.", language: language).filter { !$0.value.isEmpty })
+        })
+    }
 
     static func load(messages: Messages) async throws -> Views {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Views") else {
@@ -19,7 +29,7 @@ struct Views: Sendable {
     }
 
     /// Texts of the page in the request's language; `t.key` in templates.
-    func texts(_ language: String) -> [String: String] { messages.texts(prefix: "web.", language: language) }
+    func texts(_ language: String) -> [String: String] { textsByLanguage[language] ?? messages.texts(prefix: "web.", language: language) }
 
     func text(_ key: String, _ language: String) -> String { messages.text("web." + key, language) }
 
@@ -29,7 +39,6 @@ struct Views: Sendable {
               values: [String: Any] = [:]) -> Response {
         var all = values
         let language = context.language
-        all["t"] = texts(language)
         all["lang"] = language
         all["title"] = title
         all["csrf"] = context.identity?.csrfToken ?? ""
@@ -43,7 +52,10 @@ struct Views: Sendable {
             ["code": code, "name": Localizer.names[code] ?? code, "current": code == language,
              "href": "\(request.uri.path)?\(query.isEmpty ? "" : query + "&")lang=\(code)"]
         }
-        let html = library.render(Self.withoutEmptyTexts(all), withTemplate: page) ?? "template \(page) is missing"
+        // The catalogue's texts are added after the cleaning: they hold no empty text.
+        var cleaned = Self.withoutEmptyTexts(all) as! [String: Any]
+        cleaned["t"] = texts(language)
+        let html = library.render(cleaned, withTemplate: page) ?? "template \(page) is missing"
         return Self.html(html, status: status)
     }
 

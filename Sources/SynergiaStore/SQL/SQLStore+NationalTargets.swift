@@ -63,6 +63,14 @@ extension SQLStore: NationalTargetRepository {
         }
     }
 
+    /// The codes of a workspace's national targets in the order they were added, without their content.
+    public func nationalTargetCodes(workspaceID: Int64) async throws -> [String] {
+        try await read { db in
+            try await db.select().column("code").from("national_targets").where("workspace_id", .equal, workspaceID)
+                .orderBy("id").all().map { try $0.string("code") }
+        }
+    }
+
     public func nationalTarget(workspaceID: Int64, code: String) async throws -> NationalTarget? {
         let code = Code.canonical(code)
         return try await read { db in

@@ -119,6 +119,18 @@ extension SQLStore: ReferenceRepository {
         }
     }
 
+    /// The codes of a framework's goals or targets in their order, without their content.
+    public func itemCodes(framework: String, _ kind: FrameworkItemKind) async throws -> [String] {
+        let table = switch kind {
+        case .goals: "goals"
+        case .targets: "targets"
+        }
+        return try await read { db in
+            try await db.select().column("code").from(table).where("framework_code", .equal, Code.canonical(framework))
+                .orderBy("position").all().map { try $0.string("code") }
+        }
+    }
+
     public func globalTarget(_ code: String) async throws -> GlobalTarget? {
         let code = Code.canonical(code)
         return try await read { db in
@@ -195,4 +207,8 @@ extension SQLStore: ReferenceRepository {
         for row in rows { result[try row.string("indicator_code"), default: []].append(try row.string("item_code")) }
         return result
     }
+}
+
+public enum FrameworkItemKind: Sendable {
+    case goals, targets
 }

@@ -35,8 +35,8 @@ struct LandCommand: AsyncParsableCommand {
                 var options = LandOptions()
                 options.align = align
                 options.overwrite = overwrite
-                if let legend { options.legend = try geoLand { try LandLegend(csv: try String(contentsOfFile: legend, encoding: .utf8)) } }
-                if let matrix { options.transitionMatrix = try geoLand { try LandTransitionMatrix(csv: try String(contentsOfFile: matrix, encoding: .utf8)) } }
+                if let legend { options.legend = try geoLand { try LandLegend(csv: try String(contentsOfFile: legend, encoding: .utf8), file: legend) } }
+                if let matrix { options.transitionMatrix = try geoLand { try LandTransitionMatrix(csv: try String(contentsOfFile: matrix, encoding: .utf8), file: matrix) } }
                 let landInputs = try resolvedInputs()
                 let bar = ProgressBar()
                 let started = Date()

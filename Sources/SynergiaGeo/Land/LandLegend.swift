@@ -25,19 +25,26 @@ public struct LandLegend: Codable, Sendable, Equatable {
         self.names = names
     }
 
-    /// Parses CSV lines `national_code,unccd_class[,name]` (a header line is skipped).
-    public init(csv: String) throws {
+    /// Parses CSV lines `national_code,unccd_class[,name]`; a first line that is not two
+    /// numbers is taken as the header. `file` names the table in messages (base name only).
+    public init(csv: String, file: String = "legend CSV") throws {
+        let name = LandCSVTable.baseName(file)
+        let records = try LandCSVTable.records(
+            csv, file: file, fieldCounts: 2...3,
+            layout: "national_code,unccd_class or national_code,unccd_class,name, with no comma inside a name",
+            error: GDALRasterError.invalidLegend)
         var map: [Int: Int] = [:], names: [Int: String] = [:]
-        for (n, raw) in csv.split(whereSeparator: \.isNewline).enumerated() {
-            let f = raw.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            if f.count < 2 || f[0].isEmpty { continue }
+        for (position, record) in records.enumerated() {
+            let f = record.fields
             guard let code = Int(f[0]), let target = Int(f[1]) else {
-                if n == 0 { continue }  // header
-                throw GDALRasterError.invalidLegend("line \(n + 1): expected national_code,unccd_class")
+                if position == 0 { continue }  // header
+                throw GDALRasterError.invalidLegend("\(name) line \(record.line): expected national_code,unccd_class as whole numbers")
             }
-            if map[code] != nil { throw GDALRasterError.invalidLegend("national class \(code) appears twice") }
+            if map[code] != nil {
+                throw GDALRasterError.invalidLegend("\(name) line \(record.line): national class \(code) appears twice; keep one line per class")
+            }
             map[code] = target
-            if f.count > 2 { names[code] = f[2] }
+            if f.count > 2, !f[2].isEmpty { names[code] = f[2] }
         }
         try self.init(nesting: map, names: names)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 
 /// Writes the result tables as JSON (tables.json with everything, summary.json
 /// with the SO1 values, trends-earth-summary.json in the Trends.Earth reporting
@@ -10,30 +11,34 @@ enum LandTableWriter {
         try enc.encode(r).write(to: folder.appendingPathComponent("tables.json"))
         try enc.encode(r.so1).write(to: folder.appendingPathComponent("summary.json"))
 
-        var areas = "period,table,code,class,km2,percent\n"
-        var matrix = "period,from_code,from,to_code,to,km2\n"
-        var prod = "period,transition,from,to,lpd_no_data_km2,declining_km2,moderate_decline_km2,stressed_km2,stable_km2,increasing_km2\n"
-        var soc = "period,transition,from,to,area_km2,initial_stock_t,final_stock_t,change_t,change_percent\n"
-        var summary = "period,degraded_km2,stable_km2,improved_km2,no_data_km2,water_km2,denominator_km2,proportion_degraded_percent\n"
+        var areas = line(["period", "table", "code", "class", "km2", "percent"])
+        var matrix = line(["period", "from_code", "from", "to_code", "to", "km2"])
+        var prod = line(["period", "transition", "from", "to", "lpd_no_data_km2", "declining_km2", "moderate_decline_km2",
+                         "stressed_km2", "stable_km2", "increasing_km2"])
+        var soc = line(["period", "transition", "from", "to", "area_km2", "initial_stock_t", "final_stock_t", "change_t", "change_percent"])
+        var summary = line(["period", "degraded_km2", "stable_km2", "improved_km2", "no_data_km2", "water_km2", "denominator_km2",
+                            "proportion_degraded_percent"])
         for p in r.periods {
             let n = p.period.name
             var tables = [p.landCover, p.productivity, p.soc, p.indicator, p.lpdClasses]
             if let s = p.status { tables.append(s) }
             if let c = p.statusCollapsed { tables.append(c) }
             for t in tables { for row in t.rows {
-                areas += "\(n),\(csv(t.name)),\(row.code.map(String.init) ?? ""),\(csv(row.label)),\(num(row.km2)),\(num(row.percent))\n"
+                areas += line([n, t.name, row.code.map(String.init) ?? "", row.label, num(row.km2), num(row.percent)])
             } }
             for i in 0..<7 { for j in 0..<7 {
                 let a = LandCoverClass(rawValue: i + 1)!, b = LandCoverClass(rawValue: j + 1)!
-                matrix += "\(n),\(i + 1),\(csv(a.name)),\(j + 1),\(csv(b.name)),\(num(p.transitionMatrixKm2[i][j]))\n"
+                matrix += line([n, String(i + 1), a.name, String(j + 1), b.name, num(p.transitionMatrixKm2[i][j])])
             } }
             for row in p.productivityByTransition {
-                prod += "\(n),\(row.transition),\(csv(row.from)),\(csv(row.to)),\(row.km2ByLPD.map(num).joined(separator: ","))\n"
+                prod += line([n, String(row.transition), row.from, row.to] + row.km2ByLPD.map(num))
             }
             for row in p.socByTransition {
-                soc += "\(n),\(row.transition),\(csv(row.from)),\(csv(row.to)),\(num(row.areaKm2)),\(num(row.initialStockT)),\(num(row.finalStockT)),\(num(row.changeT)),\(row.changePercent.map(num) ?? "")\n"
+                soc += line([n, String(row.transition), row.from, row.to, num(row.areaKm2), num(row.initialStockT),
+                             num(row.finalStockT), num(row.changeT), row.changePercent.map(num) ?? ""])
             }
-            summary += "\(n),\(num(p.indicator.km2(-1))),\(num(p.indicator.km2(0))),\(num(p.indicator.km2(1))),\(num(p.indicator.km2(nil))),\(num(p.waterKm2)),\(num(p.denominatorKm2)),\(num(p.proportionDegradedPercent))\n"
+            summary += line([n, num(p.indicator.km2(-1)), num(p.indicator.km2(0)), num(p.indicator.km2(1)), num(p.indicator.km2(nil)),
+                             num(p.waterKm2), num(p.denominatorKm2), num(p.proportionDegradedPercent)])
         }
         for (name, text) in [("area_by_class.csv", areas), ("land_cover_transitions.csv", matrix),
                              ("productivity_by_transition.csv", prod), ("soc_by_transition.csv", soc),
@@ -48,8 +53,17 @@ enum LandTableWriter {
         try enc.encode(summary).write(to: folder.appendingPathComponent("trends-earth-summary.json"))
     }
 
-    static func csv(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    /// One CSV record. Period names and labels come from users, so every cell passes the
+    /// formula guard (numbers come through unchanged) before RFC 4180 quoting.
+    static func line(_ cells: [String]) -> String {
+        cells.map { quoted(CSVFormulaGuard.cell($0)) }.joined(separator: ",") + "\n"
+    }
+
+    /// RFC 4180: a cell holding a comma, a double quote, CR or LF is enclosed in double
+    /// quotes, with each double quote inside doubled.
+    static func quoted(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Fixed 6 decimals: km² to the m², percent to 1e-6.

@@ -46,14 +46,25 @@ public struct LandTransitionMatrix: Codable, Sendable, Equatable {
         try self.init(rows: rows)
     }
 
-    /// Parses CSV lines `initial,final,value` (header optional).
-    public init(csv: String) throws {
+    /// Parses CSV lines `initial,final,value`; a first line that is not three numbers is
+    /// taken as the header. `file` names the table in messages (base name only).
+    public init(csv: String, file: String = "matrix CSV") throws {
+        let name = LandCSVTable.baseName(file)
+        let records = try LandCSVTable.records(csv, file: file, fieldCounts: 3...3, layout: "initial,final,value",
+                                               error: GDALRasterError.invalidMatrix)
         var cells: [Int: Int8] = [:]
-        for (n, raw) in csv.split(whereSeparator: \.isNewline).enumerated() {
-            let f = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard f.count >= 3, let a = Int(f[0]), let b = Int(f[1]), let v = Int8(f[2]) else {
-                if n == 0 { continue }
-                throw GDALRasterError.invalidMatrix("line \(n + 1): expected initial,final,value")
+        for (position, record) in records.enumerated() {
+            let f = record.fields
+            guard let a = Int(f[0]), let b = Int(f[1]), let v = Int8(f[2]) else {
+                if position == 0 { continue }  // header
+                throw GDALRasterError.invalidMatrix("\(name) line \(record.line): expected initial,final,value as whole numbers")
+            }
+            // Checked here because a*10+b of an out-of-range pair can equal a real cell's code.
+            guard (1...7).contains(a), (1...7).contains(b) else {
+                throw GDALRasterError.invalidMatrix("\(name) line \(record.line): classes must be 1..7, found \(a),\(b)")
+            }
+            if cells[a * 10 + b] != nil {
+                throw GDALRasterError.invalidMatrix("\(name) line \(record.line): the cell \(a),\(b) appears twice; keep one line per cell")
             }
             cells[a * 10 + b] = v
         }

@@ -102,7 +102,9 @@ actor SQLiteConnectionPool {
     private let logger: Logger
     private var idle: [SQLiteConnection] = []
     private var opened = 0
-    private var waiters: [CheckedContinuation<SQLiteConnection, any Error>] = []
+    /// Callers waiting for a connection: resumed with one, or with nil to try again
+    /// (a connection that failed to open leaves its place to the next caller).
+    private var waiters: [CheckedContinuation<SQLiteConnection?, Never>] = []
 
     init(path: String, maximumConnections: Int, threads: NIOThreadPool, logger: Logger) {
         self.path = path
@@ -124,17 +126,20 @@ actor SQLiteConnectionPool {
     }
 
     private func acquire() async throws -> SQLiteConnection {
-        if let connection = idle.popLast() { return connection }
-        if opened < maximumConnections {
-            opened += 1
-            do {
-                return try await open()
-            } catch {
-                opened -= 1
-                throw StoreError.cannotOpen(path: path, reason: String(describing: error))
+        while true {
+            if let connection = idle.popLast() { return connection }
+            if opened < maximumConnections {
+                opened += 1
+                do {
+                    return try await open()
+                } catch {
+                    opened -= 1
+                    if !waiters.isEmpty { waiters.removeFirst().resume(returning: nil) }
+                    throw StoreError.cannotOpen(path: path, reason: String(describing: error))
+                }
             }
+            if let connection = await withCheckedContinuation({ waiters.append($0) }) { return connection }
         }
-        return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
     private func release(_ connection: SQLiteConnection) {
@@ -154,10 +159,16 @@ actor SQLiteConnectionPool {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threads, logger: logger,
                                                          on: MultiThreadedEventLoopGroup.singleton.any())
         let database = connection.sql()
-        let pragmas = ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
-                       "PRAGMA busy_timeout=\(SQLiteProvider.busyTimeoutMilliseconds)", "PRAGMA synchronous=NORMAL"]
-        for pragma in pragmas {
-            try await database.raw(SQLQueryString(pragma)).run()
+        // The busy timeout first: switching to WAL needs a lock that another connection may hold for a moment.
+        let pragmas = ["PRAGMA busy_timeout=\(SQLiteProvider.busyTimeoutMilliseconds)", "PRAGMA journal_mode=WAL",
+                       "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"]
+        do {
+            for pragma in pragmas {
+                try await database.raw(SQLQueryString(pragma)).run()
+            }
+        } catch {
+            try? await connection.close()
+            throw error
         }
         return connection
     }

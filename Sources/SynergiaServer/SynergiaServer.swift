@@ -27,7 +27,7 @@ public enum SynergiaServer {
         }
         // Readiness: the database answers within the time a load balancer waits.
         routes.get("/ready", .anyone) { _, _, _ in
-            try await ReadinessCheck.run(store: store)
+            await ReadinessCheck.run(store: store)
         }
         AssetRoutes.add(to: routes)
         ReferenceRoutes.add(to: routes)

@@ -120,7 +120,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
-        .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX"]),
+        .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX", "SynergiaCore", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo", "SynergiaCore"]),
         .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaGeo"]),
         .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),

@@ -1,34 +1,8 @@
 import Foundation
 import SynergiaCore
+import SynergiaTestSupport
 import Testing
 @testable import SynergiaXLSX
-
-/// Mutations shared by the fuzz runs: each takes bytes and a seeded generator.
-enum Mutation: CaseIterable {
-    case flipBytes, truncate, duplicateSlice, insertDeepNesting
-
-    func apply(_ data: Data, _ random: inout SeededRandom) -> Data {
-        var bytes = [UInt8](data)
-        guard !bytes.isEmpty else { return data }
-        switch self {
-        case .flipBytes:
-            for _ in 0..<random.int(1...8) { bytes[random.int(0...(bytes.count - 1))] = UInt8(truncatingIfNeeded: random.next()) }
-        case .truncate:
-            bytes = Array(bytes.prefix(random.int(0...(bytes.count - 1))))
-        case .duplicateSlice:
-            let start = random.int(0...(bytes.count - 1))
-            let end = min(bytes.count, start + random.int(1...200))
-            bytes.insert(contentsOf: bytes[start..<end], at: random.int(0...bytes.count))
-        case .insertDeepNesting:
-            let depth = random.int(150...5_000)
-            let nested = Array((String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth)).utf8)
-            // Just after a '>' keeps the insertion between tags most of the time.
-            let at = bytes.indices.filter { bytes[$0] == UInt8(ascii: ">") }.randomElement(using: &random).map { $0 + 1 } ?? 0
-            bytes.insert(contentsOf: nested, at: at)
-        }
-        return Data(bytes)
-    }
-}
 
 @Suite("Fuzzing the workbook parts")
 struct XLSXPartFuzzTests {
@@ -45,7 +19,7 @@ struct XLSXPartFuzzTests {
         var outcomes: [String: Int] = [:]
         for round in 0..<400 {
             let target = round % parts.count
-            let mutation = Mutation.allCases[round / parts.count % Mutation.allCases.count]
+            let mutation = FuzzMutation.allCases[round / parts.count % FuzzMutation.allCases.count]
             var mutated = parts
             mutated[target].1 = mutation.apply(parts[target].1, &random)
             let data = try XLSXWriter.zip(mutated)
@@ -68,7 +42,7 @@ struct XLSXPartFuzzTests {
         var random = SeededRandom(seed: 0xA2C4)
         var refused = 0
         for round in 0..<300 {
-            let data = Mutation.allCases[round % 3].apply(original, &random)
+            let data = FuzzMutation.allCases[round % 3].apply(original, &random)
             do { _ = try XLSXReader.read(data) } catch { refused += 1 }
         }
         #expect(refused > 0)

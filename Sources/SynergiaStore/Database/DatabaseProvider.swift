@@ -29,12 +29,12 @@ public func openDatabase(url: String, logger: Logger) async throws -> any Databa
     return try await SQLiteProvider(path: path, logger: logger)
 }
 
-/// Runs `body` between BEGIN and COMMIT on one session, rolling back on error.
+/// Runs `body` between `begin` and COMMIT on one session, rolling back on error.
 func runTransaction<T: Sendable>(
-    on database: any SQLDatabase, begin: String,
+    on database: any SQLDatabase, begin: @Sendable (any SQLDatabase) async throws -> Void,
     _ body: @Sendable (any SQLDatabase) async throws -> T
 ) async throws -> T {
-    try await database.raw(SQLQueryString(begin)).run()
+    try await begin(database)
     do {
         let result = try await body(database)
         try await database.raw("COMMIT").run()

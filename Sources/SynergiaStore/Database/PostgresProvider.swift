@@ -40,7 +40,7 @@ public final class PostgresProvider: DatabaseProvider {
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withDatabase { database in
-            try await runTransaction(on: database, begin: "BEGIN", body)
+            try await runTransaction(on: database, begin: { try await $0.raw("BEGIN").run() }, body)
         }
     }
 

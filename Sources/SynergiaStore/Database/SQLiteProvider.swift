@@ -58,16 +58,7 @@ public final class SQLiteProvider: DatabaseProvider {
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await writer.with { connection in
-            let database = connection.sql(queryLogLevel: .trace)
-            try await Self.beginImmediate(database)
-            do {
-                let result = try await body(database)
-                try await database.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await database.raw("ROLLBACK").run()
-                throw error
-            }
+            try await runTransaction(on: connection.sql(queryLogLevel: .trace), begin: Self.beginImmediate, body)
         }
     }
 

@@ -3,7 +3,7 @@
 
 Used by bench/run-coverage-bench.sh to time Synergia's engine (docs/coverage.md)
 against the usual Python stack on the same GeoPackage. It follows
-shared/methods/protected-area-coverage.md and only computes what the benchmark
+the coverage method (docs/coverage.md) and only computes what the benchmark
 compares (total, land and marine km²), not the engine's groups and time series:
 
   read wdpa_poly + wdpa_point (legacy schema) -> filter (STATUS kept, no

@@ -4,7 +4,7 @@
 Used by bench/run-land-bench.sh to time Synergia's engine (`synergia land run`,
 docs/land-degradation.md) against numpy on the same generated stack, and to check
 that both give identical class counts. It follows
-/work/shared/methods/land-degradation-sdg-15-3-1.md with the engine's documented
+the SDG 15.3.1 method (docs/land-degradation.md) with the engine's documented
 choices where the method is silent, and its options' defaults:
 
   land cover: first vs last year of the period through the default 7x7 matrix;

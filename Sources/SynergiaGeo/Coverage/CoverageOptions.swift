@@ -2,7 +2,7 @@ import Foundation
 
 /// Every deviation from the method (docs/coverage.md) is one of these options;
 /// the defaults reproduce the method ("Cleaning" section of
-/// shared/methods/protected-area-coverage.md).
+/// the coverage method (docs/coverage.md)).
 public struct CoverageOptions: Codable, Sendable, Hashable {
     public enum AreaMethod: String, Codable, Sendable {
         /// Planar area in an equal-area projection (World Mollweide by default), as the global statistics.

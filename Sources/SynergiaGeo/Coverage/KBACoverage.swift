@@ -14,7 +14,7 @@ public struct KBACoverage: Codable, Sendable, Hashable {
 }
 
 /// SDG 15.1.2 / 15.4.1 as the method defines them ("Statistics users expect"
-/// in shared/methods/protected-area-coverage.md): the mean over KBAs of the %
+/// in the coverage method (docs/coverage.md)): the mean over KBAs of the %
 /// of each KBA covered, and how many are fully covered.
 public struct KBAResult: Codable, Sendable, Hashable {
     /// Sorted by id.

@@ -25,7 +25,7 @@ public struct KBAImport: Sendable {
 }
 
 /// Reads KBA polygons (SDG 15.1.2 / 15.4.1, section "Statistics users expect"
-/// of shared/methods/protected-area-coverage.md) from any OGR vector source.
+/// of the coverage method (docs/coverage.md)) from a user's vector file (`UserFile`: GeoPackage, shapefile, GeoJSON, FileGDB).
 /// The id and name fields are detected among the names the KBA partnership and
 /// common extracts use, or named by the user.
 public enum KBAReader {

@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 import Testing
 @testable import SynergiaGeo
 
@@ -92,20 +93,9 @@ import Testing
 
     // MARK: - Fuzz
 
-    /// SplitMix64: the same cases on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Byte flips, a truncation or inserted bytes, at random places.
-    static func mutate(_ data: Data, _ rng: inout SeededGenerator) -> Data {
+    static func mutate(_ data: Data, _ rng: inout SeededRandom) -> Data {
         var bytes = [UInt8](data)
         switch Int.random(in: 0..<3, using: &rng) {
         case 0:
@@ -150,7 +140,7 @@ import Testing
     @Test func mutatedGeoPackagesGeoJSONAndGeoTIFFsAreReadOrRefusedNeverCrash() throws {
         let folder = try Self.folder(); defer { try? FileManager.default.removeItem(at: folder) }
         let samples = try Self.samples(in: folder)
-        var rng = SeededGenerator(state: 20_240_611)
+        var rng = SeededRandom(seed: 20_240_611)
         var refused = 0, read = 0
         for n in 0..<200 {
             let sample = samples[n % samples.count]

@@ -227,7 +227,7 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: folder) }
         let (zip, _) = try Self.landZIP(in: folder)
         let original = try Data(contentsOf: zip)
-        var rng = SeededGenerator(state: 61_124)
+        var rng = SeededRandom(seed: 61_124)
         var refused = 0
         for n in 0..<200 {
             let mutated = folder.appendingPathComponent("case-\(n).zip")
@@ -261,20 +261,9 @@ private func disguisedVRT(_ source: String) -> String {
     """
 }
 
-/// SplitMix64: the same cases on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Byte flips, a truncation or inserted bytes, at random places.
-private func mutate(_ data: Data, _ rng: inout SeededGenerator) -> Data {
+private func mutate(_ data: Data, _ rng: inout SeededRandom) -> Data {
     var bytes = [UInt8](data)
     switch Int.random(in: 0..<3, using: &rng) {
     case 0:

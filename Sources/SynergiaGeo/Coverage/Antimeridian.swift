@@ -1,6 +1,6 @@
 import Foundation
 
-/// Method step 4, "handle the antimeridian": a lon/lat polygon whose ring
+/// docs/methods/protected-area-coverage.md §Cleaning step 4, "handle the antimeridian": a lon/lat polygon whose ring
 /// jumps across ±180° (a Fiji site written 179.5 … -179.5) would otherwise be
 /// read as a band around the globe. An edge spanning more than 180° of
 /// longitude is taken to cross the antimeridian the short way (as RFC 7946

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Computes protected/conserved-area coverage for one country following
-/// the coverage method (docs/coverage.md). Stateless and Sendable: each
+/// docs/methods/protected-area-coverage.md (implementation: docs/coverage.md). Stateless and Sendable: each
 /// `run` creates its own GEOS context, so countries can run in parallel on
 /// different threads.
 public struct CoverageEngine: Sendable {

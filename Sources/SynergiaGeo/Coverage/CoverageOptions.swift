@@ -1,8 +1,8 @@
 import Foundation
 
 /// Every deviation from the method (docs/coverage.md) is one of these options;
-/// the defaults reproduce the method ("Cleaning" section of
-/// the coverage method (docs/coverage.md)).
+/// the defaults reproduce the method (docs/methods/protected-area-coverage.md
+/// §Cleaning).
 public struct CoverageOptions: Codable, Sendable, Hashable {
     public enum AreaMethod: String, Codable, Sendable {
         /// Planar area in an equal-area projection (World Mollweide by default), as the global statistics.
@@ -28,7 +28,7 @@ public struct CoverageOptions: Codable, Sendable, Hashable {
     /// CRS used by `.equalArea`. ESRI:54009 = World Mollweide, as the global statistics.
     public var equalAreaCRS = "ESRI:54009"
     /// Step 4: optional snapping grid in metres (converted to degrees ≈ size/111 320 for `.geodesic`).
-    /// Off by default, as the method (docs/coverage.md, "Cleaning").
+    /// Off by default, as the method (docs/methods/protected-area-coverage.md §Cleaning).
     public var snapGridMeters: Double? = nil
     /// Step 3: vertices of the polygon replacing a point (its area is made exactly REP_AREA).
     public var pointCircleVertices = 72

@@ -9,12 +9,12 @@ public struct KBACoverage: Codable, Sendable, Hashable {
     public var areaKm2: Double
     public var coveredKm2: Double
     public var coveredPercent: Double
-    /// coveredPercent ≥ `CoverageOptions.kbaFullyCoveredPercent` (98 % in the method).
+    /// coveredPercent ≥ `CoverageOptions.kbaFullyCoveredPercent` (98 % in docs/methods/protected-area-coverage.md).
     public var fullyCovered: Bool
 }
 
-/// SDG 15.1.2 / 15.4.1 as the method defines them ("Statistics users expect"
-/// in the coverage method (docs/coverage.md)): the mean over KBAs of the %
+/// SDG 15.1.2 / 15.4.1 as the method defines them (docs/methods/protected-area-coverage.md
+/// §Statistics users expect): the mean over KBAs of the %
 /// of each KBA covered, and how many are fully covered.
 public struct KBAResult: Codable, Sendable, Hashable {
     /// Sorted by id.

@@ -24,8 +24,8 @@ public struct KBAImport: Sendable {
     public var featuresWithoutPolygon: Int
 }
 
-/// Reads KBA polygons (SDG 15.1.2 / 15.4.1, section "Statistics users expect"
-/// of the coverage method (docs/coverage.md)) from a user's vector file (`UserFile`: GeoPackage, shapefile, GeoJSON, FileGDB).
+/// Reads KBA polygons (SDG 15.1.2 / 15.4.1, docs/methods/protected-area-coverage.md
+/// §Statistics users expect) from a user's vector file (`UserFile`: GeoPackage, shapefile, GeoJSON, FileGDB).
 /// The id and name fields are detected among the names the KBA partnership and
 /// common extracts use, or named by the user.
 public enum KBAReader {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Method step 4 for every polygon layer that enters the overlay (sites,
+/// docs/methods/protected-area-coverage.md §Cleaning step 4 for every polygon layer that enters the overlay (sites,
 /// land, EEZ, KBAs), so they are all repaired by the same rules before their
 /// areas are compared.
 enum PolygonRepair {

@@ -18,7 +18,7 @@ public enum ExclusionReason: String, Codable, Sendable, CaseIterable {
     case geometryError = "geometry error"
 }
 
-/// Method steps 1–5: filter records, buffer points, repair, project, snap.
+/// docs/methods/protected-area-coverage.md §Cleaning steps 1–5: filter records, buffer points, repair, project, snap.
 struct SiteCleaner {
     let options: CoverageOptions
     let context: GEOSContext

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Method step 6 and the statistics: overlaps are flattened so every square
+/// docs/methods/protected-area-coverage.md §Cleaning step 6 and §Statistics users
+/// expect: overlaps are flattened so every square
 /// metre counts once. Each figure is the area of a union of pieces (a group's
 /// sites, or the sites of every group up to one in an order); it is computed
 /// per disjoint unit (`DisjointUnits`) and summed, so a lone piece costs one
@@ -155,7 +156,7 @@ struct Statistics {
     }
 
     /// Cumulative series by STATUS_YR: a piece counts from the earliest year
-    /// of the sites covering it (method step 6), which is exactly the area of
+    /// of the sites covering it (docs/methods/protected-area-coverage.md §Cleaning step 6), which is exactly the area of
     /// the union of sites designated up to that year. Year 0 (unknown) comes
     /// last, so the series ends at the total minus unknown-year-only area.
     func timeSeries() throws -> (series: [SeriesPoint], total: AreaSplit, unknown: AreaSplit) {

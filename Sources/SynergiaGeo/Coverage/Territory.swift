@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the land or EEZ polygons of one country from a user-supplied layer
-/// (method step 7). Returned as WKB in EPSG:4326, ready for `CoverageEngine`.
+/// (docs/methods/protected-area-coverage.md §Cleaning step 7). Returned as WKB in EPSG:4326, ready for `CoverageEngine`.
 public enum TerritoryReader {
     /// - Parameters:
     ///   - iso3Field: the attribute holding the country code(s) (';'-separated allowed).

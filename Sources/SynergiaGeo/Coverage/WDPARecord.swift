@@ -1,6 +1,6 @@
 import Foundation
 
-/// Which WDPA attribute schema a layer uses (method file, "Input" section).
+/// Which WDPA attribute schema a layer uses (docs/methods/protected-area-coverage.md §Input).
 public enum WDPASchemaVersion: String, Codable, Sendable {
     /// WDPAID, WDPA_PID, PA_DEF, MARINE, PARENT_ISO3… (releases until Oct 2025)
     case legacy = "until-2025-10"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The coordinate frame in which overlay happens and areas are measured
-/// (method step 5). `.equalArea`: everything is projected once to the
+/// (docs/methods/protected-area-coverage.md §Cleaning step 5). `.equalArea`: everything is projected once to the
 /// equal-area CRS and measured planarly. `.geodesic`: overlay stays in lon/lat
 /// and areas are ellipsoidal (Karney), so no projection distortion at all.
 struct WorkingFrame {

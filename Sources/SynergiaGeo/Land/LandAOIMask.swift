@@ -2,7 +2,7 @@ import CGDAL
 import Foundation
 
 /// Masks pixels by an area-of-interest polygon layer (the user's vector file, read as one).
-/// A pixel belongs to the AOI when its centre is inside (method file, "Areas"),
+/// A pixel belongs to the AOI when its centre is inside (docs/methods/land-degradation-sdg-15-3-1.md §Areas),
 /// which is GDAL's default rasterization rule (ALL_TOUCHED off). Each block is
 /// rasterized on its own into a small in-memory raster, so memory stays bounded;
 /// one instance per worker thread because OGR handles are not shareable.

@@ -1,4 +1,4 @@
-/// Codes shared by every land-degradation layer (method file, "Inputs").
+/// Codes shared by every land-degradation layer (docs/methods/land-degradation-sdg-15-3-1.md §Inputs).
 public enum LandCodes {
     /// No data in every input and output raster.
     public static let noData: Int32 = -32768
@@ -8,7 +8,7 @@ public enum LandCodes {
     public static let missing: Int8 = Int8.min
 }
 
-/// The 7 UNCCD/IPCC land-cover classes (method file, "Inputs").
+/// The 7 UNCCD/IPCC land-cover classes (docs/methods/land-degradation-sdg-15-3-1.md §Inputs).
 public enum LandCoverClass: Int, CaseIterable, Codable, Sendable {
     case tree = 1, grassland, cropland, wetland, artificial, otherLand, water
 
@@ -25,7 +25,7 @@ public enum LandCoverClass: Int, CaseIterable, Codable, Sendable {
     }
 }
 
-/// Land productivity dynamics classes (method file, "Inputs").
+/// Land productivity dynamics classes (docs/methods/land-degradation-sdg-15-3-1.md §Inputs).
 public enum LandLPDClass: Int, CaseIterable, Codable, Sendable {
     case declining = 1, moderateDecline, stressed, stable, increasing
 

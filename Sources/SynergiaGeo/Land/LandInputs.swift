@@ -6,7 +6,7 @@ public enum LandNDVISeries: Codable, Sendable {
     case files([Int: String])
 }
 
-/// Where productivity comes from (method file, "Inputs").
+/// Where productivity comes from (docs/methods/land-degradation-sdg-15-3-1.md §Inputs).
 public enum LandProductivitySource: Codable, Sendable {
     /// A 5-class LPD raster per period name.
     case lpd([String: String])

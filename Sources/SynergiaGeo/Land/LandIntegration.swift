@@ -1,5 +1,5 @@
-/// One out, all out and the status of a reporting period (method file,
-/// "Integration" and "Status of a reporting period vs the baseline").
+/// One out, all out and the status of a reporting period (docs/methods/land-degradation-sdg-15-3-1.md
+/// §Integration and §Status of a reporting period vs the baseline).
 public enum LandIntegration {
     /// -1 if any sub-indicator is -1; else +1 if productivity is +1, or productivity
     /// is 0 and land cover or SOC is +1; else 0. Any no data (nil) gives no data.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Nesting table from a national land-cover legend (any number of classes) to the
-/// 7 UNCCD classes (method file, "Inputs": configurable aggregation).
+/// 7 UNCCD classes (docs/methods/land-degradation-sdg-15-3-1.md §Inputs: configurable aggregation).
 public struct LandLegend: Codable, Sendable, Equatable {
     /// national code -> UNCCD class 1..7
     public private(set) var nesting: [Int: Int]

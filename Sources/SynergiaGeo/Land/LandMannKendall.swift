@@ -1,7 +1,7 @@
 import Foundation
 
-/// Mann-Kendall trend test with exact critical values (method file,
-/// "Productivity sub-indicator": significant at 95 %, two-sided, exact for small
+/// Mann-Kendall trend test with exact critical values (docs/methods/land-degradation-sdg-15-3-1.md
+/// §Productivity sub-indicator: significant at 95 %, two-sided, exact for small
 /// n). Under H0 without ties, S = N - 2Q where Q counts inversions of a random
 /// permutation, so the exact null distribution is the Mahonian distribution,
 /// which a short dynamic programme gives for any n. We use it up to n = 100

@@ -47,7 +47,7 @@ extension Int16: LandNDVISample {
     }
 }
 
-/// Productivity from the NDVI series (method file, "Productivity sub-indicator"),
+/// Productivity from the NDVI series (docs/methods/land-degradation-sdg-15-3-1.md §Productivity sub-indicator),
 /// as used by the engine's two passes.
 protocol LandProductivityKernel: AnyObject {
     /// Period means of `m` pixels (indices in the block) for the performance

@@ -13,7 +13,7 @@ public struct LandPeriod: Codable, Sendable, Equatable {
         self.productivityStart = productivityStart; self.productivityEnd = productivityEnd
     }
 
-    /// UNCCD 2026 reporting cycle (method file, "Default periods").
+    /// UNCCD 2026 reporting cycle (docs/methods/land-degradation-sdg-15-3-1.md §Default periods).
     public static let unccd2026: [LandPeriod] = [
         LandPeriod(name: "baseline", landCoverStart: 2000, landCoverEnd: 2015, productivityStart: 2001, productivityEnd: 2015),
         LandPeriod(name: "report_2019", landCoverStart: 2015, landCoverEnd: 2019, productivityStart: 2004, productivityEnd: 2019),
@@ -21,7 +21,7 @@ public struct LandPeriod: Codable, Sendable, Equatable {
     ]
 }
 
-/// What the "proportion degraded" is divided by (method file, "Areas": state it).
+/// What the "proportion degraded" is divided by (docs/methods/land-degradation-sdg-15-3-1.md §Areas: state it).
 public enum LandDenominator: String, Codable, Sendable {
     /// Area of the AOI minus water bodies and no-data pixels (the default: the
     /// indicator is defined on land with data).
@@ -32,7 +32,7 @@ public enum LandDenominator: String, Codable, Sendable {
 
 public enum LandSlopeMethod: String, Codable, Sendable { case ordinaryLeastSquares, theilSen }
 
-/// Every configurable rule of the method, with the method's default.
+/// Every configurable rule of the method (docs/methods/land-degradation-sdg-15-3-1.md), with the method's default.
 public struct LandOptions: Codable, Sendable {
     /// Periods; the first is the baseline, the others are reporting periods.
     public var periods: [LandPeriod] = LandPeriod.unccd2026

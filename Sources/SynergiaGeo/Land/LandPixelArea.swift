@@ -1,6 +1,6 @@
 import Foundation
 
-/// Pixel areas (method file, "Areas"). Geographic grids: area between two
+/// Pixel areas (docs/methods/land-degradation-sdg-15-3-1.md §Areas). Geographic grids: area between two
 /// parallels on the WGS84 ellipsoid, so a pixel's area depends on its row only.
 /// Equal-area grids: the true cell area. Areas are summed as integers (cm²) so
 /// that totals do not depend on summation order, i.e. on threads or block size;

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Productivity sub-indicator rules (method file, "Productivity sub-indicator").
+/// Productivity sub-indicator rules (docs/methods/land-degradation-sdg-15-3-1.md §Productivity sub-indicator).
 /// Each measure is -1/0/+1; NDVI values are in the raster's scale (x10000 by default).
 public enum LandProductivity {
     /// Combination of trajectory, state and performance into the 5 LPD classes.

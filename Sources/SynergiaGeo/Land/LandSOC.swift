@@ -1,6 +1,6 @@
 import Foundation
 
-/// IPCC climate zones and their land-use factor f for cropland (method file, "SOC sub-indicator").
+/// IPCC climate zones and their land-use factor f for cropland (docs/methods/land-degradation-sdg-15-3-1.md §SOC sub-indicator).
 public enum LandClimateZone: Int, Codable, CaseIterable, Sendable {
     case temperateDry = 1, temperateMoist, tropicalDry, tropicalMoist, tropicalMontane
 
@@ -15,7 +15,7 @@ public enum LandClimateZone: Int, Codable, CaseIterable, Sendable {
     }
 }
 
-/// SOC stock change rules (method file, "SOC sub-indicator").
+/// SOC stock change rules (docs/methods/land-degradation-sdg-15-3-1.md §SOC sub-indicator).
 public enum LandSOC {
     /// Land-use factor F_LU for a transition between UNCCD classes 1..7, given climate factor f.
     public static func factor(from a: Int, to b: Int, f: Double) -> Double {

@@ -1,13 +1,13 @@
 import Foundation
 
 /// The land-cover transition matrix: rows = initial class, columns = final
-/// class, cells -1 degraded / 0 stable / +1 improved (method file, "Land cover
-/// sub-indicator"). A custom matrix must define every one of the 49 cells.
+/// class, cells -1 degraded / 0 stable / +1 improved (docs/methods/land-degradation-sdg-15-3-1.md
+/// §Land cover sub-indicator). A custom matrix must define every one of the 49 cells.
 public struct LandTransitionMatrix: Codable, Sendable, Equatable {
     /// 7 rows of 7 values.
     public let rows: [[Int8]]
 
-    /// The method's default matrix.
+    /// The method's default matrix (docs/methods/land-degradation-sdg-15-3-1.md §Land cover sub-indicator).
     public static let unccdDefault = try! LandTransitionMatrix(rows: [
         [0, -1, -1, -1, -1, -1, 0],   // Tree
         [1, 0, 1, -1, -1, -1, 0],     // Grassland

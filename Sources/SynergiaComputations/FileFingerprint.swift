@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import SynergiaStore
+import SynergiaCore
 
 /// The SHA-256 and size of an input file, streamed so a multi-gigabyte
 /// raster or geodatabase is never held in memory. A folder (a file

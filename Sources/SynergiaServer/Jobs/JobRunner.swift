@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import SynergiaCore
 import SynergiaGeo
 import SynergiaStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SynergiaCore
 
 extension SQLStore: ComputationJobRepository {
     public func createJob(workspaceID: Int64, engine: String, folder: String, createdBy: Int64?) async throws -> ComputationJob {

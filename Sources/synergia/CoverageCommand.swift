@@ -28,7 +28,7 @@ struct CoverageCommand: AsyncParsableCommand {
         @Option(help: "Store the run and its series in this workspace (country code).") var workspace: String?
         @Option(help: "Year the results are recorded for (the WDPA release year); default: this year.") var year: Int?
         @Option(help: "equal-area (World Mollweide, as the global statistics) or geodesic.") var area = "equal-area"
-        @Option(help: "Snap vertices to a grid of this many metres before flattening (default: none; 0.001, 1 mm, runs a third faster, docs/coverage.md).") var snapGrid: Double?
+        @Option(help: "Snap vertices to a grid of this many metres before flattening (default: none; 0.001, 1 mm, runs a third faster, docs/coverage.md).") var snapGrid: String?
         @Flag(help: "Refuse the whole file when a record is invalid (default: skip and report it).") var refuseBadRecords = false
         @Flag(help: "Keep UNESCO-MAB Biosphere Reserves (excluded by default).") var keepMAB = false
         @Option(help: "Key Biodiversity Areas (polygons, any OGR format): adds KBA coverage (SDG 15.1.2).") var kba: String?
@@ -40,43 +40,34 @@ struct CoverageCommand: AsyncParsableCommand {
 
         func validate() throws {
             if allCountries == (country != nil) { throw ValidationError("give --country ISO3 or --all-countries") }
-            if kba == nil, kbaLayer != nil || kbaIdField != nil || kbaNameField != nil { throw ValidationError("--kba-layer, --kba-id-field and --kba-name-field go with --kba FILE") }
             if allCountries, workspace != nil { throw ValidationError("--workspace goes with --country; use --store-all with --all-countries") }
         }
 
         func run() async throws {
             try await userFacing {
-                var options = CoverageOptions()
-                switch area {
-                case "equal-area": options.areaMethod = .equalArea
-                case "geodesic": options.areaMethod = .geodesic
-                default: throw ValidationError("--area must be equal-area or geodesic")
+                // Options first: a refused value is reported before any file is read.
+                let (options, files) = try await pipelineErrors {
+                    let options = try CoverageRunOptions(
+                        country: country ?? "", year: String(year ?? Calendar(identifier: .gregorian).component(.year, from: Date())),
+                        areaMethod: area, snapGridMeters: snapGrid, badRecords: refuseBadRecords ? "refuse" : "skip", keepMAB: keepMAB,
+                        territoryField: territoryField)
+                    let files = try CoverageFiles(wdpa: wdpa, wdpaLayer: wdpaLayer, land: land, landLayer: landLayer, eez: eez, eezLayer: eezLayer,
+                                                  kbaPath: kba, kbaLayer: kbaLayer, kbaIDField: kbaIdField, kbaNameField: kbaNameField)
+                    return (options, files)
                 }
-                if let snapGrid {
-                    guard snapGrid >= 0, snapGrid.isFinite else { throw ValidationError("--snap-grid must be 0 (no snapping) or a number of metres") }
-                    options.snapGridMeters = snapGrid > 0 ? snapGrid : nil
-                }
-                options.excludeMAB = !keepMAB
-                let inputs = CoverageComputation.Inputs(
-                    wdpa: wdpa, wdpaLayer: wdpaLayer, land: land, landLayer: try layer(land, landLayer, fallback: "land"),
-                    eez: eez, eezLayer: try layer(eez, eezLayer, fallback: "eez"), territoryField: territoryField,
-                    country: country ?? "", year: year ?? Calendar(identifier: .gregorian).component(.year, from: Date()),
-                    policy: refuseBadRecords ? .refuse : .skipInvalid,
-                    kba: kba.map { CoverageComputation.KBAInput(path: $0, layer: kbaLayer, idField: kbaIdField, nameField: kbaNameField) },
-                    withLayers: out != nil)
-                let bar = ProgressBar()
-                if allCountries { return try await runAll(options: options, inputs: inputs, bar: bar) }
-                let outcome = try await geoErrors {
+                let pipeline = CoveragePipeline(options: options)
+                let progress = PipelineProgressBar()
+                if allCountries { return try await runAll(pipeline, files: files, progress: progress) }
+                let outcome = try await pipelineErrors {
                     if let workspaceCode = workspace {
                         return try await store.withStore { store in
-                            let workspace = try await requireWorkspace(store, workspaceCode)
-                            return try await CoverageComputation(options: options).run(inputs, workspace: workspace, store: store, progress: bar.update)
+                            let recording = RunRecording(store: store, workspace: try await requireWorkspace(store, workspaceCode))
+                            return try await pipeline.run(files, tables: out, recordInto: recording, progress: progress)
                         }
                     }
-                    return try await CoverageComputation(options: options).run(inputs, workspace: nil, store: nil, progress: bar.update)
+                    return try await pipeline.run(files, tables: out, progress: progress)
                 }
-                bar.finish()
-                if let out { try geoErrorsSync { try CoverageTables.write(outcome.result, imported: outcome.imported, layers: outcome.layers, to: out) } }
+                progress.finish()
                 if output.json { return try printJSON(outcome.result) }
                 let c = outcome.result.coverage
                 printTable(["", "km²", "%"], [
@@ -88,50 +79,47 @@ struct CoverageCommand: AsyncParsableCommand {
                 print("\nSites read: \(outcome.imported.featuresRead), used: \(outcome.result.input.sitesUsed), skipped: \(outcome.imported.recordsSkipped), problems reported: \(outcome.imported.problems.count).")
                 if let run = outcome.run {
                     let series = outcome.result.kba?.meanPercent == nil ? "GBF-3.1 (land, marine) and SDG-14.5.1" : "GBF-3.1 (land, marine), SDG-14.5.1 and SDG-15.1.2"
-                    print("Stored as computation run \(run.id) in \(workspace ?? ""): \(series) for \(inputs.year).")
+                    print("Stored as computation run \(run.id) in \(workspace ?? ""): \(series) for \(options.year).")
                 }
                 if let out { print("Tables written to \(out).") }
             }
         }
 
-        func runAll(options: CoverageOptions, inputs: CoverageComputation.Inputs, bar: ProgressBar) async throws {
+        /// The same pipeline for every country of the file, its tables in a folder per country.
+        func runAll(_ pipeline: CoveragePipeline, files: CoverageFiles, progress: PipelineProgressBar) async throws {
             let started = Date()
-            let computation = CoverageComputation(options: options)
-            let (imported, kbaImport, results) = try await geoErrors { try await computation.runAllCountries(inputs, progress: bar.update) }
-            bar.finish()
+            let (_, kbaImport, results) = try await pipelineErrors {
+                if storeAll {
+                    return try await store.withStore { store in try await pipeline.runAllCountries(files, tables: out, recordInto: store, progress: progress) }
+                }
+                return try await pipeline.runAllCountries(files, tables: out, progress: progress)
+            }
+            progress.finish()
             var rows: [[String]] = []
             var stored: [String] = []
             for (country, result) in results.sorted(by: { $0.key < $1.key }) {
                 switch result {
-                case .success(let countryRun):
-                    let coverage = countryRun.result
-                    if let out {
-                        try geoErrorsSync {
-                            try CoverageTables.write(coverage, imported: imported, layers: countryRun.layers, to: URL(fileURLWithPath: out).appendingPathComponent(country).path)
-                        }
-                    }
-                    if storeAll {
-                        try await store.withStore { store in
-                            if let workspace = try await store.workspace(country: country) {
-                                var countryInputs = inputs
-                                countryInputs.country = country
-                                _ = try await computation.record(coverage, imported: imported, kbaImport: kbaImport, inputs: countryInputs,
-                                                                 workspace: workspace, store: store, started: started)
-                                stored.append(country)
-                            }
-                        }
-                    }
-                    let c = coverage.coverage
+                case .success(let outcome):
+                    if outcome.run != nil { stored.append(country) }
+                    let c = outcome.result.coverage
                     var row = [country, percent(c.landPercent), percent(c.marinePercent), String(format: "%.1f", c.totalKm2)]
-                    if kbaImport != nil { row.append(percent(coverage.kba?.meanPercent)) }
+                    if kbaImport != nil { row.append(percent(outcome.result.kba?.meanPercent)) }
                     rows.append(row + [""])
                 case .failure(let error):
-                    rows.append([country, "", "", ""] + (kbaImport == nil ? [] : [""]) + ["\(error)"])
+                    rows.append([country, "", "", ""] + (kbaImport == nil ? [] : [""]) + [message(error)])
                 }
             }
             let kbaColumn: [String] = kbaImport == nil ? [] : ["KBA mean %"]
             printTable(["country", "land %", "marine %", "total km²"] + kbaColumn + ["problem"], rows)
             print("\n\(results.count) countries in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\(stored.isEmpty ? "" : "; stored for \(stored.joined(separator: ", "))").")
+        }
+
+        func message(_ error: any Error) -> String {
+            switch error {
+            case let error as DomainError: error.message
+            case let error as KBAReadError: cliMessage(error)
+            default: "\(error)"
+            }
         }
 
         func percent(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
@@ -147,23 +135,10 @@ struct CoverageCommand: AsyncParsableCommand {
             if let imported, imported.featuresWithoutPolygon > 0 { print("\(imported.featuresWithoutPolygon) KBA features without a polygon were left out.") }
             if !kba.geometryErrors.isEmpty { print("\(kba.geometryErrors.count) KBAs could not be processed: \(kba.geometryErrors.prefix(3).joined(separator: "; "))") }
         }
-
-        /// The layer to read: the one given, the file's only layer, or the conventional name.
-        func layer(_ path: String, _ given: String?, fallback: String) throws -> String {
-            try geoErrorsSync { try VectorDataset.layerName(in: path, given: given, fallback: fallback) }
-        }
     }
 }
 
-/// GEOS/GDAL and import failures as messages for the person at the terminal.
-func geoErrors<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let error as GeoError {
-        throw CLIError(message: "\(error)")
-    } catch let error as WDPAImportError {
-        throw CLIError(message: "\(error)")
-    }
-}
-
+/// GEOS/GDAL failures of the demo-data generators as messages for the person at the terminal.
 func geoErrorsSync<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as GeoError { throw CLIError(message: "\(error)") }
 }

@@ -32,36 +32,32 @@ struct LandCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
-                var options = LandOptions()
-                options.align = align
-                options.overwrite = overwrite
-                if let legend { options.legend = try geoLand { try LandLegend(csv: try String(contentsOfFile: legend, encoding: .utf8), file: legend) } }
-                if let matrix { options.transitionMatrix = try geoLand { try LandTransitionMatrix(csv: try String(contentsOfFile: matrix, encoding: .utf8), file: matrix) } }
-                let landInputs = try resolvedInputs()
-                let bar = ProgressBar()
-                let started = Date()
-                let progress: @Sendable (LandProgress) -> Void = { step in
-                    let seconds = max(Date().timeIntervalSince(started), 0.001)
-                    bar.update("\(step.pass) \(Int(Double(step.bytesRead) / seconds / 1_000_000)) MB/s", done: step.blocksDone, total: step.blocksTotal)
+                let options = try await pipelineErrors {
+                    try LandRunOptions(align: align, overwrite: overwrite,
+                                       legend: try legend.map { LandRunOptions.Table(fileName: $0, text: try String(contentsOfFile: $0, encoding: .utf8)) },
+                                       matrix: try matrix.map { LandRunOptions.Table(fileName: $0, text: try String(contentsOfFile: $0, encoding: .utf8)) })
                 }
-                let computation = LandComputation(options: options)
+                let landInputs = try resolvedInputs()
+                let progress = PipelineProgressBar()
+                let pipeline = LandPipeline(options: options)
                 let target = URL(fileURLWithPath: out)
-                let (result, run) = try await geoLand {
+                let outcome = try await pipelineErrors {
                     if let workspaceCode = workspace {
                         return try await store.withStore { store in
-                            try await computation.run(inputs: landInputs, aoi: aoi, output: target, workspace: try await requireWorkspace(store, workspaceCode), store: store, progress: progress)
+                            let recording = RunRecording(store: store, workspace: try await requireWorkspace(store, workspaceCode))
+                            return try await pipeline.run(landInputs, aoi: aoi, output: target, recordInto: recording, progress: progress)
                         }
                     }
-                    return try await computation.run(inputs: landInputs, aoi: aoi, output: target, workspace: nil, store: nil, progress: progress)
+                    return try await pipeline.run(landInputs, aoi: aoi, output: target, progress: progress)
                 }
-                bar.finish()
-                try LandWorkbook.data(result).write(to: target.appendingPathComponent("tables.xlsx"))
+                progress.finish()
+                let result = outcome.result
                 if output.json { return try printJSON(result.so1) }
                 printTable(["period", "degraded %", "degraded km²", "denominator km²"], result.periods.map {
                     [$0.period.name, String(format: "%.2f", $0.proportionDegradedPercent), String(format: "%.1f", $0.degradedKm2), String(format: "%.1f", $0.denominatorKm2)]
                 })
                 print("\nDenominator: \(result.denominatorDescription). Outputs in \(out).")
-                if let run { print("Stored as computation run \(run.id) in \(workspace ?? ""): SDG-15.3.1 and its sub-indicator classes per period.") }
+                if let run = outcome.run { print("Stored as computation run \(run.id) in \(workspace ?? ""): SDG-15.3.1 and its sub-indicator classes per period.") }
             }
         }
 
@@ -98,11 +94,7 @@ struct LandCommand: AsyncParsableCommand {
     }
 }
 
-/// Raster and engine failures as messages for the person at the terminal.
-func geoLand<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let error as GDALRasterError { throw CLIError(message: "\(error)") }
-}
-
+/// Raster failures of the demo-data generator as messages for the person at the terminal.
 func geoLand<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as GDALRasterError { throw CLIError(message: "\(error)") }
 }

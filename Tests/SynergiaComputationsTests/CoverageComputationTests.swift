@@ -18,8 +18,9 @@ import SynergiaTestSupport
         try await TestDatabase.withStore(kind) { store in
             _ = try await store.seedReference(try TestDatabase.referenceSet())
             let kenya = try await store.createWorkspace(country: "KEN", name: nil, conventions: ["CBD"])
-            let inputs = CoverageComputation.Inputs(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez", country: "KEN", year: 2025)
-            let first = try await CoverageComputation().run(inputs, workspace: kenya, store: store)
+            let files = CoverageFiles(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez")
+            let pipeline = CoveragePipeline(options: CoverageRunOptions(country: "KEN", year: 2025))
+            let first = try await pipeline.run(files, recordInto: RunRecording(store: store, workspace: kenya))
             let run = try #require(first.run)
             #expect(run.engine == "coverage")
             #expect(run.inputs.map(\.role) == ["wdpa", "land", "eez"])
@@ -39,7 +40,7 @@ import SynergiaTestSupport
             #expect((0...100).contains(c.landPercent!) && (0...100).contains(c.marinePercent!))
             #expect(abs(c.landKm2! + c.marineKm2! - c.totalKm2) < 1e-6 * max(1, c.totalKm2))
 
-            let second = try await CoverageComputation().run(inputs, workspace: kenya, store: store)
+            let second = try await pipeline.run(files, recordInto: RunRecording(store: store, workspace: kenya))
             #expect(second.result.coverage == first.result.coverage)
             #expect(second.run?.inputs == run.inputs)
         }
@@ -72,9 +73,10 @@ import SynergiaTestSupport
         try await TestDatabase.withStore(kind) { store in
             _ = try await store.seedReference(try TestDatabase.referenceSet())
             let kenya = try await store.createWorkspace(country: "KEN", name: nil, conventions: ["CBD"])
-            var inputs = CoverageComputation.Inputs(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez", country: "KEN", year: 2025,
-                                                    kba: .init(path: kbaFile), withLayers: true)
-            let outcome = try await CoverageComputation().run(inputs, workspace: kenya, store: store)
+            var files = CoverageFiles(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez", kba: .init(path: kbaFile))
+            let pipeline = CoveragePipeline(options: CoverageRunOptions(country: "KEN", year: 2025))
+            let out = folder.appendingPathComponent("tables").path
+            let outcome = try await pipeline.run(files, tables: out, recordInto: RunRecording(store: store, workspace: kenya))
             let run = try #require(outcome.run)
             #expect(run.inputs.map(\.role) == ["wdpa", "land", "eez", "kba"])
             #expect(run.options["kba_id_field"] == "SitRecID")
@@ -84,8 +86,6 @@ import SynergiaTestSupport
             #expect(series.observations[0].provenance == .computed(runID: run.id))
             #expect(abs(series.observations[0].value - kba.meanPercent!) < 1e-4)
 
-            let out = folder.appendingPathComponent("tables").path
-            try CoverageTables.write(outcome.result, imported: outcome.imported, layers: outcome.layers, to: out)
             let written = try FileManager.default.contentsOfDirectory(atPath: out)
             #expect(written.contains("kba_coverage.csv") && written.contains("coverage.gpkg"))
             let csv = try String(contentsOfFile: out + "/kba_coverage.csv", encoding: .utf8)
@@ -94,8 +94,8 @@ import SynergiaTestSupport
 
             // A bad KBA file refuses the whole run: no new run, no series changed.
             let runsBefore = try await store.runs(workspaceID: kenya.id).count
-            inputs.kba = .init(path: folder.appendingPathComponent("missing.gpkg").path)
-            let error = await #expect(throws: GeoError.self) { try await CoverageComputation().run(inputs, workspace: kenya, store: store) }
+            files.kba = .init(path: folder.appendingPathComponent("missing.gpkg").path)
+            let error = await #expect(throws: GeoError.self) { try await pipeline.run(files, recordInto: RunRecording(store: store, workspace: kenya)) }
             #expect("\(error!)".contains("missing.gpkg"))
             #expect(try await store.runs(workspaceID: kenya.id).count == runsBefore)
         }
@@ -107,8 +107,8 @@ import SynergiaTestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("wdpa.gpkg").path
         _ = try ProtectedAreaGenerator(seed: 3).write(to: file, sites: 10, countries: ["KEN"])
-        let inputs = CoverageComputation.Inputs(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez", country: "FRA", year: 2025)
-        let error = await #expect(throws: DomainError.self) { try await CoverageComputation().run(inputs, workspace: nil, store: nil) }
+        let files = CoverageFiles(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez")
+        let error = await #expect(throws: DomainError.self) { try await CoveragePipeline(options: CoverageRunOptions(country: "FRA", year: 2025)).run(files) }
         #expect(error?.message.contains("has no feature for FRA") == true)
     }
 }

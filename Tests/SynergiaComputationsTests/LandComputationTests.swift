@@ -16,8 +16,9 @@ import SynergiaXLSX
         try await TestDatabase.withStore(kind) { store in
             _ = try await store.seedReference(try TestDatabase.referenceSet())
             let kenya = try await store.createWorkspace(country: "KEN", name: nil, conventions: ["UNCCD"])
-            let (result, run) = try await LandComputation().run(inputs: generated.inputs, aoi: generated.aoi, output: folder.appendingPathComponent("out"),
-                                                                workspace: kenya, store: store)
+            let outcome = try await LandPipeline().run(generated.inputs, aoi: generated.aoi, output: folder.appendingPathComponent("out"),
+                                                       recordInto: RunRecording(store: store, workspace: kenya))
+            let (result, run) = (outcome.result, outcome.run)
             let stored = try #require(run)
             #expect(stored.engine == "land-degradation")
             #expect(stored.inputs.contains { $0.role == "soc" && $0.sha256.count == 64 })

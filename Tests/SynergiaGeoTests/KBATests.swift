@@ -93,10 +93,12 @@ import Testing
 
     @Test func unknownFieldsAreNamedInTheError() throws {
         let path = try write("nofields", fields: [("code", .string), ("label", .string)], rows: [([.string("K1"), .string("Ridge")], box(10, 40, 11, 41))])
-        let error = #expect(throws: GeoError.self) { try KBAReader.read(path: path) }
-        #expect("\(error!)".contains("KBA file \(URL(fileURLWithPath: path).lastPathComponent),") && !"\(error!)".contains(path) && "\(error!)".contains("fields found: code, label") && "\(error!)".contains("--kba-id-field"))
-        let named = #expect(throws: GeoError.self) { try KBAReader.read(path: path, idField: "SitRecID") }
-        #expect("\(named!)".contains("no field SitRecID"))
+        let error = #expect(throws: KBAReadError.self) { try KBAReader.read(path: path) }
+        #expect("\(error!)".contains("KBA file \(URL(fileURLWithPath: path).lastPathComponent),") && !"\(error!)".contains(path) && "\(error!)".contains("fields found: code, label"))
+        // The fix is named as a choice; the CLI phrases it as --kba-id-field (CoverageCLITests), the web as its form field.
+        #expect(error?.choice == .idField && "\(error!)".hasSuffix("Name the KBA id field.") && !"\(error!)".contains("--"))
+        let named = #expect(throws: KBAReadError.self) { try KBAReader.read(path: path, idField: "SitRecID") }
+        #expect("\(named!)".contains("no field SitRecID") && named?.choice == .idField)
     }
 
     @Test func missingFileAndFileWithoutPolygonsAreRefused() throws {

@@ -40,21 +40,21 @@ public enum KBAReader {
         }
         let source = try chooseLayer(dataset, named: layer)
         let index = source.fieldIndex
-        let found = source.fieldNames.joined(separator: ", ")
-        func field(_ given: String?, _ candidates: [String], option: String, role: String) throws -> (name: String, index: Int32) {
+        let file = UserFile.displayName(path)
+        func field(_ given: String?, _ candidates: [String], choice: KBAReadError.Choice) throws -> (name: String, index: Int32) {
             if let given {
                 guard let i = index[given.uppercased()] else {
-                    throw GeoError.invalidInput("KBA file \(UserFile.displayName(path)), layer \(source.name): no field \(given) (\(option)); fields found: \(found)")
+                    throw KBAReadError.fieldNotFound(file: file, layer: source.name, choice: choice, given: given, found: source.fieldNames)
                 }
                 return (source.fieldNames[Int(i)], i)
             }
             guard let name = candidates.first(where: { index[$0] != nil }), let i = index[name] else {
-                throw GeoError.invalidInput("KBA file \(UserFile.displayName(path)), layer \(source.name): no \(role) field (looked for \(candidates.joined(separator: ", "))); fields found: \(found). Name it with \(option).")
+                throw KBAReadError.fieldNotDetected(file: file, layer: source.name, choice: choice, candidates: candidates, found: source.fieldNames)
             }
             return (source.fieldNames[Int(i)], i)
         }
-        let id = try field(idField, idFieldCandidates, option: "--kba-id-field", role: "KBA id")
-        let name = try field(nameField, nameFieldCandidates, option: "--kba-name-field", role: "KBA name")
+        let id = try field(idField, idFieldCandidates, choice: .idField)
+        let name = try field(nameField, nameFieldCandidates, choice: .nameField)
         let country = countryFieldCandidates.first { index[$0] != nil }.flatMap { index[$0] }
 
         let wgs84 = try SpatialReference(SpatialReference.wgs84)
@@ -87,7 +87,7 @@ public enum KBAReader {
         if layers.count == 1 { return layers[0] }
         let withID = layers.filter { l in idFieldCandidates.contains { l.fieldIndex[$0] != nil } }
         guard withID.count == 1 else {
-            throw GeoError.invalidInput("KBA file \(dataset.name) has \(layers.count) layers (\(dataset.layerNames.joined(separator: ", "))); name one with --kba-layer")
+            throw KBAReadError.severalLayers(file: dataset.name, layers: dataset.layerNames)
         }
         return withID[0]
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import SynergiaComputations
 import SynergiaCore
 import SynergiaGeo
 import SynergiaStore
@@ -68,15 +69,17 @@ final class JobRunner: Sendable {
     }
 }
 
-/// Progress reported by an engine from its own threads. Writes reach the
-/// database at most twice a second; the last one is always written.
-final class JobProgress: Sendable {
+/// Progress reported by a pipeline from its engine's threads. Writes reach
+/// the database at most twice a second; the last one is always written.
+final class JobProgress: PipelineProgress {
     private struct Latest { var stage = ""; var done: Int64 = 0; var total: Int64?; var written = Date.distantPast; var dirty = false }
     private let jobID: Int64
     private let store: SQLStore
     private let latest = Mutex(Latest())
 
     init(jobID: Int64, store: SQLStore) { self.jobID = jobID; self.store = store }
+
+    func report(_ step: PipelineStep) { report(stage: step.stage, done: step.done, total: step.total) }
 
     func report(stage: String, done: Int, total: Int?) {
         let write = latest.withLock { l -> Bool in

@@ -29,43 +29,17 @@ enum ComputationPages {
             let folder = settings.jobsFolder.appendingPathComponent(UUID().uuidString, isDirectory: true)
             do {
                 let upload = try await DataUpload.receive(request, into: folder.appendingPathComponent("inputs"), maxBytes: settings.maxDataUploadBytes, csrf: csrf)
-                let vector: Set<DataFileKind> = [.geopackage, .zip, .geojson]
-                let wdpa = try file(upload, "wdpa", kinds: vector, views: views, language: language)
-                let land = try optionalFile(upload, "land", kinds: vector, views: views, language: language) ?? wdpa
-                let eez = try optionalFile(upload, "eez", kinds: vector, views: views, language: language) ?? land
-                let kba = try optionalFile(upload, "kba", kinds: vector, views: views, language: language)
-                let year = try number(upload.fields["year"], field: "year", range: 1900...2100, views: views, language: language)
-                var checked = Set<URL>()
-                for file in [wdpa, land, eez, kba].compactMap({ $0 }) where checked.insert(file.path).inserted {
-                    try readable(file, kinds: vector, views: views, language: language) { try UserFileCheck.vector(file.path.path) }
-                }
-                let landLayer = try readable(land, kinds: vector, views: views, language: language) {
-                    try VectorDataset.layerName(in: land.path.path, given: upload.fields["land_layer"], fallback: "land")
-                }
-                let eezLayer = try readable(eez, kinds: vector, views: views, language: language) {
-                    try VectorDataset.layerName(in: eez.path.path, given: upload.fields["eez_layer"], fallback: "eez")
-                }
-                let inputs = CoverageComputation.Inputs(
-                    wdpa: wdpa.path.path, land: land.path.path,
-                    landLayer: landLayer,
-                    eez: eez.path.path, eezLayer: eezLayer,
-                    territoryField: upload.fields["territory_field"].flatMap { $0.isEmpty ? nil : $0 } ?? "ISO3",
-                    country: workspace.country, year: year,
-                    kba: kba.map { CoverageComputation.KBAInput(path: $0.path.path) }, withLayers: true)
+                let (options, files) = try ComputationForms.coverage(upload, country: workspace.country, views: views, language: language)
                 let job = try await store.createJob(workspaceID: workspace.id, engine: "coverage", folder: folder.path, createdBy: access.signedIn.id)
-                let out = folder.appendingPathComponent("out").path
+                let recording = RunRecording(store: store, workspace: workspace)
+                let tables = folder.appendingPathComponent("out").path
                 runner.submit(job) { progress in
-                    let started = Date()
-                    let computation = CoverageComputation()
-                    let outcome = try await computation.run(inputs, workspace: nil, store: nil) { stage, done, total in
-                        progress.report(stage: stage, done: done, total: total)
+                    let outcome = try await ComputationForms.phrased(views, language) {
+                        try await CoveragePipeline(options: options).run(files, tables: tables, recordInto: recording, progress: progress)
                     }
-                    try CoverageTables.write(outcome.result, imported: outcome.imported, layers: outcome.layers, to: out)
-                    let run = try await computation.record(outcome.result, imported: outcome.imported, kbaImport: outcome.kbaImport,
-                                                           inputs: inputs, workspace: workspace, store: store, started: started)
                     let c = outcome.result.coverage
-                    return (run.id, String(format: "%.2f km²", c.totalKm2) + [c.landPercent.map { String(format: " · land %.2f %%", $0) },
-                                                                            c.marinePercent.map { String(format: " · marine %.2f %%", $0) }].compactMap { $0 }.joined())
+                    return (outcome.run?.id, String(format: "%.2f km²", c.totalKm2) + [c.landPercent.map { String(format: " · land %.2f %%", $0) },
+                                                                                     c.marinePercent.map { String(format: " · marine %.2f %%", $0) }].compactMap { $0 }.joined())
                 }
                 return Views.redirect("/w/\(workspace.country)/jobs/\(job.id)")
             } catch {
@@ -80,19 +54,19 @@ enum ComputationPages {
             do {
                 let upload = try await DataUpload.receive(request, into: folder.appendingPathComponent("inputs"), maxBytes: settings.maxDataUploadBytes, csrf: csrf)
                 let stack = try file(upload, "rasters", kinds: [.zip], views: views, language: language)
-                let aoi = try optionalFile(upload, "aoi", kinds: [.geopackage, .zip, .geojson], views: views, language: language)
+                let aoi = try optionalFile(upload, "aoi", kinds: ComputationForms.vector, views: views, language: language)
                 if let aoi {
-                    try readable(aoi, kinds: [.geopackage, .zip, .geojson], views: views, language: language) { try UserFileCheck.vector(aoi.path.path) }
+                    try readable(aoi, kinds: ComputationForms.vector, views: views, language: language) { try UserFileCheck.vector(aoi.path.path) }
                 }
+                let options = try ComputationForms.land(upload, views: views, language: language)
                 let inputs = try RasterStackArchive.unpack(stack.path, named: stack.fileName, into: folder.appendingPathComponent("rasters"))
                 let job = try await store.createJob(workspaceID: workspace.id, engine: "land-degradation", folder: folder.path, createdBy: access.signedIn.id)
+                let recording = RunRecording(store: store, workspace: workspace)
                 let out = folder.appendingPathComponent("out")
                 runner.submit(job) { progress in
-                    let (result, run) = try await LandComputation().run(inputs: inputs, aoi: aoi?.path.path, output: out, workspace: workspace, store: store) { p in
-                        progress.report(stage: p.pass, done: p.blocksDone, total: p.blocksTotal)
-                    }
-                    let summary = result.periods.map { String(format: "%@ %.2f %%", $0.period.name, $0.proportionDegradedPercent) }.joined(separator: " · ")
-                    return (run?.id, summary)
+                    let outcome = try await LandPipeline(options: options).run(inputs, aoi: aoi?.path.path, output: out, recordInto: recording, progress: progress)
+                    let summary = outcome.result.periods.map { String(format: "%@ %.2f %%", $0.period.name, $0.proportionDegradedPercent) }.joined(separator: " · ")
+                    return (outcome.run?.id, summary)
                 }
                 return Views.redirect("/w/\(workspace.country)/jobs/\(job.id)")
             } catch {

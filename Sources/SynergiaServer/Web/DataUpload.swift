@@ -156,7 +156,7 @@ private final class UploadSink {
 
 /// What a file is, from its first bytes rather than its name.
 enum DataFileKind: String, Sendable {
-    case geopackage, zip, geojson, tiff, empty, unknown
+    case geopackage, zip, geojson, tiff, csv, empty, unknown
 
     static func sniff(_ url: URL) -> DataFileKind {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return .unknown }
@@ -169,6 +169,8 @@ enum DataFileKind: String, Sendable {
             || head.starts(with: [0x49, 0x49, 0x2B, 0x00]) || head.starts(with: [0x4D, 0x4D, 0x00, 0x2B]) { return .tiff }
         let text = head.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF })
         if text.first == UInt8(ascii: "{") { return .geojson }
+        // Plain text (tables of the land options): tab, line breaks, printable ASCII and UTF-8 bytes only.
+        if head.allSatisfy({ $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x20 && $0 != 0x7F }) { return .csv }
         return .unknown
     }
 
@@ -179,6 +181,7 @@ enum DataFileKind: String, Sendable {
         case .zip: "zip"
         case .geojson: "geojson"
         case .tiff: "tif"
+        case .csv: "csv"
         case .empty, .unknown: "bin"
         }
     }

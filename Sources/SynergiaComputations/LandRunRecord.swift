@@ -3,26 +3,17 @@ import SynergiaCore
 import SynergiaGeo
 import SynergiaStore
 
-/// Runs the land-degradation engine and stores the run and its results in the
-/// workspace: SDG 15.3.1 (% of land degraded) for the baseline and each
-/// reporting period (recorded at the period's last land-cover year), and the
-/// share of land degraded, stable and improved for the indicator and each
-/// sub-indicator as disaggregations of the same indicator.
-public struct LandComputation: Sendable {
-    public static let softwareVersion = "synergia-land/1"
+/// A land-degradation result as a stored run: SDG 15.3.1 (% of land degraded)
+/// for the baseline and each reporting period (recorded at the period's last
+/// land-cover year), and the share of land degraded, stable and improved for
+/// the indicator and each sub-indicator as disaggregations of the same indicator.
+struct LandRunRecord {
+    var options: LandOptions
+    var inputs: LandInputs
+    var aoi: String?
+    var output: URL
 
-    public var options: LandOptions
-
-    public init(options: LandOptions = LandOptions()) {
-        self.options = options
-    }
-
-    public func run(inputs: LandInputs, aoi: String?, output: URL, workspace: Workspace?, store: SQLStore?,
-                    progress: (@Sendable (LandProgress) -> Void)? = nil) async throws -> (LandResult, ComputationRun?) {
-        let started = Date()
-        let result = try LandDegradationEngine(options: options).run(inputs: inputs, aoi: aoi, output: output, progress: progress)
-        guard let workspace, let store else { return (result, nil) }
-
+    func record(_ result: LandResult, into recording: RunRecording, started: Date) async throws -> ComputationRun {
         var files: [ComputationRun.Input] = []
         for (year, path) in inputs.landCover.sorted(by: { $0.key < $1.key }) { files.append(try FileFingerprint.input(role: "land_cover_\(year)", path: path)) }
         switch inputs.productivity {
@@ -49,15 +40,18 @@ public struct LandComputation: Sendable {
                 }
             }
         }
-        let options = [
-            "periods": self.options.periods.map { "\($0.name):\($0.landCoverStart)-\($0.landCoverEnd)" }.joined(separator: ","),
-            "climate_zone": "\(self.options.climateZone)", "denominator": result.denominatorDescription,
-            "mann_kendall_alpha": String(self.options.mannKendallAlpha), "soc_threshold_percent": String(self.options.socThresholdPercent),
-            "output": output.path,
+        let recorded = [
+            "periods": options.periods.map { "\($0.name):\($0.landCoverStart)-\($0.landCoverEnd)" }.joined(separator: ","),
+            "climate_zone": "\(options.climateZone)", "denominator": result.denominatorDescription,
+            "mann_kendall_alpha": String(options.mannKendallAlpha), "soc_threshold_percent": String(options.socThresholdPercent),
+            "align": String(options.align), "legend": options.legend == .unccd ? "unccd" : "national",
+            "transition_matrix": options.transitionMatrix == .unccdDefault ? "unccd" : "custom",
+            // The folder's name only: the run page never shows a folder of the server.
+            "output": output.lastPathComponent,
         ]
-        let run = ComputationRun(workspaceID: workspace.id, engine: "land-degradation", inputs: files, options: options,
-                                 softwareVersion: Self.softwareVersion, startedAt: started,
+        let run = ComputationRun(workspaceID: recording.workspace.id, engine: "land-degradation", inputs: files, options: recorded,
+                                 softwareVersion: LandPipeline.softwareVersion, startedAt: started,
                                  durationMilliseconds: Int64(Date().timeIntervalSince(started) * 1000), warnings: [])
-        return (result, try await store.recordRun(run, results: results))
+        return try await recording.store.recordRun(run, results: results)
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import SynergiaComputations
+import SynergiaCore
+import SynergiaGeo
+
+/// The computations forms read into the pipelines' files and options (the
+/// pipelines validate them), and the pipelines' refusals phrased with the
+/// form's own field names in the page's language.
+enum ComputationForms {
+    static let vector: Set<DataFileKind> = [.geopackage, .zip, .geojson]
+    /// Legend and transition-matrix tables are a few hundred bytes; anything far larger is not one.
+    static let maxTableBytes = 1_000_000
+
+    /// The coverage form: files checked on receipt, so a bad upload is a 422 before any job starts.
+    static func coverage(_ upload: DataUpload, country: String, views: Views, language: String) throws -> (CoverageRunOptions, CoverageFiles) {
+        let fields = upload.fields
+        let options = try phrased(views, language) {
+            try CoverageRunOptions(country: country, year: fields["year"] ?? "", areaMethod: fields["area_method"],
+                                   snapGridMeters: fields["snap_grid"], badRecords: fields["bad_records"],
+                                   keepMAB: fields["keep_mab"] == "on", territoryField: fields["territory_field"])
+        }
+        let wdpa = try ComputationPages.file(upload, "wdpa", kinds: vector, views: views, language: language)
+        let land = try ComputationPages.optionalFile(upload, "land", kinds: vector, views: views, language: language) ?? wdpa
+        let eez = try ComputationPages.optionalFile(upload, "eez", kinds: vector, views: views, language: language) ?? land
+        let kba = try ComputationPages.optionalFile(upload, "kba", kinds: vector, views: views, language: language)
+        let files = try phrased(views, language) {
+            try CoverageFiles(wdpa: wdpa.path.path, wdpaLayer: fields["wdpa_layer"], land: land.path.path, landLayer: fields["land_layer"],
+                              eez: eez.path.path, eezLayer: fields["eez_layer"], kbaPath: kba?.path.path, kbaLayer: fields["kba_layer"],
+                              kbaIDField: fields["kba_id_field"], kbaNameField: fields["kba_name_field"])
+        }
+        var checked = Set<URL>()
+        for file in [wdpa, land, eez, kba].compactMap({ $0 }) where checked.insert(file.path).inserted {
+            try ComputationPages.readable(file, kinds: vector, views: views, language: language) { try UserFileCheck.vector(file.path.path) }
+        }
+        try ComputationPages.readable(land, kinds: vector, views: views, language: language) {
+            try VectorDataset.layerName(in: land.path.path, given: files.landLayer, fallback: "land")
+        }
+        try ComputationPages.readable(eez, kinds: vector, views: views, language: language) {
+            try VectorDataset.layerName(in: eez.path.path, given: files.eezLayer, fallback: "eez")
+        }
+        return (options, files)
+    }
+
+    /// The land form's options: the alignment choice and the national tables, read as the CLI reads them.
+    static func land(_ upload: DataUpload, views: Views, language: String) throws -> LandRunOptions {
+        func table(_ field: String) throws -> LandRunOptions.Table? {
+            guard let file = try ComputationPages.optionalFile(upload, field, kinds: [.csv], views: views, language: language) else { return nil }
+            return try ComputationPages.readable(file, kinds: [.csv], views: views, language: language) {
+                guard file.bytes <= maxTableBytes else { throw GDALRasterError.invalidOption("\(file.fileName) is larger than 1 MB") }
+                return LandRunOptions.Table(fileName: file.fileName, text: try String(contentsOf: file.path, encoding: .utf8))
+            }
+        }
+        let legend = try table("legend"), matrix = try table("matrix")
+        return try phrased(views, language) { try LandRunOptions(align: upload.fields["align"] == "on", legend: legend, matrix: matrix) }
+    }
+
+    /// Runs `body`; option and KBA refusals come out as 422s in the page's words.
+    static func phrased<T>(_ views: Views, _ language: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as PipelineOptionError {
+            throw DomainError.invalid(message(error, views: views, language: language))
+        } catch let error as KBAReadError {
+            throw DomainError.invalid(message(error, views: views, language: language))
+        }
+    }
+
+    /// `phrased` for a pipeline run in a job: its message is stored in the language of the person who started it.
+    static func phrased<T>(_ views: Views, _ language: String, _ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as PipelineOptionError {
+            throw DomainError.invalid(message(error, views: views, language: language))
+        } catch let error as KBAReadError {
+            throw DomainError.invalid(message(error, views: views, language: language))
+        }
+    }
+
+    static func message(_ error: PipelineOptionError, views: Views, language: String) -> String {
+        let field = views.text(formField(error.option), language)
+        func fill(_ key: String, _ values: [String: String]) -> String {
+            values.reduce(views.text(key, language).replacingOccurrences(of: "{field}", with: field)) {
+                $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value)
+            }
+        }
+        switch error {
+        case let .notOneOf(_, given, allowed): return fill("option_not_one_of", ["value": given, "allowed": allowed.joined(separator: ", ")])
+        case .invalidSnapGrid(let given): return fill("option_snap_grid", ["value": given])
+        case let .yearOutOfRange(_, range): return fill("upload_bad_number", ["range": "\(range.lowerBound)–\(range.upperBound)"])
+        case .needsKBAFile: return fill("option_needs_kba", ["kba": views.text("field_kba", language)])
+        case let .invalidName(_, given): return fill("option_bad_name", ["value": String(given.prefix(80))])
+        }
+    }
+
+    static func message(_ error: KBAReadError, views: Views, language: String) -> String {
+        let field: String = switch error.choice {
+        case .layer: "field_kba_layer"
+        case .idField: "field_kba_id_field"
+        case .nameField: "field_kba_name_field"
+        }
+        var text: String
+        switch error {
+        case let .severalLayers(_, layers): text = views.text("kba_several_layers", language).replacingOccurrences(of: "{layers}", with: layers.joined(separator: ", "))
+        case let .fieldNotFound(_, layer, _, given, found):
+            text = views.text("kba_field_not_found", language).replacingOccurrences(of: "{layer}", with: layer)
+                .replacingOccurrences(of: "{value}", with: given).replacingOccurrences(of: "{found}", with: found.joined(separator: ", "))
+        case let .fieldNotDetected(_, layer, _, candidates, found):
+            text = views.text("kba_field_not_detected", language).replacingOccurrences(of: "{layer}", with: layer)
+                .replacingOccurrences(of: "{candidates}", with: candidates.joined(separator: ", ")).replacingOccurrences(of: "{found}", with: found.joined(separator: ", "))
+        }
+        return text.replacingOccurrences(of: "{file}", with: error.file).replacingOccurrences(of: "{field}", with: views.text(field, language))
+            .replacingOccurrences(of: "{advanced}", with: views.text("advanced_options", language))
+    }
+
+    /// The form field (its label key) that sets each option.
+    static func formField(_ option: PipelineOption) -> String {
+        switch option {
+        case .year: "field_year"
+        case .areaMethod: "field_area_method"
+        case .snapGrid: "field_snap_grid"
+        case .badRecords: "field_bad_records"
+        case .wdpaLayer: "field_wdpa_layer"
+        case .landLayer: "field_land_layer"
+        case .eezLayer: "field_eez_layer"
+        case .territoryField: "field_territory_field"
+        case .kbaLayer: "field_kba_layer"
+        case .kbaIDField: "field_kba_id_field"
+        case .kbaNameField: "field_kba_name_field"
+        case .legend: "field_legend"
+        case .matrix: "field_matrix"
+        }
+    }
+}

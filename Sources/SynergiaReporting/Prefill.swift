@@ -123,9 +123,7 @@ extension ReportService {
     /// are never touched. Returns how many answers were added.
     public func prefillMissing(reportID: Int64, actor: ReportActor) async throws -> Int {
         let view = try await view(reportID: reportID)
-        guard view.report.state.allowsEditing else {
-            throw DomainError.conflict("the report is \(view.report.state.rawValue); prefill works only in draft or in review")
-        }
+        try view.report.state.checkAllowsEditing()
         guard let role = actor.role, role >= .contributor else {
             throw DomainError(.forbidden, "prefilling needs the role contributor or higher")
         }

@@ -82,26 +82,35 @@ public struct ReportService: Sendable {
     }
 
     /// Saves answers all together or not at all. Each must name a question of
-    /// the template, have its type's shape and come from someone allowed to
-    /// edit its section; a stale version refuses the batch (`StaleAnswer`).
+    /// the template, read (`AnswerReader`), have its type's shape and come from
+    /// someone allowed to edit its section; a stale version refuses the batch
+    /// (`StaleAnswer`), unreadable input with `AnswerReadError`.
     public func answer(reportID: Int64, _ edits: [AnswerEdit], actor: ReportActor, fileSHA256: String? = nil) async throws -> [Answer] {
-        let view = try await view(reportID: reportID)
+        try await answer(in: try await view(reportID: reportID), edits, actor: actor, fileSHA256: fileSHA256)
+    }
+
+    /// `answer(reportID:)` on a report view the caller already holds, so that
+    /// a save loads the report once.
+    public func answer(in view: ReportView, _ edits: [AnswerEdit], actor: ReportActor, fileSHA256: String? = nil) async throws -> [Answer] {
         var changes: [AnswerChange] = []
         for edit in edits {
             let (question, section) = try locate(edit.key, in: view)
             try checkMayEdit(section: section, view: view, actor: actor)
+            var value = AnswerValue.null
             if !edit.confirmOnly {
-                let problems = AnswerShape.problems(edit.value, for: question) + AnswerTextRules.problems(edit.value, for: question)
+                value = try AnswerReader(question: question, key: edit.key, language: edit.language, messages: messages)
+                    .read(edit.input, current: view.answers[edit.key]?.value ?? .null)
+                let problems = AnswerShape.problems(value, for: question) + AnswerTextRules.problems(value, for: question)
                 guard problems.isEmpty else {
                     throw DomainError.invalid("\(edit.key): \(problems.joined(separator: "; "))")
                 }
             }
-            changes.append(AnswerChange(key: edit.key, concept: edit.key.group == nil ? question.concept : nil, value: edit.value,
+            changes.append(AnswerChange(key: edit.key, concept: edit.key.group == nil ? question.concept : nil, value: value,
                                         expectedVersion: edit.expectedVersion, confirmOnly: edit.confirmOnly))
         }
         var context = actor.context
         context.fileSHA256 = fileSHA256
-        return try await store.saveAnswers(reportID: reportID, changes, context: context)
+        return try await store.saveAnswers(reportID: view.report.id, changes, context: context)
     }
 
     /// The question and section an answer key belongs to, or a message naming the key.
@@ -129,9 +138,7 @@ public struct ReportService: Sendable {
     /// Focal points edit everything; contributors the sections assigned to them
     /// (or any unassigned section); reviewers and viewers nothing.
     func checkMayEdit(section: String, view: ReportView, actor: ReportActor) throws {
-        guard view.report.state.allowsEditing else {
-            throw DomainError.conflict("the report is \(view.report.state.rawValue); answers can change only in draft or in review (reopen it first)")
-        }
+        try view.report.state.checkAllowsEditing()
         switch actor.role {
         case .focalPoint?:
             return
@@ -169,14 +176,22 @@ public struct ReportService: Sendable {
 /// One answer as a person gives it.
 public struct AnswerEdit: Sendable, Equatable {
     public var key: AnswerKey
-    public var value: AnswerValue
+    public var input: AnswerInput
+    /// The language the input is written in: its numbers' notation, the text it sets.
+    public var language: String
     public var expectedVersion: Int?
     public var confirmOnly: Bool
 
-    public init(key: AnswerKey, value: AnswerValue, expectedVersion: Int?, confirmOnly: Bool = false) {
+    public init(key: AnswerKey, input: AnswerInput, language: String, expectedVersion: Int?, confirmOnly: Bool = false) {
         self.key = key
-        self.value = value
+        self.input = input
+        self.language = language
         self.expectedVersion = expectedVersion
         self.confirmOnly = confirmOnly
+    }
+
+    /// A value as JSON gives it, numbers in English notation.
+    public init(key: AnswerKey, value: AnswerValue, expectedVersion: Int?, confirmOnly: Bool = false) {
+        self.init(key: key, input: .value(value), language: "en", expectedVersion: expectedVersion, confirmOnly: confirmOnly)
     }
 }

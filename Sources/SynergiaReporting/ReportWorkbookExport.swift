@@ -8,7 +8,6 @@ import SynergiaXLSX
 /// protected), drop-downs for choices, input hints for units and ranges, and
 /// the signed hidden sheet that maps every input cell back to its answer.
 struct ReportWorkbookExport {
-    static let dataFields = ["year", "value", "unit", "disaggregation", "source"]
     /// Blank rows offered for new indicator data and new repeat entries.
     static let spareRows = 5
     static let spareEntries = 2
@@ -116,7 +115,7 @@ struct ReportWorkbookExport {
             for index in 0..<(rows.count + Self.spareRows) {
                 let existing = index < rows.count ? rows[index] : .null
                 let row = sheet.appendRow([.empty])
-                for (offset, field) in Self.dataFields.enumerated() {
+                for (offset, field) in AnswerReader.dataFields.enumerated() {
                     let cell = existing[field]
                     input(cell.numberValue.map(CellValue.number) ?? cell.stringValue.map(CellValue.string) ?? .empty,
                           row: row, column: offset + 2, key: key, part: "data:\(index):\(field)", version: version)

@@ -38,13 +38,18 @@ extension ReportService {
     /// formulas, each value); any problem refuses the whole file with every
     /// problem named by its cell.
     public func planWorkbookImport(reportID: Int64, data: Data, limits: XLSXLimits = XLSXLimits()) async throws -> WorkbookImportPlan {
+        try await planWorkbookImport(in: try await view(reportID: reportID), data: data, limits: limits)
+    }
+
+    /// `planWorkbookImport(reportID:)` on a report view the caller already holds.
+    public func planWorkbookImport(in view: ReportView, data: Data, limits: XLSXLimits = XLSXLimits()) async throws -> WorkbookImportPlan {
+        let reportID = view.report.id
         let workbook: Workbook
         do { workbook = try XLSXReader.read(data, limits: limits) } catch { throw DomainError.invalid(error.description) }
         guard let hidden = workbook[WorkbookMapping.sheetName] else {
             throw DomainError.invalid("this workbook was not exported by Synergia (its hidden sheet is missing); export the report as XLSX and fill in that file")
         }
         let mapping = try WorkbookMapping.read(hidden, secret: try await store.installationSecret("xlsx-signing"))
-        let view = try await view(reportID: reportID)
         guard mapping.header.reportID == reportID else {
             throw DomainError.invalid("this workbook was exported from report \(mapping.header.reportID), not report \(reportID); import it into that report")
         }
@@ -88,13 +93,16 @@ extension ReportService {
             }
             let current = view.answers[key]
             var value = current?.value ?? .null
-            var reader = CellReader(question: question, language: language, messages: messages)
+            var reader = CellReader(AnswerReader(question: question, key: key, language: language, messages: messages))
             for (cell, cellValue) in cells {
                 do { try reader.apply(cellValue, part: cell.part, to: &value) } catch {
-                    problems.append("\(cell.sheet)!\(cell.address): \(error.message)")
+                    problems.append("\(cell.sheet)!\(cell.address): \(error.explanation)")
                 }
             }
-            value = reader.finish(value)
+            do { value = try reader.finish(value) } catch {
+                problems.append("\(location): \(error.explanation)")
+                continue
+            }
             let exportedVersion = changed[0].cell.version
             if (current?.version ?? 0) != exportedVersion {
                 conflicts.append(.init(key: keyText, location: location, workbook: value, current: current?.value ?? .null,
@@ -122,132 +130,73 @@ extension ReportService {
     /// an answer changed since the plan was made refuses the whole import.
     public func applyWorkbookImport(_ plan: WorkbookImportPlan, actor: ReportActor) async throws -> [Answer] {
         guard !plan.changes.isEmpty else { return [] }
+        return try await applyWorkbookImport(plan, in: try await view(reportID: plan.reportID), actor: actor)
+    }
+
+    /// `applyWorkbookImport(_:actor:)` on the report view the plan was made from.
+    public func applyWorkbookImport(_ plan: WorkbookImportPlan, in view: ReportView, actor: ReportActor) async throws -> [Answer] {
+        guard !plan.changes.isEmpty else { return [] }
+        guard plan.reportID == view.report.id else {
+            throw DomainError.invalid("this import plan is for report \(plan.reportID), not report \(view.report.id)")
+        }
         var actor = actor
         actor.channel = .xlsx
         let edits = plan.changes.compactMap { change in
             AnswerKey(change.key).map { AnswerEdit(key: $0, value: change.new, expectedVersion: change.expectedVersion) }
         }
-        return try await answer(reportID: plan.reportID, edits, actor: actor, fileSHA256: plan.fileSHA256)
+        return try await answer(in: view, edits, actor: actor, fileSHA256: plan.fileSHA256)
     }
 }
 
-/// Reads input cells back into an answer value, part by part.
+/// Reads input cells back into an answer value, part by part, with the
+/// question's `AnswerReader`: a cell means what the same text means in the form.
 struct CellReader {
-    struct Problem: Error { var message: String }
-
-    let question: Question
-    let language: String
-    let messages: Messages
-    private var dataRows: [Int: [String: AnswerValue]] = [:]
+    let reader: AnswerReader
+    private var dataRows: [Int: [String: TypedInput]] = [:]
     private var touchedData = false
 
-    init(question: Question, language: String, messages: Messages) {
-        self.question = question
-        self.language = language
-        self.messages = messages
+    init(_ reader: AnswerReader) {
+        self.reader = reader
     }
 
-    mutating func apply(_ cell: CellValue, part: String, to value: inout AnswerValue) throws(Problem) {
-        let text = WorkbookMapping.text(cell).trimmingCharacters(in: .whitespacesAndNewlines)
+    mutating func apply(_ cell: CellValue, part: String, to value: inout AnswerValue) throws(AnswerReadError) {
+        let input: TypedInput = cell.numberValue.map(TypedInput.number) ?? .text(WorkbookMapping.text(cell))
+        let question = reader.question
         let pieces = part.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         switch pieces[0] {
         case "value":
-            value = try scalar(cell, text: text, type: question.type, choices: question.choices, current: value)
+            value = try reader.scalar(input, type: question.type, choices: question.choices, current: value, field: .value)
         case "choice":
             var selected = (value["selected"].listValue ?? []).compactMap(\.stringValue)
-            let on = try yesNo(text) ?? false
+            let on = input.text.isEmpty ? false : try reader.yesNo(input.text, field: .value)
             selected.removeAll { $0 == pieces[1] }
             if on { selected.append(pieces[1]) }
             let order = question.choices.map(\.value) + ["other"]
             selected.sort { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
-            value = Self.setting(value, "selected", .list(selected.map(AnswerValue.string)))
+            value = AnswerReader.setting(value, "selected", .list(selected.map(AnswerValue.string)))
         case "other":
-            value = Self.setting(value, "other", text.isEmpty ? .null : .string(text))
+            value = AnswerReader.setting(value, "other", input.text.isEmpty ? .null : .string(input.text))
         case "cell":
             guard let column = question.columns.first(where: { $0.id == pieces[2] }) else { return }
-            let cellValue = try scalar(cell, text: text, type: column.type, choices: column.choices, current: .null)
-            let row = Self.setting(value[pieces[1]], pieces[2], cellValue)
-            value = Self.setting(value, pieces[1], row)
+            let row = AnswerReader.setting(value[pieces[1]], pieces[2], try reader.cell(input, row: pieces[1], column: column))
+            value = AnswerReader.setting(value, pieces[1], row)
         case "data":
             touchedData = true
-            guard let index = Int(pieces[1]) else { return }
-            let field = pieces[2]
-            let fieldValue: AnswerValue
-            if field == "year" || field == "value" {
-                guard !text.isEmpty else { return }
-                guard let number = cell.numberValue ?? Double(text) else { throw Problem(message: "the \(field) must be a number, not '\(text)'") }
-                fieldValue = .number(number)
-            } else {
-                fieldValue = text.isEmpty ? .null : .string(text)
+            guard let index = Int(pieces[1]), AnswerReader.dataFields.contains(pieces[2]) else { return }
+            var field = input
+            // Numbers are read here, where the cell is known, so a refusal names it.
+            if ["year", "value"].contains(pieces[2]), !input.text.isEmpty {
+                field = .number(try reader.number(input, field: .data(row: index + 1, field: pieces[2])))
             }
-            dataRows[index, default: [:]][field] = fieldValue
+            dataRows[index, default: [:]][pieces[2]] = field
         default:
             return
         }
     }
 
-    /// Indicator data rows are rebuilt from the cells; empty rows are dropped.
-    func finish(_ value: AnswerValue) -> AnswerValue {
+    /// Indicator data rows are rebuilt from the cells (`AnswerReader.rows`).
+    func finish(_ value: AnswerValue) throws(AnswerReadError) -> AnswerValue {
         guard touchedData else { return value }
-        let rows = dataRows.keys.sorted().compactMap { index -> AnswerValue? in
-            let fields = dataRows[index]!.filter { $0.value != .null }
-            guard !fields.isEmpty else { return nil }
-            var row = fields
-            if row["unit"] == nil, let unit = question.unit { row["unit"] = .string(unit) }
-            if let indicator = question.indicator { row["indicator"] = .string(indicator) }
-            return .object(row)
-        }
-        return rows.isEmpty ? .null : .list(rows)
-    }
-
-    private func scalar(_ cell: CellValue, text: String, type: QuestionType, choices: [Choice], current: AnswerValue) throws(Problem) -> AnswerValue {
-        if text.isEmpty {
-            if type == .text { return Self.setting(current, language, .null).isAnswered ? Self.setting(current, language, .null) : .null }
-            return .null
-        }
-        switch type {
-        case .text:
-            return Self.setting(current == .null ? .object([:]) : current, language, .string(text))
-        case .number, .integer:
-            guard let number = cell.numberValue ?? Double(text.replacingOccurrences(of: " ", with: "")) else {
-                throw Problem(message: "'\(text)' is not a number")
-            }
-            return .number(number)
-        case .date:
-            if let serial = cell.numberValue {
-                let formatter = DateFormatter()
-                formatter.dateFormat = "yyyy-MM-dd"
-                formatter.timeZone = TimeZone(identifier: "UTC")
-                return .string(formatter.string(from: ExcelDate.date(fromSerial: serial)))
-            }
-            return .string(text)
-        case .yesNo:
-            guard let flag = try yesNo(text) else { return .null }
-            return .bool(flag)
-        case .singleChoice, .scale:
-            if let choice = choices.first(where: { $0.label.text(language) == text || $0.value == text || $0.label.english == text }) {
-                return .string(choice.value)
-            }
-            throw Problem(message: "'\(text)' is not one of the listed choices; pick one from the drop-down")
-        case .link:
-            return Self.setting(current == .null ? .object([:]) : current, "url", .string(text))
-        default:
-            return .string(text)
-        }
-    }
-
-    private func yesNo(_ text: String) throws(Problem) -> Bool? {
-        if text.isEmpty { return nil }
-        let lower = text.lowercased()
-        if [messages.text("yes", language).lowercased(), "yes", "true", "1"].contains(lower) { return true }
-        if [messages.text("no", language).lowercased(), "no", "false", "0"].contains(lower) { return false }
-        throw Problem(message: "'\(text)' is neither \(messages.text("yes", language)) nor \(messages.text("no", language))")
-    }
-
-    static func setting(_ value: AnswerValue, _ key: String, _ member: AnswerValue) -> AnswerValue {
-        var members: [String: AnswerValue] = [:]
-        if case .object(let existing) = value { members = existing }
-        members[key] = member == .null ? nil : member
-        return members.isEmpty ? .null : .object(members)
+        return try reader.rows(dataRows)
     }
 }

@@ -100,32 +100,36 @@ struct ReportCommand: AsyncParsableCommand {
     struct Answer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Answer one question.",
-            discussion: "VALUE is JSON: text {\"en\":\"…\"} (or use --text), numbers 12.5, yes/no true/false, a choice \"adopted\", multiple choice {\"selected\":[\"a\",\"b\"]}. --version is the answer's version you read (omit for a first answer); a stale version is refused and nothing changes.")
+            discussion: "VALUE is JSON: text {\"en\":\"…\"}, numbers 12.5 (or as text, \"1 234,5\", read in --language), yes/no true/false, a choice \"adopted\", multiple choice {\"selected\":[\"a\",\"b\"]}, indicator data [{\"year\":2020,\"value\":12.5}]. --text gives a text, number, date, yes/no or choice as typed, in --language (text answers keep their other languages). --version is the answer's version you read (omit for a first answer); a stale version is refused and nothing changes.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "Report id.") var report: Int64
         @Argument(help: "Answer key, e.g. nbsap_status or target_progress[KEN-T1].target_progress_level.") var key: String
         @Option(help: "The value as JSON.") var value: String?
-        @Option(help: "Text answer in --language (instead of --value).") var text: String?
-        @Option(help: "Language of --text.") var language = "en"
+        @Option(help: "The answer as typed (instead of --value).") var text: String?
+        @Option(help: "Language of --text and of numbers written as text: en, fr, es, zh, ar, ru.") var language = "en"
         @Option(help: "The version your answer is based on.") var version: Int?
 
         func run() async throws {
             try await userFacing {
                 guard let key = AnswerKey(self.key) else { throw DomainError.invalid("'\(self.key)' is not an answer key (question or group[entry].question)") }
-                let answerValue: AnswerValue
+                let input: AnswerInput
                 if let text {
-                    answerValue = .object([language: .string(text)])
+                    input = .text(text)
                 } else if let value {
-                    do { answerValue = try JSONCoding.decode(AnswerValue.self, value) } catch {
+                    do { input = .value(try JSONCoding.decode(AnswerValue.self, value)) } catch {
                         throw DomainError.invalid("--value '\(value)' is not JSON; quote text as \"…\" or use --text")
                     }
                 } else {
                     throw ValidationError("give --value or --text")
                 }
                 let saved = try await withReporting(store) { service in
-                    return try await service.answer(reportID: report, [AnswerEdit(key: key, value: answerValue, expectedVersion: version)],
-                                                    actor: try await actor.resolve(service, report: report))
+                    do {
+                        return try await service.answer(reportID: report, [AnswerEdit(key: key, input: input, language: language, expectedVersion: version)],
+                                                        actor: try await actor.resolve(service, report: report))
+                    } catch let error as AnswerReadError {
+                        throw DomainError.invalid(error.description)
+                    }
                 }
                 print("Saved \(key) (now version \(saved.first?.version ?? 0)).")
             }

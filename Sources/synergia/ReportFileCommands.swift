@@ -56,9 +56,10 @@ struct ReportImportCommand: AsyncParsableCommand {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw DomainError.notFound("cannot read \(file): \(error.localizedDescription)") }
             let (plan, applied) = try await withReporting(store) { service in
-                let plan = try await service.planWorkbookImport(reportID: report, data: data, limits: XLSXLimits(maxFileBytes: limit))
+                let view = try await service.view(reportID: report)
+                let plan = try await service.planWorkbookImport(in: view, data: data, limits: XLSXLimits(maxFileBytes: limit))
                 guard apply else { return (plan, 0) }
-                return (plan, try await service.applyWorkbookImport(plan, actor: try await actor.resolve(service, report: report)).count)
+                return (plan, try await service.applyWorkbookImport(plan, in: view, actor: try await actor.resolve(service, report: report)).count)
             }
             if output.json { return try printJSON(plan) }
             for change in plan.changes { print("change   \(change.location)  \(change.key): \(change.old) → \(change.new)") }

@@ -6,8 +6,16 @@ public enum ReportState: String, Sendable, Codable, CaseIterable {
     case approved
     case submitted
 
-    /// Answers can change only before approval.
+    /// Answers change (by a person, a workbook or a prefill) only before
+    /// approval: in draft or in review. The one statement of the rule.
     public var allowsEditing: Bool { self == .draft || self == .inReview }
+
+    /// Refuses a change to the answers of a report in this state, naming the state and the fix.
+    public func checkAllowsEditing() throws(DomainError) {
+        guard allowsEditing else {
+            throw .conflict("the report is \(rawValue); answers can change only in draft or in review (reopen it first)")
+        }
+    }
 }
 
 /// One report of a workspace, built from one template version.

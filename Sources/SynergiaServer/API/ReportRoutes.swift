@@ -35,12 +35,18 @@ enum ReportRoutes {
             return JSONBody(ReportDocument(view: try await service.view(reportID: access.report!.id), exportedAt: Date(), language: language))
         }
         routes.put("/api/reports/{id}/answers/{key}", .report(.contributor, secretariatReads: false)) { request, context, access in
-            struct Body: Decodable { var value: AnswerValue?; var version: Int?; var confirm: Bool? }
+            /// `language` is the one `value`'s numbers written as text ("1 234,5") and a text answer are in; English by default.
+            struct Body: Decodable { var value: AnswerValue?; var version: Int?; var confirm: Bool?; var language: String? }
             let keyText = try context.parameters.require("key")
             guard let key = AnswerKey(keyText.removingPercentEncoding ?? keyText) else { throw DomainError.invalid("'\(keyText)' is not an answer key") }
             let body = try await request.decode(as: Body.self, context: context)
-            return JSONBody(try await service.answer(reportID: access.report!.id, [AnswerEdit(key: key, value: body.value ?? .null, expectedVersion: body.version,
-                                                                                              confirmOnly: body.confirm ?? false)], actor: actor(access)))
+            let edit = AnswerEdit(key: key, input: .value(body.value ?? .null), language: body.language ?? "en", expectedVersion: body.version,
+                                  confirmOnly: body.confirm ?? false)
+            do {
+                return JSONBody(try await service.answer(reportID: access.report!.id, [edit], actor: actor(access)))
+            } catch let error as AnswerReadError {
+                throw DomainError.invalid(error.description)
+            }
         }
         routes.post("/api/reports/{id}/transitions", .report(.contributor, secretariatReads: false)) { request, context, access in
             struct Body: Decodable { var action: ReportTransition; var version: Int; var reason: String? }
@@ -82,9 +88,11 @@ enum ReportRoutes {
             do { buffer = try await request.body.collect(upTo: maxUploadBytes) } catch {
                 throw HTTPError(.contentTooLarge, message: "the workbook is larger than \(maxUploadBytes / 1_000_000) MB (SYNERGIA_MAX_UPLOAD_MB)")
             }
-            let plan = try await service.planWorkbookImport(reportID: access.report!.id, data: Data(buffer.readableBytesView), limits: XLSXLimits(maxFileBytes: maxUploadBytes))
+            // One load of the report for the plan and, with apply=true, its changes.
+            let view = try await service.view(reportID: access.report!.id)
+            let plan = try await service.planWorkbookImport(in: view, data: Data(buffer.readableBytesView), limits: XLSXLimits(maxFileBytes: maxUploadBytes))
             if request.uri.queryParameters.get("apply") == "true" {
-                _ = try await service.applyWorkbookImport(plan, actor: actor(access))
+                _ = try await service.applyWorkbookImport(plan, in: view, actor: actor(access))
             }
             return JSONBody(plan)
         }

@@ -67,7 +67,7 @@ enum NationalTargetEditor {
             let year = text(prefix + "_year"), value = text(prefix + "_value")
             if year.isEmpty && value.isEmpty { return nil }
             guard let y = Int(year), (1900...2100).contains(y) else { throw DomainError.invalid("\(label): the year '\(year)' must be a year between 1900 and 2100") }
-            guard let v = try? ReportWidgets.number(value) else { throw DomainError.invalid("\(label): '\(value)' is not a number") }
+            guard let v = try? NumberNotation(language: "en").number(value) else { throw DomainError.invalid("\(label): '\(value)' is not a number") }
             return YearValue(year: y, value: v)
         }
         var alignments: [TargetAlignment] = []

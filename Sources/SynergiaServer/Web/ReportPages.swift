@@ -39,21 +39,24 @@ enum ReportPages {
             let form = try await FormFields.read(request)
             let report = access.report!
             guard let keyText = form["key"], let key = AnswerKey(keyText) else { throw DomainError.invalid("the form names no answer") }
-            let view = try await reports.view(reportID: report.id)
-            guard let question = view.template.question(key.question) else { throw DomainError.invalid("'\(keyText)' is not a question of this report") }
+            guard let question = try reports.catalog.template(report.templateID).question(key.question) else {
+                throw DomainError.invalid("'\(keyText)' is not a question of this report")
+            }
             let section = form["section"]
             do {
-                let value = try formValue(question, form, current: view.answers[key]?.value ?? .null, language: context.language)
                 // The form shows version 0 for a question not answered yet: no answer is expected to exist.
                 let seen = form["version"].flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
-                _ = try await reports.answer(reportID: report.id, [AnswerEdit(key: key, value: value, expectedVersion: seen,
-                                                                              confirmOnly: form["confirm"] == "1")],
-                                             actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+                let edit = AnswerEdit(key: key, input: .parts(ReportWidgets.parts(form, question: question)), language: context.language,
+                                      expectedVersion: seen, confirmOnly: form["confirm"] == "1")
+                _ = try await reports.answer(reportID: report.id, [edit], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
             } catch let stale as StaleAnswer {
                 let mine = form.all("value").joined(separator: ", ")
                 let current = stale.current.map { AnswerText.plain($0.value, question: question, language: context.language) } ?? ""
                 return try await page(request, context, access, views: views, reports: reports, section: section, status: .conflict,
                                       problem: (keyText, views.text("stale_answer", context.language)), stale: (mine, current))
+            } catch let error as AnswerReadError {
+                return try await page(request, context, access, views: views, reports: reports, section: section, status: .unprocessableContent,
+                                      problem: (keyText, ReportWidgets.message(error, question: question, views: views, language: context.language)))
             } catch let error as DomainError {
                 return try await page(request, context, access, views: views, reports: reports, section: section, status: .unprocessableContent,
                                       problem: (keyText, error.message))
@@ -120,43 +123,6 @@ enum ReportPages {
                 return try await page(request, context, access, views: views, reports: reports, status: .conflict, problem: ("", error.message))
             }
             return Views.redirect("/reports/\(access.report!.id)")
-        }
-    }
-
-    /// The value typed into the form for `question`, as stored. Text answers
-    /// hold one text per language: the page edits the one of its language.
-    static func formValue(_ question: Question, _ form: FormFields, current: AnswerValue, language: String) throws -> AnswerValue {
-        let raw = (form["value"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        switch question.type {
-        case .text:
-            var texts: [String: AnswerValue] = [:]
-            if case .object(let existing) = current { texts = existing }
-            texts[language] = raw.isEmpty ? nil : .string(raw)
-            return texts.isEmpty ? .null : .object(texts)
-        case .multipleChoice:
-            let values = form.all("value").filter { !$0.isEmpty }
-            let other = (form["other"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !values.isEmpty else { return .null }
-            var answer: [String: AnswerValue] = ["selected": .list(values.map(AnswerValue.string))]
-            if values.contains("other") && !other.isEmpty { answer["other"] = .string(other) }
-            return .object(answer)
-        case .table:
-            return try ReportWidgets.tableValue(question, form)
-        case .indicatorData:
-            return try ReportWidgets.seriesValue(form, defaultUnit: question.unit)
-        case .link:
-            let url = (form["url"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let title = (form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !url.isEmpty || !title.isEmpty else { return .null }
-            return .object(["url": .string(url), "title": title.isEmpty ? .null : .string(title)])
-        case _ where raw.isEmpty:
-            return .null
-        case .number, .integer:
-            return .number(try ReportWidgets.number(raw))
-        case .yesNo:
-            return .bool(raw == "yes")
-        default:
-            return .string(raw)
         }
     }
 

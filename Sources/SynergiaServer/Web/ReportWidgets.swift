@@ -1,42 +1,47 @@
 import Foundation
 import SynergiaCore
+import SynergiaReporting
 
 /// The form controls of the question types that take more than one field:
 /// a table is a grid of inputs named `cell.ROW.COLUMN`, read back into the
 /// answer's object of rows and columns.
 enum ReportWidgets {
-    /// A number as people type it: "1 234,5", "1,234.5", "12.5".
-    static func number(_ raw: String) throws -> Double {
-        let normalized = raw.contains(".") ? raw.replacingOccurrences(of: ",", with: "") : raw.replacingOccurrences(of: ",", with: ".")
-        guard let number = Double(normalized.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")) else {
-            throw DomainError.invalid("'\(raw)' is not a number")
+    /// The form's fields for `question` as the parts of an answer; `AnswerReader` reads them.
+    static func parts(_ form: FormFields, question: Question) -> AnswerParts {
+        var parts = AnswerParts(value: form["value"].map(TypedInput.text), selected: form.all("value"), other: form["other"],
+                                url: form["url"], title: form["title"])
+        for row in question.rows {
+            for column in question.columns {
+                guard let text = form["cell.\(row.id).\(column.id)"] else { continue }
+                parts.cells[row.id, default: [:]][column.id] = .text(text)
+            }
         }
-        return number
+        for index in 0..<500 {
+            guard form["row.\(index).year"] != nil else { break }
+            for field in seriesFields {
+                if let text = form["row.\(index).\(field)"] { parts.rows[index, default: [:]][field] = .text(text) }
+            }
+        }
+        return parts
+    }
+
+    /// A refused input, placed the way the form shows it: a table cell by its
+    /// row and column labels, an indicator-data field by its label and row.
+    static func message(_ error: AnswerReadError, question: Question?, views: Views, language: String) -> String {
+        switch error.field {
+        case .value:
+            return error.explanation
+        case .cell(let rowID, let columnID):
+            let row = question?.rows.first { $0.id == rowID }?.label.text(language) ?? rowID
+            let column = question?.columns.first { $0.id == columnID }?.label.text(language) ?? columnID
+            return "\(row), \(column): \(error.explanation)"
+        case .data(let row, let field):
+            return "\(views.text(field, language)) \(row): \(error.explanation)"
+        }
     }
 
     /// A number as a form shows it: whole numbers without a decimal point.
     static func formText(_ n: Double) -> String { n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n) }
-
-    static func tableValue(_ question: Question, _ form: FormFields) throws -> AnswerValue {
-        var rows: [String: AnswerValue] = [:]
-        for row in question.rows {
-            var cells: [String: AnswerValue] = [:]
-            for column in question.columns {
-                let raw = (form["cell.\(row.id).\(column.id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !raw.isEmpty else { continue }
-                switch column.type {
-                case .number, .integer:
-                    do { cells[column.id] = .number(try number(raw)) } catch {
-                        throw DomainError.invalid("\(row.label.text("en")), \(column.label.text("en")): '\(raw)' is not a number")
-                    }
-                case .yesNo: cells[column.id] = .bool(raw == "yes")
-                default: cells[column.id] = .string(raw)
-                }
-            }
-            if !cells.isEmpty { rows[row.id] = .object(cells) }
-        }
-        return rows.isEmpty ? .null : .object(rows)
-    }
 
     /// Rows of the grid for the template: each cell with its input name, kind and current text.
     static func tableRows(_ question: Question, _ value: AnswerValue, anchor: String, language: String) -> [String: Any] {
@@ -69,28 +74,9 @@ enum ReportWidgets {
     }
 
     /// Fields of an indicator-data row, in the order the form shows them.
-    static let seriesFields = ["year", "value", "unit", "disaggregation", "source"]
+    static var seriesFields: [String] { AnswerReader.dataFields }
     /// Blank rows offered below the stored ones (forms work without JavaScript).
     static let blankSeriesRows = 3
-
-    /// Rows `row.N.FIELD`; a row with neither year nor value is left out.
-    static func seriesValue(_ form: FormFields, defaultUnit: String?) throws -> AnswerValue {
-        var rows: [AnswerValue] = []
-        for index in 0..<500 {
-            guard form["row.\(index).year"] != nil else { break }
-            func text(_ field: String) -> String { (form["row.\(index).\(field)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-            if text("year").isEmpty && text("value").isEmpty { continue }
-            guard let year = Int(text("year")) else { throw DomainError.invalid("row \(index + 1): the year '\(text("year"))' is not a year") }
-            let value: Double
-            do { value = try number(text("value")) } catch { throw DomainError.invalid("row \(index + 1): '\(text("value"))' is not a number") }
-            var row: [String: AnswerValue] = ["year": .number(Double(year)), "value": .number(value),
-                                              "unit": .string(text("unit").isEmpty ? (defaultUnit ?? "") : text("unit"))]
-            if !text("disaggregation").isEmpty { row["disaggregation"] = .string(text("disaggregation")) }
-            if !text("source").isEmpty { row["source"] = .string(text("source")) }
-            rows.append(.object(row))
-        }
-        return rows.isEmpty ? .null : .list(rows)
-    }
 
     /// `labels`: the column names in the page's language, by field.
     static func seriesRows(_ value: AnswerValue, unit: String?, anchor: String, labels: [String: String]) -> [[String: Any]] {

@@ -17,10 +17,11 @@ enum WorkbookPages {
             guard let upload = try await UploadForm.read(&request, maxBytes: maxUploadBytes), let file = upload.file, !file.isEmpty else {
                 throw DomainError.invalid(views.text("workbook_missing", context.language))
             }
-            let plan = try await reports.planWorkbookImport(reportID: access.report!.id, data: file, limits: XLSXLimits(maxFileBytes: maxUploadBytes))
+            // One load of the report: the plan is made from it and the page shows it.
+            let view = try await reports.view(reportID: access.report!.id)
+            let plan = try await reports.planWorkbookImport(in: view, data: file, limits: XLSXLimits(maxFileBytes: maxUploadBytes))
             let json = try JSONCoding.string(plan)
             let signature = sign(json, key: context.identity?.csrfToken ?? "")
-            let view = try await reports.view(reportID: access.report!.id)
             let language = context.language
             func text(_ value: AnswerValue, _ key: String) -> String {
                 guard let parsed = AnswerKey(key), let question = view.template.question(parsed.question) else { return (try? JSONCoding.string(value)) ?? "" }

@@ -93,10 +93,7 @@ extension SQLStore: ReportRepository {
             guard let state = try await db.select().column("state").from("reports").where("id", .equal, reportID).for(.update).first() else {
                 throw DomainError.notFound("report \(reportID) does not exist")
             }
-            let current = ReportState(rawValue: try state.string("state")) ?? .draft
-            guard current.allowsEditing else {
-                throw DomainError.conflict("the report is \(current.rawValue); answers can change only in draft or in review (reopen it first)")
-            }
+            try (ReportState(rawValue: try state.string("state")) ?? .draft).checkAllowsEditing()
             // Check every version before writing anything: one stale answer refuses the batch.
             var existing: [AnswerKey: (row: any SQLRow, answer: Answer)] = [:]
             for (change, _) in encoded {

@@ -160,7 +160,8 @@ struct CellReader {
     }
 
     mutating func apply(_ cell: CellValue, part: String, to value: inout AnswerValue) throws(AnswerReadError) {
-        let input: TypedInput = cell.numberValue.map(TypedInput.number) ?? .text(WorkbookMapping.text(cell))
+        // Only a numeric cell is a number as it stands; text typed in a cell is read like text typed in the form.
+        let input: TypedInput = if case .number(let number) = cell { .number(number) } else { .text(WorkbookMapping.text(cell)) }
         let question = reader.question
         let pieces = part.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         switch pieces[0] {

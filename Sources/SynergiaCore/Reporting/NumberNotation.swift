@@ -51,7 +51,6 @@ public enum NumberNotation: Sendable, Equatable {
     }
 
     var decimalMark: Character { self == .decimalPoint ? "." : "," }
-    var otherMark: Character { self == .decimalPoint ? "," : "." }
     /// Whether the other mark groups thousands in this notation.
     var groupsWithOtherMark: Bool { self == .decimalPoint }
 

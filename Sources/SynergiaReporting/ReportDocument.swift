@@ -67,22 +67,29 @@ public struct ReportDocument: Codable, Sendable, Equatable {
                         templateVersion: template.version, convention: template.convention, cycle: template.cycle,
                         title: template.title.text(language), state: view.report.state.rawValue,
                         snapshot: view.report.state == .submitted && view.report.snapshots > 0 ? view.report.snapshots : nil)
-        let completeness = Dictionary(uniqueKeysWithValues: view.evaluation.completeness.map { ($0.section, $0) })
-        sections = template.allSections.map { section, _ in
-            var items: [Item] = []
-            for question in section.questions {
-                for (key, item) in Self.keys(question, entries: view.entries) where !view.evaluation.hidden.contains(key) {
-                    let answer = view.answers[key]
-                    items.append(Item(key: key.description, question: item.id, type: item.type.rawValue, label: item.label.text(language),
-                                      unit: item.unit, concept: key.group == nil ? item.concept : nil, tags: item.tags,
-                                      value: answer?.value ?? .null, toConfirm: answer?.toConfirm ?? false,
-                                      version: answer?.version ?? 0, provenance: answer?.provenance, decisions: view.citations[key]))
-                }
-            }
-            return Section(id: section.id, title: section.title.text(language), answered: completeness[section.id]?.answered ?? 0,
-                           expected: completeness[section.id]?.expected ?? 0, items: items)
-        }
+        sections = template.allSections.map { section, _ in Self.section(section, view: view, language: language) }
         issues = view.evaluation.issues
+    }
+
+    /// One section of the report with its items, for a page that shows one section only.
+    public static func section(_ id: String, view: ReportService.ReportView, language: String) -> Section? {
+        view.template.allSections.first { $0.0.id == id }.map { section($0.0, view: view, language: language) }
+    }
+
+    static func section(_ section: TemplateSection, view: ReportService.ReportView, language: String) -> Section {
+        var items: [Item] = []
+        for question in section.questions {
+            for (key, item) in keys(question, entries: view.entries) where !view.evaluation.hidden.contains(key) {
+                let answer = view.answers[key]
+                items.append(Item(key: key.description, question: item.id, type: item.type.rawValue, label: item.label.text(language),
+                                  unit: item.unit, concept: key.group == nil ? item.concept : nil, tags: item.tags,
+                                  value: answer?.value ?? .null, toConfirm: answer?.toConfirm ?? false,
+                                  version: answer?.version ?? 0, provenance: answer?.provenance, decisions: view.citations[key]))
+            }
+        }
+        let completeness = view.evaluation.completeness.first { $0.section == section.id }
+        return Section(id: section.id, title: section.title.text(language), answered: completeness?.answered ?? 0,
+                       expected: completeness?.expected ?? 0, items: items)
     }
 
     /// Every answer key of a question in document order: the question itself,

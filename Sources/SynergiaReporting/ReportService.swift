@@ -47,12 +47,18 @@ public struct ReportService: Sendable {
         guard let report = try await store.report(id: reportID) else {
             throw DomainError.notFound("report \(reportID) does not exist")
         }
+        guard let workspace = try await store.workspace(id: report.workspaceID) else {
+            throw DomainError.notFound("the workspace of report \(reportID) does not exist")
+        }
+        return try await view(of: report, in: workspace)
+    }
+
+    /// The view of a report already read (with its workspace), as a page that authorised the request has it.
+    public func view(of report: Report, in workspace: Workspace) async throws -> ReportView {
+        let reportID = report.id
         let template = try catalog.template(report.templateID)
         guard template.version == report.templateVersion else {
             throw DomainError.conflict("report \(reportID) was made with \(template.id) version \(report.templateVersion) but version \(template.version) is installed")
-        }
-        guard let workspace = try await store.workspace(id: report.workspaceID) else {
-            throw DomainError.notFound("the workspace of report \(reportID) does not exist")
         }
         let answers = try await store.answers(reportID: reportID)
         let entries = try await repeatEntries(template, workspaceID: report.workspaceID, answers: answers)

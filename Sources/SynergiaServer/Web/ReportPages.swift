@@ -43,23 +43,25 @@ enum ReportPages {
                 throw DomainError.invalid("'\(keyText)' is not a question of this report")
             }
             let section = form["section"]
+            let view = try await reports.view(of: report, in: access.workspace!)
             do {
                 // The form shows version 0 for a question not answered yet: no answer is expected to exist.
                 let seen = form["version"].flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
                 let edit = AnswerEdit(key: key, input: .parts(ReportWidgets.parts(form, question: question)), language: context.language,
                                       expectedVersion: seen, confirmOnly: form["confirm"] == "1")
-                _ = try await reports.answer(reportID: report.id, [edit], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+                _ = try await reports.answer(in: view, [edit], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
             } catch let stale as StaleAnswer {
                 let mine = form.all("value").joined(separator: ", ")
                 let current = stale.current.map { AnswerText.plain($0.value, question: question, language: context.language) } ?? ""
                 return try await page(request, context, access, views: views, reports: reports, section: section, status: .conflict,
                                       problem: (keyText, views.text("stale_answer", context.language)), stale: (mine, current))
             } catch let error as AnswerReadError {
-                return try await page(request, context, access, views: views, reports: reports, section: section, status: .unprocessableContent,
+                return try await page(request, context, access, views: views, reports: reports, loaded: view, section: section,
+                                      status: .unprocessableContent,
                                       problem: (keyText, ReportWidgets.message(error, question: question, views: views, language: context.language)))
             } catch let error as DomainError {
-                return try await page(request, context, access, views: views, reports: reports, section: section, status: .unprocessableContent,
-                                      problem: (keyText, error.message))
+                return try await page(request, context, access, views: views, reports: reports, loaded: view, section: section,
+                                      status: .unprocessableContent, problem: (keyText, error.message))
             }
             return Views.redirect("/reports/\(report.id)?section=\(section ?? "")#\(anchorID(keyText))")
         }
@@ -126,58 +128,62 @@ enum ReportPages {
         }
     }
 
+    /// - Parameter loaded: the report as a refused save read it (nothing changed since); a stale
+    ///   save passes none, as someone else's change has to be shown.
     static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, reports: ReportService,
-                     section requested: String? = nil, status: HTTPResponse.Status = .ok,
+                     loaded: ReportService.ReportView? = nil, section requested: String? = nil, status: HTTPResponse.Status = .ok,
                      problem: (key: String, message: String)? = nil, stale: (mine: String, current: String)? = nil) async throws -> Response {
         let language = context.language
-        let view = try await reports.view(reportID: access.report!.id)
-        let document = ReportDocument(view: view, exportedAt: Date(), language: language)
+        // The report and its workspace were read when the request was authorised.
+        let view = if let loaded { loaded } else { try await reports.view(of: access.report!, in: access.workspace!) }
+        let title = view.template.title.text(language)
         let asked: String? = requested ?? request.uri.queryParameters.get("section").map { String($0) }
-        let sectionID: String? = asked ?? document.sections.first?.id
+        let sectionID: String? = asked ?? view.template.allSections.first?.section.id
         let role = access.role
         let editable = view.report.state.allowsEditing && (role ?? .viewer) >= .contributor
-        let sections = document.sections.map { s -> [String: Any] in
-            ["id": s.id, "title": s.title, "answered": s.answered, "expected": s.expected, "current": s.id == sectionID,
-             "complete": s.expected > 0 && s.answered >= s.expected]
+        let completeness = Dictionary(uniqueKeysWithValues: view.evaluation.completeness.map { ($0.section, $0) })
+        let sections = view.template.allSections.map { section, _ -> [String: Any] in
+            let answered = completeness[section.id]?.answered ?? 0, expected = completeness[section.id]?.expected ?? 0
+            return ["id": section.id, "title": section.title.text(language), "answered": answered, "expected": expected,
+                    "current": section.id == sectionID, "complete": expected > 0 && answered >= expected]
         }
-        let issues = Dictionary(grouping: document.issues, by: { $0.key.description })
+        let issues = Dictionary(grouping: view.evaluation.issues, by: { $0.key.description })
         let allComments = try await reports.store.comments(reportID: view.report.id)
         let people = Set(allComments.compactMap(\.userID)).union(view.assignments.values)
         let users = try await reports.store.users(ids: people).mapValues(\.displayName)
         let comments = Dictionary(grouping: allComments, by: \.key)
-        let current = document.sections.first { $0.id == sectionID }
-        var items: [[String: Any]] = []
+        let current = sectionID.flatMap { ReportDocument.section($0, view: view, language: language) }
+        var rows: [QuestionRow] = []
         for item in current?.items ?? [] {
             var row = itemRow(item, question: view.template.question(item.question), editable: editable, issues: issues[item.key] ?? [],
                               views: views, reports: reports, language: language)
-            row["comments"] = (comments[item.key] ?? []).map { c -> [String: Any] in
-                ["who": c.userID.flatMap { users[$0] } ?? "", "at": Localizer.date(c.at, language), "body": c.body, "change": c.requestsChange]
+            row.comments = (comments[item.key] ?? []).map { c in
+                QuestionRow.Comment(who: c.userID.flatMap { users[$0] } ?? "", at: Localizer.date(c.at, language), body: c.body, requestsChange: c.requestsChange)
             }
-            row["canComment"] = (role ?? .viewer) >= .contributor
-            row["hasDecisions"] = !(item.decisions ?? []).isEmpty
-            row["decisions"] = (item.decisions ?? []).map { d -> [String: Any] in
-                ["text": [d.symbol, d.label].compactMap { $0 }.joined(separator: " "), "href": "/kb/documents/\(d.documentID)#p-\(d.paragraphID)",
-                 "status": views.text("decision_" + d.status.rawValue, language)]
+            row.canComment = (role ?? .viewer) >= .contributor
+            row.decisions = (item.decisions ?? []).map { d in
+                QuestionRow.Decision(text: [d.symbol, d.label].compactMap { $0 }.joined(separator: " "), href: "/kb/documents/\(d.documentID)#p-\(d.paragraphID)",
+                                     status: views.text("decision_" + d.status.rawValue, language))
             }
             if let problem, problem.key == item.key {
-                row["error"] = problem.message
+                row.error = problem.message
                 if let stale {
-                    row["stale"] = ["mine": stale.mine, "current": stale.current]
+                    row.stale = stale
                     // The form now carries the current version: saving again keeps the person's value on purpose.
-                    row["raw"] = stale.mine
+                    row.control = row.control.showing(stale.mine)
                 }
             }
-            items.append(row)
+            rows.append(row)
         }
-        if editable { items += newEntryRows(view, section: sectionID, views: views, reports: reports, language: language) }
+        if editable { rows += newEntryRows(view, section: sectionID, views: views, reports: reports, language: language) }
         let actions = ReportTransition.allCases.filter { $0.from.contains(view.report.state) && (role ?? .viewer) >= $0.minimumRole }
             .map { ["action": $0.rawValue, "label": views.text("action_" + $0.rawValue, language), "needsReason": $0 == .reopen] }
-        let reportValues: [String: Any] = ["id": view.report.id, "title": document.report.title, "version": view.report.version,
+        let reportValues: [String: Any] = ["id": view.report.id, "title": title, "version": view.report.version,
                                            "state": views.text("state_" + view.report.state.rawValue, language)]
         let downloads: [[String: String]] = ["pdf", "xlsx", "json", "csv"].map { format in
             ["format": format.uppercased(), "href": "/api/reports/\(view.report.id)/export/\(format)?language=\(language)"]
         }
-        var values: [String: Any] = ["report": reportValues, "sections": sections, "items": items, "actions": actions, "downloads": downloads,
+        var values: [String: Any] = ["report": reportValues, "sections": sections, "actions": actions, "downloads": downloads,
                                      "snapshots": (0..<view.report.snapshots).map { ["number": $0 + 1] }, "hasSnapshots": view.report.snapshots > 0]
         values["workspace"] = ["country": view.workspace.country, "name": view.workspace.name]
         values["section"] = ["id": current?.id ?? "", "title": current?.title ?? ""]
@@ -193,15 +199,18 @@ enum ReportPages {
                 values["canAssign"] = true
             }
         }
+        let rowPage = QuestionRowHTML.Page(csrf: context.identity?.csrfToken ?? "", reportID: view.report.id, sectionID: current?.id ?? "",
+                                           canRequestChange: (role ?? .viewer) >= .reviewer, texts: views.texts(language))
+        values["questionsHTML"] = QuestionRowHTML.render(rows, page: rowPage)
         values["pageError"] = problem.map { $0.key.isEmpty ? $0.message : "" } ?? ""
-        return views.page("report", title: document.report.title, context: context, request: request, status: status, values: values)
+        return views.page("report", title: title, context: context, request: request, status: status, values: values)
     }
 
     /// For each repeat group of the section whose entries people add themselves
     /// (species, LDN targets…): the first question of the next entry, blank;
     /// answering it creates the entry, whose other questions then appear.
-    static func newEntryRows(_ view: ReportService.ReportView, section: String?, views: Views, reports: ReportService, language: String) -> [[String: Any]] {
-        view.template.questions.compactMap { question, inSection -> [String: Any]? in
+    static func newEntryRows(_ view: ReportService.ReportView, section: String?, views: Views, reports: ReportService, language: String) -> [QuestionRow] {
+        view.template.questions.compactMap { question, inSection -> QuestionRow? in
             guard inSection == section, question.type == .repeatGroup, case .entries? = question.repeatSource,
                   !view.evaluation.hidden.contains(AnswerKey(question: question.id)), let first = question.children.first else { return nil }
             let next = ((view.entries[question.id] ?? []).compactMap { Int($0) }.max() ?? 0) + 1
@@ -209,7 +218,7 @@ enum ReportPages {
             let item = ReportDocument.Item(key: key.description, question: first.id, type: first.type.rawValue,
                                            label: first.label.text(language), unit: first.unit)
             var row = itemRow(item, question: first, editable: true, issues: [], views: views, reports: reports, language: language)
-            row["newEntry"] = views.text("new_entry", language)
+            row.newEntry = views.text("new_entry", language)
                 .replacingOccurrences(of: "{group}", with: question.label.text(language)).replacingOccurrences(of: "{number}", with: String(next))
             return row
         }
@@ -221,44 +230,30 @@ enum ReportPages {
     }
 
     static func itemRow(_ item: ReportDocument.Item, question: Question?, editable: Bool, issues: [ValidationIssue],
-                        views: Views, reports: ReportService, language: String) -> [String: Any] {
-        let simpleTypes: Set<QuestionType> = [.text, .number, .integer, .date, .yesNo, .singleChoice, .scale, .multipleChoice, .table, .link, .indicatorData]
-        let editableType = question.map { simpleTypes.contains($0.type) } ?? false
+                        views: Views, reports: ReportService, language: String) -> QuestionRow {
         let anchor = anchorID(item.key)
-        var row: [String: Any] = ["key": item.key, "anchor": anchor, "label": item.label, "unit": item.unit ?? "", "version": item.version]
-        row["text"] = question.map { AnswerText.plain(item.value, question: $0, language: language) } ?? ""
-        row["answered"] = item.value.isAnswered
-        row["toConfirm"] = item.toConfirm
-        row["editable"] = editable && editableType
-        row["readOnlyHint"] = editable && !editableType
-        row["provenance"] = item.provenance.map { provenanceText($0, views: views, reports: reports, language: language) } ?? ""
-        row["issues"] = issues.map(\.message)
+        var row = QuestionRow(key: item.key, anchor: anchor, label: item.label, unit: item.unit ?? "", version: item.version)
+        row.text = question.map { AnswerText.plain(item.value, question: $0, language: language) } ?? ""
+        row.answered = item.value.isAnswered
+        row.toConfirm = item.toConfirm
+        row.provenance = item.provenance.map { provenanceText($0, views: views, reports: reports, language: language) } ?? ""
+        row.issues = issues.map(\.message)
         guard let question else { return row }
-        row["help"] = question.help?.text(language) ?? ""
-        row["isText"] = question.type == .text
-        row["isNumber"] = question.type == .number || question.type == .integer
-        row["isDate"] = question.type == .date
-        row["isYesNo"] = question.type == .yesNo
-        row["isChoice"] = question.type == .singleChoice || question.type == .scale
-        row["isMultiple"] = question.type == .multipleChoice
-        row["isTable"] = question.type == .table
-        row["isLink"] = question.type == .link
-        if question.type == .table { row["table"] = ReportWidgets.tableRows(question, item.value, anchor: anchor, language: language) }
-        row["isSeries"] = question.type == .indicatorData
-        if question.type == .indicatorData { 
-            let labels = Dictionary(uniqueKeysWithValues: ReportWidgets.seriesFields.map { ($0, views.text($0, language)) })
-            row["seriesRows"] = ReportWidgets.seriesRows(item.value, unit: question.unit, anchor: anchor, labels: labels)
-        }
-        if question.type == .link {
-            row["linkURL"] = item.value["url"].stringValue ?? ""
-            row["linkTitle"] = item.value["title"].stringValue ?? ""
-        }
+        row.help = question.help?.text(language) ?? ""
+        row.control = control(question, item.value, anchor: anchor, views: views, language: language)
+        let editableType: Bool
+        if case .none = row.control { editableType = false } else { editableType = true }
+        row.editable = editable && editableType
+        row.readOnlyHint = editable && !editableType
+        return row
+    }
+
+    /// The input that edits a question's answer, filled with the answer.
+    static func control(_ question: Question, _ value: AnswerValue, anchor: String, views: Views, language: String) -> QuestionRow.Control {
         var selected: Set<String> = []
         var raw = ""
-        switch item.value {
-        case .object where question.type == .multipleChoice:
-            selected = Set((item.value["selected"].listValue ?? []).compactMap(\.stringValue))
-            row["otherText"] = item.value["other"].stringValue ?? ""
+        switch value {
+        case .object where question.type == .multipleChoice: selected = Set((value["selected"].listValue ?? []).compactMap(\.stringValue))
         case .object(let texts): raw = texts[language]?.stringValue ?? ""
         case .string(let text): selected = [text]; raw = text
         case .list(let list): selected = Set(list.compactMap(\.stringValue))
@@ -266,15 +261,22 @@ enum ReportPages {
         case .number(let n): raw = ReportWidgets.formText(n)
         default: break
         }
-        row["raw"] = raw
-        row["yes"] = selected.contains("yes")
-        row["no"] = selected.contains("no")
-        row["choices"] = question.choices.map { choice -> [String: Any] in
-            ["value": choice.value, "label": choice.label.text(language), "selected": selected.contains(choice.value)]
+        let options = question.choices.map { QuestionRow.Option(value: $0.value, label: $0.label.text(language), selected: selected.contains($0.value)) }
+        switch question.type {
+        case .text: return .text(raw)
+        case .number, .integer: return .number(raw)
+        case .date: return .date(raw)
+        case .yesNo: return .yesNo(selected.contains("yes") ? "yes" : selected.contains("no") ? "no" : nil)
+        case .singleChoice, .scale: return .choice(options)
+        case .multipleChoice:
+            return .multiple(options, other: question.allowsOther ? (selected.contains("other"), value["other"].stringValue ?? "") : nil)
+        case .table: return .table(ReportWidgets.tableGrid(question, value, anchor: anchor, language: language))
+        case .indicatorData:
+            let labels = Dictionary(uniqueKeysWithValues: ReportWidgets.seriesFields.map { ($0, views.text($0, language)) })
+            return .series(ReportWidgets.seriesRows(value, unit: question.unit, anchor: anchor, labels: labels))
+        case .link: return .link(url: value["url"].stringValue ?? "", title: value["title"].stringValue ?? "")
+        case .repeatGroup: return .none
         }
-        row["allowsOther"] = question.type == .multipleChoice && question.allowsOther
-        row["otherSelected"] = selected.contains("other")
-        return row
     }
 
     /// An audit value in one line of JSON.

@@ -43,34 +43,31 @@ enum ReportWidgets {
     /// A number as a form shows it: whole numbers without a decimal point.
     static func formText(_ n: Double) -> String { n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n) }
 
-    /// Rows of the grid for the template: each cell with its input name, kind and current text.
-    static func tableRows(_ question: Question, _ value: AnswerValue, anchor: String, language: String) -> [String: Any] {
-        let header = question.columns.map { column -> [String: Any] in
-            ["label": column.label.text(language), "unit": column.unit ?? ""]
-        }
-        let rows = question.rows.map { row -> [String: Any] in
-            let cells = question.columns.map { column -> [String: Any] in
-                let cell = value[row.id][column.id]
+    /// The grid of a table question: each cell with its input name, kind and current text.
+    static func tableGrid(_ question: Question, _ value: AnswerValue, anchor: String, language: String) -> QuestionRow.TableGrid {
+        let columns = question.columns.map { QuestionRow.TableGrid.Column(label: $0.label.text(language), unit: $0.unit ?? "") }
+        let rows = question.rows.map { row -> QuestionRow.TableGrid.Row in
+            let cells = question.columns.map { column -> QuestionRow.Cell in
                 var text = ""
-                switch cell {
+                switch value[row.id][column.id] {
                 case .number(let n): text = formText(n)
                 case .string(let s): text = s
                 case .bool(let b): text = b ? "yes" : "no"
                 default: break
                 }
-                return [
-                    "name": "cell.\(row.id).\(column.id)", "id": "\(anchor)-\(row.id)-\(column.id)",
-                    "label": "\(row.label.text(language)) — \(column.label.text(language))", "value": text,
-                    "isNumber": column.type == .number || column.type == .integer, "isYesNo": column.type == .yesNo,
-                    "yes": text == "yes", "no": text == "no",
-                    "isChoice": column.type == .singleChoice,
-                    "isText": ![.number, .integer, .yesNo, .singleChoice].contains(column.type),
-                    "choices": column.choices.map { ["value": $0.value, "label": $0.label.text(language), "selected": $0.value == text] },
-                ]
+                let kind: QuestionRow.Cell.Kind
+                switch column.type {
+                case .number, .integer: kind = .number
+                case .yesNo: kind = .yesNo
+                case .singleChoice: kind = .choice(column.choices.map { .init(value: $0.value, label: $0.label.text(language), selected: $0.value == text) })
+                default: kind = .text
+                }
+                return QuestionRow.Cell(name: "cell.\(row.id).\(column.id)", id: "\(anchor)-\(row.id)-\(column.id)",
+                                        label: "\(row.label.text(language)) — \(column.label.text(language))", value: text, kind: kind)
             }
-            return ["label": row.label.text(language), "cells": cells]
+            return .init(label: row.label.text(language), cells: cells)
         }
-        return ["columns": header, "rows": rows]
+        return QuestionRow.TableGrid(columns: columns, rows: rows)
     }
 
     /// Fields of an indicator-data row, in the order the form shows them.
@@ -79,20 +76,19 @@ enum ReportWidgets {
     static let blankSeriesRows = 3
 
     /// `labels`: the column names in the page's language, by field.
-    static func seriesRows(_ value: AnswerValue, unit: String?, anchor: String, labels: [String: String]) -> [[String: Any]] {
+    static func seriesRows(_ value: AnswerValue, unit: String?, anchor: String, labels: [String: String]) -> [[QuestionRow.Cell]] {
         let stored = value.listValue ?? []
         return (stored + Array(repeating: AnswerValue.null, count: blankSeriesRows)).enumerated().map { index, row in
-            ["cells": seriesFields.map { field -> [String: Any] in
+            seriesFields.map { field -> QuestionRow.Cell in
                 var text = ""
                 switch row[field] {
                 case .number(let n): text = formText(n)
                 case .string(let s): text = s
                 default: if field == "unit", row == .null { text = unit ?? "" }
                 }
-                return ["name": "row.\(index).\(field)", "id": "\(anchor)-\(index)-\(field)", "value": text,
-                        "label": "\(labels[field] ?? field) \(index + 1)",
-                        "numeric": field == "year" || field == "value"]
-            }]
+                return QuestionRow.Cell(name: "row.\(index).\(field)", id: "\(anchor)-\(index)-\(field)", label: "\(labels[field] ?? field) \(index + 1)",
+                                        value: text, kind: field == "year" || field == "value" ? .number : .text)
+            }
         }
     }
 }

@@ -258,12 +258,15 @@ extension SQLStore: ReportRepository {
                version: try row.int("version"), snapshots: try row.int("snapshots"))
     }
 
+    private static let decodedValues = DecodedTextCache<AnswerValue>()
+    private static let decodedProvenances = DecodedTextCache<AnswerProvenance>()
+
     static func answer(_ row: any SQLRow) throws -> Answer {
         let keyText = try row.string("answer_key")
         guard let key = AnswerKey(keyText) else { throw DomainError.invalid("stored answer key '\(keyText)' is malformed") }
-        return Answer(key: key, value: try JSONCoding.decode(AnswerValue.self, try row.string("value_json")),
+        return Answer(key: key, value: try decodedValues.value(try row.string("value_json")),
                       toConfirm: try row.int("to_confirm") != 0,
-                      provenance: try JSONCoding.decode(AnswerProvenance.self, try row.string("provenance_json")),
+                      provenance: try decodedProvenances.value(try row.string("provenance_json")),
                       version: try row.int("version"))
     }
 }

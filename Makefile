@@ -25,6 +25,7 @@ run: deps-run build
 ## Install what is missing (PostgreSQL included), run the whole suite on SQLite and PostgreSQL
 test: deps-test
 	/usr/bin/python3 scripts/check-template-schema.py
+	SWIFT=$(SWIFT) scripts/check-imports.sh
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh scripts/run-tests.sh
 

@@ -21,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        // Already under Hummingbird, SQLKit and PostgresKit; named here because our own code imports them.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "SynergiaCore"),
@@ -34,6 +39,10 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -82,8 +91,11 @@ let package = Package(
         .target(
             name: "SynergiaServer",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaGeo", "SynergiaComputations",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaGeo", "SynergiaComputations", "SynergiaXLSX",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -98,28 +110,34 @@ let package = Package(
             name: "synergia",
             dependencies: [
                 "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer", "SynergiaGeo", "SynergiaComputations",
-                "SynergiaKnowledge",
+                "SynergiaKnowledge", "SynergiaXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Databases for tests: a SQLite file or a fresh PostgreSQL database each.
         .target(
             name: "SynergiaTestSupport",
-            dependencies: ["SynergiaStore", "SynergiaReference", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SynergiaCore", "SynergiaStore", "SynergiaReference", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "SynergiaCoreTests", dependencies: ["SynergiaCore"]),
-        .testTarget(name: "SynergiaStoreTests", dependencies: ["SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
+        .testTarget(name: "SynergiaStoreTests", dependencies: ["SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "SQLKit", package: "sql-kit"), .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(name: "SynergiaReferenceTests", dependencies: ["SynergiaReference", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport"]),
         .testTarget(
             name: "SynergiaServerTests",
             dependencies: [
                 "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaTestSupport", "SynergiaGeo",
+                "SynergiaCore", "SynergiaXLSX",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport"]),
+        .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport", "SynergiaStore"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX", "SynergiaCore", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo", "SynergiaCore"]),
         .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaGeo"]),

@@ -149,8 +149,11 @@ enum ReportPages {
         }
         let issues = Dictionary(grouping: view.evaluation.issues, by: { $0.key.description })
         let allComments = try await reports.store.comments(reportID: view.report.id)
+        // A focal point's page lists the workspace's members to assign sections: their names serve the comments too.
+        let members = role == .focalPoint ? try await reports.store.members(workspaceID: view.report.workspaceID) : []
+        var users = Dictionary(members.map { ($0.user.id, $0.user.displayName) }, uniquingKeysWith: { first, _ in first })
         let people = Set(allComments.compactMap(\.userID)).union(view.assignments.values)
-        let users = try await reports.store.users(ids: people).mapValues(\.displayName)
+        users.merge(try await reports.store.users(ids: people.subtracting(users.keys)).mapValues(\.displayName)) { first, _ in first }
         let comments = Dictionary(grouping: allComments, by: \.key)
         let current = sectionID.flatMap { ReportDocument.section($0, view: view, language: language) }
         var rows: [QuestionRow] = []
@@ -194,8 +197,7 @@ enum ReportPages {
             let assigned = view.assignments[sectionID]
             values["assignedTo"] = assigned.flatMap { users[$0] } ?? ""
             if role == .focalPoint {
-                let members = try await reports.store.members(workspaceID: view.report.workspaceID).filter { $0.role >= .contributor }
-                values["assignees"] = members.map { ["id": $0.user.id, "name": $0.user.displayName, "selected": $0.user.id == assigned] }
+                values["assignees"] = members.filter { $0.role >= .contributor }.map { ["id": $0.user.id, "name": $0.user.displayName, "selected": $0.user.id == assigned] }
                 values["canAssign"] = true
             }
         }

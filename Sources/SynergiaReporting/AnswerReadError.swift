@@ -49,7 +49,7 @@ public struct AnswerReadError: Error, Sendable, Equatable, CustomStringConvertib
         case .notAChoice(let choices):
             "'\(value)' is not one of the listed choices (\(choices.joined(separator: ", ")))"
         case .notOneText(let type):
-            "a \(type.rawValue) answer is not one text; give it as JSON (see `synergia report answer --help`)"
+            "a \(type.rawValue) answer is not one text; give it as JSON"
         }
     }
 

@@ -14,7 +14,7 @@ public enum SynergiaServer {
                                maximumWait: settings.maxQueueWait)
         router.add(middleware: LoadSheddingMiddleware(gate: gate, exempt: ["/health"]))
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: DomainErrorMiddleware())
+        router.add(middleware: DomainErrorMiddleware(messages: reports.messages))
         router.add(middleware: IdentityMiddleware(store: store, settings: settings))
         let views = try await Views.load(messages: reports.messages)
         router.add(middleware: ErrorPageMiddleware(views: views))

@@ -104,7 +104,7 @@ func formatted(_ value: Double?) -> String {
 /// The message a person reads for an error, as `userFacing` shows it.
 func errorMessage(_ error: any Error) -> String {
     switch error {
-    case let error as DomainError: error.message
+    case let error as DomainError: error.message + (error.remedy.map(cliHint) ?? "")
     case let error as DataFileError: error.description
     case let error as ObservationCSV.Problem: error.description
     case let error as StoreError: error.description

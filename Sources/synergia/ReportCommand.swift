@@ -128,7 +128,7 @@ struct ReportCommand: AsyncParsableCommand {
                         return try await service.answer(reportID: report, [AnswerEdit(key: key, input: input, language: language, expectedVersion: version)],
                                                         actor: try await actor.resolve(service, report: report))
                     } catch let error as AnswerReadError {
-                        throw DomainError.invalid(error.description)
+                        throw DomainError.invalid(cliMessage(error))
                     }
                 }
                 print("Saved \(key) (now version \(saved.first?.version ?? 0)).")

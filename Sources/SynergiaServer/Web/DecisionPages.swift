@@ -37,7 +37,7 @@ enum DecisionPages {
                 return Views.redirect("/w/\(workspace.country)/decisions#d-\(paragraph)")
             } catch let error as DomainError {
                 return try await page(request, context, access, views: views, store: store,
-                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.message)
+                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
     }

@@ -14,7 +14,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as DomainError {
-            return page(DomainErrorMiddleware<AppContext>.status(error), error.message, request, context)
+            return page(DomainErrorMiddleware<AppContext>.status(error), error.webMessage(views.messages, language: context.language), request, context)
         } catch let error as HTTPError {
             return page(error.status, error.body ?? error.status.reasonPhrase, request, context)
         }

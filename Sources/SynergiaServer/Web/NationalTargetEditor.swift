@@ -27,7 +27,7 @@ enum NationalTargetEditor {
                 return Views.redirect("/w/\(workspace.country)/targets/\(saved.code)")
             } catch let error as DomainError {
                 return try await form(request, context, access, views: views, store: store, target: nil, entered: fields,
-                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.message)
+                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
 
@@ -46,7 +46,7 @@ enum NationalTargetEditor {
                 return Views.redirect("/w/\(access.workspace!.country)/targets/\(saved.code)")
             } catch let error as DomainError {
                 return try await form(request, context, access, views: views, store: store, target: current, entered: fields,
-                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.message)
+                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
     }

@@ -34,7 +34,7 @@ enum NationalTargetPages {
                                       problem: problem.description, csv: csv)
             } catch let error as DomainError {
                 return try await page(request, context, access, views: views, store: store, code: back,
-                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.message, csv: csv)
+                                      status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language), csv: csv)
             }
         }
     }

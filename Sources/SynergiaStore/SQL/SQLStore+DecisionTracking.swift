@@ -8,7 +8,7 @@ extension SQLStore {
     /// older one is refused and nothing changes.
     public func track(_ tracking: DecisionTracking, expectedVersion: Int) async throws -> DecisionTracking {
         for code in tracking.nationalTargets where try await nationalTarget(workspaceID: tracking.workspaceID, code: code) == nil {
-            throw DomainError.invalid("national target \(code) does not exist in this workspace; list them with `synergia national-target list`")
+            throw DomainError.invalid("national target \(code) does not exist in this workspace", remedy: .chooseNationalTarget)
         }
         for link in tracking.reportAnswers {
             guard let report = try await report(id: link.reportID), report.workspaceID == tracking.workspaceID else {

@@ -83,12 +83,14 @@ extension SQLStore: NationalTargetRepository {
     /// Every aligned global target and every linked indicator must exist.
     private func checkReferences(_ target: NationalTarget, workspaceID: Int64) async throws {
         for alignment in target.alignments where try await globalTarget(alignment.globalTarget) == nil {
-            throw DomainError.notFound("national target \(target.code): unknown global target '\(alignment.globalTarget)'; use a code such as GBF-3 (see `synergia frameworks show GBF`)")
+            throw DomainError.notFound("national target \(target.code): unknown global target '\(alignment.globalTarget)'; use a code such as GBF-3",
+                                       remedy: .chooseGlobalTarget(framework: "GBF"))
         }
         let national = Set(try await nationalIndicators(workspaceID: workspaceID).map(\.code))
         for code in target.indicators where !national.contains(code) {
             if try await indicator(code) == nil {
-                throw DomainError.notFound("national target \(target.code): unknown indicator '\(code)'; use a global indicator code such as GBF-3.1 or define a national one with `synergia indicator define`")
+                throw DomainError.notFound("national target \(target.code): unknown indicator '\(code)'; use a global indicator code such as GBF-3.1 or define a national one",
+                                           remedy: .defineNationalIndicator)
             }
         }
     }

@@ -39,7 +39,8 @@ extension SQLStore: IndicatorSeriesRepository {
         let known = try await knownIndicatorUnits(workspaceID: workspaceID, codes: Set(inputs.map(\.indicator)))
         for input in inputs {
             guard known[input.indicator] != nil else {
-                throw DomainError.notFound("unknown indicator '\(input.indicator)'; use a global indicator code such as GBF-3.1 or define a national one with `synergia indicator define`")
+                throw DomainError.notFound("unknown indicator '\(input.indicator)'; use a global indicator code such as GBF-3.1 or define a national one",
+                                           remedy: .defineNationalIndicator)
             }
             guard input.observation.value.isFinite else {
                 throw DomainError.invalid("\(input.indicator) \(input.observation.year): the value must be a finite number")
@@ -78,7 +79,8 @@ extension SQLStore: IndicatorSeriesRepository {
                     continue
                 }
                 guard replace else {
-                    throw DomainError.conflict("\(input.indicator) already has a value for \(observation.year) (\(try existing.double("value"))); pass --replace to overwrite it")
+                    throw DomainError.conflict("\(input.indicator) already has a value for \(observation.year) (\(try existing.double("value")))",
+                                               remedy: .allowReplacing)
                 }
                 try await db.update("observations")
                     .set("value", to: SQLBind(observation.value)).set("source", to: SQLBind(observation.source))

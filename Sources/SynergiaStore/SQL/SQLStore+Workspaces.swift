@@ -5,7 +5,7 @@ import SynergiaCore
 extension SQLStore: WorkspaceRepository {
     public func createWorkspace(country code: String, name: String?, conventions: [String]) async throws -> Workspace {
         guard let country = try await country(code) else {
-            throw DomainError.notFound("unknown country code '\(code)'; use an ISO 3166-1 code such as KEN or KE (see `synergia countries list`)")
+            throw DomainError.notFound("unknown country code '\(code)'; use an ISO 3166-1 code such as KEN or KE", remedy: .chooseCountry)
         }
         let conventionCodes = try await checkedConventions(conventions)
         let id: Int64 = try await write { db in

@@ -16,8 +16,9 @@ struct Prefill {
         let reports = try await store.reports(workspaceID: workspaceID)
         let previousAnswers = try await previousCycleAnswers(template, reports: reports)
         let series = try await store.series(workspaceID: workspaceID)
-        let targets = Dictionary(uniqueKeysWithValues: try await store.nationalTargets(workspaceID: workspaceID).map { ($0.code, $0) })
-        let progress = Dictionary(uniqueKeysWithValues: try await store.progress(workspaceID: workspaceID).map { ($0.code, $0) })
+        let targetList = try await store.nationalTargets(workspaceID: workspaceID)
+        let targets = Dictionary(uniqueKeysWithValues: targetList.map { ($0.code, $0) })
+        let progress = Dictionary(uniqueKeysWithValues: ProgressRule().assess(targetList, series: series).map { ($0.code, $0) })
 
         func fromPrevious(_ key: AnswerKey, concept: String?) -> (AnswerChange, AnswerProvenance)? {
             guard let (report, answer) = previousAnswers[key], answer.value.isAnswered else { return nil }

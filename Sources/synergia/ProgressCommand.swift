@@ -1,5 +1,6 @@
 import ArgumentParser
 import SynergiaCore
+import SynergiaReporting
 import SynergiaStore
 
 struct ProgressCommand: AsyncParsableCommand {
@@ -16,7 +17,7 @@ struct ProgressCommand: AsyncParsableCommand {
     func run() async throws {
         try await userFacing {
             let rows = try await store.withStore { store in
-                try await store.progress(workspaceID: try await requireWorkspace(store, workspace).id)
+                try await WorkspaceProgress.assess(workspaceID: try await requireWorkspace(store, workspace).id, in: store)
             }
             if output.json { return try printJSON(rows) }
             printTable(["target", "baseline", "target value", "latest", "projected", "status", "title"], rows.map { row in

@@ -23,7 +23,8 @@ import SynergiaTestSupport
             #expect(second.observations.unchanged == first.observations.added)
 
             let workspace = try #require(try await store.workspace(country: "KEN"))
-            let statuses = try await store.progress(workspaceID: workspace.id).map(\.assessment.status)
+            let statuses = ProgressRule().assess(try await store.nationalTargets(workspaceID: workspace.id), series: try await store.series(workspaceID: workspace.id))
+                .map(\.assessment.status)
             #expect(Set(statuses) == Set(ProgressStatus.allCases))
             #expect(try await store.members(workspaceID: workspace.id).count == 3)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReporting
 import SynergiaStore
 
 /// JSON over reference data (any signed-in user) and over workspaces,
@@ -43,7 +44,7 @@ enum ReferenceRoutes {
             JSONBody(try await store.series(workspaceID: access.workspace!.id))
         }
         routes.get("/api/workspaces/{country}/progress", .workspace(.viewer)) { _, _, access in
-            JSONBody(try await store.progress(workspaceID: access.workspace!.id))
+            JSONBody(try await WorkspaceProgress.assess(workspaceID: access.workspace!.id, in: store))
         }
     }
 }

@@ -47,7 +47,7 @@ enum NationalTargetPages {
         guard let target = try await store.nationalTarget(workspaceID: workspace.id, code: canonical) else {
             throw DomainError.notFound("no national target \(canonical) in \(workspace.country)")
         }
-        let progress = try await store.progress(workspaceID: workspace.id).first { $0.code == target.code }
+        let progress = try await WorkspaceProgress.assess(workspaceID: workspace.id, in: store).first { $0.code == target.code }
         let allSeries = try await store.series(workspaceID: workspace.id).filter { target.indicators.contains($0.indicator) }
         let series = allSeries.map { s -> [String: Any] in
             let points = s.observations.sorted { $0.year < $1.year }

@@ -30,7 +30,7 @@ extension SQLStore {
 
     /// The account and its stored password hash (nil when no password was set yet).
     public func credentials(email: String) async throws -> (user: User, passwordHash: String?)? {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = EmailAddress.canonical(email)
         return try await read { db in
             guard let row = try await db.select().column("*").from("users").where("email", .equal, email).first() else { return nil }
             return (try Self.user(row), try row.optionalString("password_hash"))

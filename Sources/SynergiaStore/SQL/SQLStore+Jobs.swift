@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-extension SQLStore: ComputationJobRepository {
+extension SQLStore {
     public func createJob(workspaceID: Int64, engine: String, folder: String, createdBy: Int64?) async throws -> ComputationJob {
         let now = Timestamp.now()
         let id: Int64 = try await write { db in
@@ -44,6 +44,7 @@ extension SQLStore: ComputationJobRepository {
         }
     }
 
+    /// Jobs left queued or running by a server that stopped: marked failed, returned.
     public func failInterruptedJobs(message: String) async throws -> [ComputationJob] {
         let rows = try await write { db in
             try await db.update("computation_jobs")

@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-extension SQLStore: NationalTargetRepository {
+extension SQLStore {
     public func addNationalTarget(_ target: NationalTarget, workspaceID: Int64) async throws -> NationalTarget {
         try NationalTargetRules.validate(target)
         try await checkReferences(target, workspaceID: workspaceID)
@@ -24,6 +24,7 @@ extension SQLStore: NationalTargetRepository {
         return try await nationalTarget(workspaceID: workspaceID, code: target.code)!
     }
 
+    /// Saves `target` if the stored version is still `target.version`; refuses a stale save.
     public func updateNationalTarget(_ target: NationalTarget) async throws -> NationalTarget {
         try NationalTargetRules.validate(target)
         try await checkReferences(target, workspaceID: target.workspaceID)

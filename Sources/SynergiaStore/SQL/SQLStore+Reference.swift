@@ -2,7 +2,9 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-extension SQLStore: ReferenceRepository {
+extension SQLStore {
+    /// Writes the whole reference set in one transaction; running it again with
+    /// the same data changes nothing.
     public func seedReference(_ set: ReferenceSet) async throws -> SeedSummary {
         try await write { db in
             var summary = SeedSummary()
@@ -80,6 +82,7 @@ extension SQLStore: ReferenceRepository {
         }
     }
 
+    /// By alpha-3 or alpha-2 code, any case.
     public func country(_ code: String) async throws -> Country? {
         let code = Code.canonical(code)
         return try await read { db in
@@ -156,6 +159,7 @@ extension SQLStore: ReferenceRepository {
         }
     }
 
+    /// Every goal and target of every framework, for walking crosswalks.
     public func crosswalkItems() async throws -> [CrosswalkGraph.Item] {
         try await read { db in
             var items: [CrosswalkGraph.Item] = []

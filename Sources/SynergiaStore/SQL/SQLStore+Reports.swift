@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-extension SQLStore: ReportRepository {
+extension SQLStore {
+    /// Creates the report with its prefilled answers, each audited, in one transaction.
     public func createReport(workspaceID: Int64, templateID: String, templateVersion: Int, prefilled: [(change: AnswerChange, provenance: AnswerProvenance)], context: ChangeContext) async throws -> Report {
         let now = Timestamp.string(context.at)
         let rows = try prefilled.map { item in
@@ -71,6 +72,7 @@ extension SQLStore: ReportRepository {
         }
     }
 
+    /// Answers bound to `concept` in every report of the workspace, with their report.
     public func conceptAnswers(workspaceID: Int64, concept: String) async throws -> [(report: Report, answer: Answer)] {
         let reports = Dictionary(uniqueKeysWithValues: try await reports(workspaceID: workspaceID).map { ($0.id, $0) })
         guard !reports.isEmpty else { return [] }
@@ -84,6 +86,8 @@ extension SQLStore: ReportRepository {
         }
     }
 
+    /// Applies all changes or none: one stale version refuses the batch with `StaleAnswer`;
+    /// a report that is no longer editable refuses it with a conflict.
     public func saveAnswers(reportID: Int64, _ changes: [AnswerChange], context: ChangeContext) async throws -> [Answer] {
         let encoded = try changes.map { ($0, try JSONCoding.string($0.value)) }
         let now = Timestamp.string(context.at)
@@ -135,6 +139,7 @@ extension SQLStore: ReportRepository {
         return try await answers(reportID: reportID).filter { keys.contains($0.key) }
     }
 
+    /// Moves the report to `state` if its version is still `expectedVersion`; stores `snapshot` when given.
     public func transition(reportID: Int64, action: String, to state: ReportState, expectedVersion: Int, note: String?, snapshot: Data?, context: ChangeContext) async throws -> Report {
         let now = Timestamp.string(context.at)
         try await write { db in
@@ -163,9 +168,7 @@ extension SQLStore: ReportRepository {
     }
 
     public func addComment(reportID: Int64, key: AnswerKey, body: String, requestsChange: Bool, context: ChangeContext) async throws -> ReportComment {
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw DomainError.invalid("the comment is empty")
-        }
+        try ReportComment.checkBody(body)
         let id: Int64 = try await write { db in
             let id = try await db.insertReturningID(db.insert(into: "comments")
                 .columns("report_id", "answer_key", "user_id", "body", "requests_change", "at")
@@ -229,6 +232,7 @@ extension SQLStore: ReportRepository {
         }
     }
 
+    /// A random secret of this installation, created on first use.
     public func installationSecret(_ name: String) async throws -> Data {
         try await write { db in
             if let row = try await db.select().column("value").from("installation_secrets").where("name", .equal, name).first() {

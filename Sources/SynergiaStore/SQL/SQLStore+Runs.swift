@@ -2,7 +2,10 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-extension SQLStore: ComputationRunRepository {
+extension SQLStore {
+    /// Stores the run and its results in one transaction; results replace the
+    /// values of earlier runs for the same series and years. Each result's
+    /// provenance becomes `computed(run id)`.
     public func recordRun(_ run: ComputationRun, results: [ObservationInput]) async throws -> ComputationRun {
         try await checkObservations(results, workspaceID: run.workspaceID)
         let inputs = try JSONCoding.string(run.inputs)

@@ -2,11 +2,9 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-extension SQLStore: IndicatorSeriesRepository {
+extension SQLStore {
     public func defineNationalIndicator(_ indicator: NationalIndicator, workspaceID: Int64) async throws {
-        guard Code.isWellFormed(indicator.code), !indicator.unit.isEmpty else {
-            throw DomainError.invalid("national indicator '\(indicator.code)': give a code of letters, digits, '-', '.' (e.g. KEN-I1) and a unit")
-        }
+        try indicator.validate()
         if try await self.indicator(indicator.code) != nil {
             throw DomainError.conflict("\(indicator.code) is a global indicator code; national indicators need their own code such as KEN-I1")
         }
@@ -29,12 +27,14 @@ extension SQLStore: IndicatorSeriesRepository {
         }
     }
 
+    /// Stores all observations in one transaction, or none. An observation for
+    /// a year the series already has is refused unless `replace` is set.
     public func record(_ inputs: [ObservationInput], workspaceID: Int64, replace: Bool) async throws -> RecordSummary {
         try await checkObservations(inputs, workspaceID: workspaceID)
         return try await write { db in try await Self.store(inputs, db: db, workspaceID: workspaceID, replace: replace) }
     }
 
-    /// Every indicator exists and every value and year is sensible, before anything is written.
+    /// Every indicator exists and every observation passes `ObservationRules`, before anything is written.
     func checkObservations(_ inputs: [ObservationInput], workspaceID: Int64) async throws {
         let known = try await knownIndicatorUnits(workspaceID: workspaceID, codes: Set(inputs.map(\.indicator)))
         for input in inputs {
@@ -42,16 +42,7 @@ extension SQLStore: IndicatorSeriesRepository {
                 throw DomainError.notFound("unknown indicator '\(input.indicator)'; use a global indicator code such as GBF-3.1 or define a national one",
                                            remedy: .defineNationalIndicator)
             }
-            guard input.observation.value.isFinite else {
-                throw DomainError.invalid("\(input.indicator) \(input.observation.year): the value must be a finite number")
-            }
-            guard (1900...2100).contains(input.observation.year) else {
-                throw DomainError.invalid("\(input.indicator): year \(input.observation.year) is outside 1900–2100")
-            }
-            let textProblems = TextInputRules.observationProblems(unit: input.unit, disaggregation: input.disaggregation, source: input.observation.source)
-            guard textProblems.isEmpty else {
-                throw DomainError.invalid("\(input.indicator) \(input.observation.year): \(textProblems.joined(separator: "; "))")
-            }
+            try ObservationRules.validate(input)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import SynergiaCore
 
-extension SQLStore: WorkspaceRepository {
+extension SQLStore {
     public func createWorkspace(country code: String, name: String?, conventions: [String]) async throws -> Workspace {
         guard let country = try await country(code) else {
             throw DomainError.notFound("unknown country code '\(code)'; use an ISO 3166-1 code such as KEN or KE", remedy: .chooseCountry)
@@ -30,6 +30,7 @@ extension SQLStore: WorkspaceRepository {
         }
     }
 
+    /// By country code (alpha-3 or alpha-2, any case).
     public func workspace(country code: String) async throws -> Workspace? {
         guard let country = try await country(code) else { return nil }
         return try await read { db in
@@ -64,10 +65,7 @@ extension SQLStore: WorkspaceRepository {
     }
 
     public func createUser(email: String, displayName: String, isSystemAdministrator: Bool, isSecretariat: Bool = false) async throws -> User {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
-            throw DomainError.invalid("'\(email)' is not an e-mail address; give one such as name@ministry.example")
-        }
+        let email = try EmailAddress.validated(email)
         let now = Date()
         let id: Int64 = try await write { db in
             if try await db.select().column("id").from("users").where("email", .equal, email).first() != nil {
@@ -81,7 +79,7 @@ extension SQLStore: WorkspaceRepository {
     }
 
     public func user(email: String) async throws -> User? {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = EmailAddress.canonical(email)
         return try await read { db in
             try await db.select().column("*").from("users").where("email", .equal, email).first().map(Self.user)
         }

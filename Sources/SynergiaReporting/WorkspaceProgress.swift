@@ -1,0 +1,10 @@
+import SynergiaCore
+import SynergiaStore
+
+/// The progress table of a workspace, the same for the web, the API and the CLI:
+/// the stored targets and series, assessed by `ProgressRule`.
+public enum WorkspaceProgress {
+    public static func assess(workspaceID: Int64, in store: SQLStore, rule: ProgressRule = ProgressRule()) async throws -> [NationalTargetProgress] {
+        rule.assess(try await store.nationalTargets(workspaceID: workspaceID), series: try await store.series(workspaceID: workspaceID))
+    }
+}

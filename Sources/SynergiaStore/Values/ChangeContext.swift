@@ -1,0 +1,17 @@
+import Foundation
+import SynergiaCore
+
+/// Who makes a change and through which channel.
+public struct ChangeContext: Sendable, Equatable {
+    public var userID: Int64?
+    public var channel: AnswerChannel
+    public var fileSHA256: String?
+    public var at: Date
+
+    public init(userID: Int64?, channel: AnswerChannel, fileSHA256: String? = nil, at: Date = Date()) {
+        self.userID = userID
+        self.channel = channel
+        self.fileSHA256 = fileSHA256
+        self.at = at
+    }
+}

@@ -94,15 +94,15 @@ struct SecuredRoutes {
             access.role = try await store.role(userID: user.id, workspaceID: workspace.id)
         case .report:
             let id = try context.parameters.require("id", as: Int64.self)
-            let report = try await store.report(id: id)
-            var role: WorkspaceRole?
-            if let report { role = try await store.role(userID: user.id, workspaceID: report.workspaceID) }
+            let record = try await store.reportAccess(reportID: id, userID: user.id)
             // A report of a workspace one has no part in answers exactly as a
             // missing one, before any input is read: ids do not tell what other countries hold.
-            guard let report, role != nil || (user.isSecretariat && report.state == .submitted) else { throw DomainError.notFound(noSuchReport) }
-            access.report = report
-            access.role = role
-            access.workspace = try await store.workspace(id: report.workspaceID)
+            guard let record, record.role != nil || (user.isSecretariat && record.report.state == .submitted) else {
+                throw DomainError.notFound(noSuchReport)
+            }
+            access.report = record.report
+            access.role = record.role
+            access.workspace = record.workspace
         }
         guard rule.allows(user, role: access.role, reportSubmitted: access.report?.state == .submitted) else {
             throw HTTPError(.forbidden, message: Self.refusal(rule, role: access.role))

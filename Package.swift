@@ -58,13 +58,20 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
-        // Spatial engines on the country's own files: protected-area coverage, land degradation.
-        .target(name: "SynergiaGeo", dependencies: ["CGEOS", "CGDAL", "CPROJ", "SynergiaCore"]),
+        // GEOS, GDAL and PROJ wrappers: the one GDAL set-up, the one way a user's file is opened,
+        // vector and raster I/O, map layers and the one spatial error type (GeoError).
+        .target(name: "SynergiaGeoBindings", dependencies: ["CGEOS", "CGDAL", "CPROJ"]),
+        // The protected-area and KBA coverage engine on the country's own files.
+        .target(name: "SynergiaCoverage", dependencies: ["SynergiaGeoBindings"]),
+        // The SDG 15.3.1 land-degradation engine on the country's own rasters.
+        .target(name: "SynergiaLand", dependencies: ["SynergiaGeoBindings", "SynergiaCore"]),
+        // Generated demonstration inputs for both engines (the engines never depend on it).
+        .target(name: "SynergiaDemoData", dependencies: ["SynergiaGeoBindings", "SynergiaCoverage", "SynergiaLand", "SynergiaCore"]),
         // Runs the engines for a workspace and stores runs and results as series.
         .target(
             name: "SynergiaComputations",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaGeo", "SynergiaXLSX",
+                "SynergiaCore", "SynergiaStore", "SynergiaGeoBindings", "SynergiaCoverage", "SynergiaLand", "SynergiaXLSX",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -91,7 +98,7 @@ let package = Package(
         .target(
             name: "SynergiaServer",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaGeo", "SynergiaComputations", "SynergiaXLSX",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaGeoBindings", "SynergiaCoverage", "SynergiaLand", "SynergiaComputations", "SynergiaXLSX",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -109,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "synergia",
             dependencies: [
-                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer", "SynergiaGeo", "SynergiaComputations",
+                "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaServer", "SynergiaGeoBindings", "SynergiaCoverage", "SynergiaLand", "SynergiaDemoData", "SynergiaComputations",
                 "SynergiaKnowledge", "SynergiaXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -128,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "SynergiaServerTests",
             dependencies: [
-                "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaTestSupport", "SynergiaGeo",
+                "SynergiaServer", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaTestSupport", "SynergiaGeoBindings", "SynergiaDemoData",
                 "SynergiaCore", "SynergiaXLSX",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -139,9 +146,9 @@ let package = Package(
         ),
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport", "SynergiaStore"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX", "SynergiaCore", "SynergiaTestSupport"]),
-        .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaGeo", "SynergiaCore"]),
-        .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaGeo"]),
-        .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaGeo", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
+        .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaCoverage", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaCore"]),
+        .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaLand", "SynergiaGeoBindings", "SynergiaDemoData"]),
+        .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaCoverage", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
         .testTarget(name: "SynergiaKnowledgeTests", dependencies: ["SynergiaKnowledge", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
     ]

@@ -1,6 +1,6 @@
 import Foundation
 import SynergiaCore
-import SynergiaGeo
+import SynergiaCoverage
 import SynergiaStore
 
 extension CoveragePipeline {

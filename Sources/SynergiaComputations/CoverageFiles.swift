@@ -1,5 +1,5 @@
 import Foundation
-import SynergiaGeo
+import SynergiaCoverage
 
 /// The files of a coverage run and the layers to read in them. A layer left
 /// nil is the file's only layer, or the conventional one ("land", "eez";

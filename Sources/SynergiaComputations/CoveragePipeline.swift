@@ -1,6 +1,7 @@
 import Foundation
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
+import SynergiaCoverage
 
 /// The protected-area coverage run shared by the CLI and the web: GBF headline
 /// indicator 3.1 on land and at sea, SDG 14.5.1 and, with a KBA layer,

@@ -1,5 +1,5 @@
 import Foundation
-import SynergiaGeo
+import SynergiaCoverage
 
 /// Everything a coverage run is asked to do besides its files: the country
 /// and year, the method's options, the policy for invalid records. The one

@@ -1,6 +1,6 @@
 import Foundation
 import SynergiaCore
-import SynergiaGeo
+import SynergiaCoverage
 import SynergiaStore
 
 /// A coverage result as a stored run: its input files with their SHA-256,

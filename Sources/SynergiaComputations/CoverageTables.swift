@@ -1,7 +1,7 @@
 import CSV
 import Foundation
 import SynergiaCore
-import SynergiaGeo
+import SynergiaCoverage
 
 /// Writes a coverage result for the GIS analyst: summary.json and one CSV
 /// per table (by site type, IUCN category, governance type, the time series,

@@ -1,6 +1,6 @@
 import Foundation
 import SynergiaCore
-import SynergiaGeo
+import SynergiaLand
 
 /// The land-degradation run shared by the CLI and the web: SDG 15.3.1 and
 /// its sub-indicators. Always in this order: compute (the engine writes its

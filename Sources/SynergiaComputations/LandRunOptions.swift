@@ -1,5 +1,5 @@
 import Foundation
-import SynergiaGeo
+import SynergiaLand
 
 /// Everything a land-degradation run is asked to do besides its rasters: the
 /// method's options, with a national legend or transition matrix when given.

@@ -1,6 +1,6 @@
 import Foundation
 import SynergiaCore
-import SynergiaGeo
+import SynergiaLand
 import SynergiaStore
 
 /// A land-degradation result as a stored run: SDG 15.3.1 (% of land degraded)

@@ -1,5 +1,5 @@
 import Foundation
-import SynergiaGeo
+import SynergiaLand
 import SynergiaXLSX
 
 /// The land-degradation tables as one workbook for analysts: areas by class

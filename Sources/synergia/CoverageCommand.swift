@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SynergiaComputations
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
+import SynergiaCoverage
 import SynergiaStore
 
 struct CoverageCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SynergiaGeo
+import SynergiaCoverage
+import SynergiaDemoData
 
 struct DemoDataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SynergiaComputations
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
+import SynergiaLand
 import SynergiaStore
 
 struct LandCommand: AsyncParsableCommand {
@@ -96,5 +97,5 @@ struct LandCommand: AsyncParsableCommand {
 
 /// Raster failures of the demo-data generator as messages for the person at the terminal.
 func geoLand<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as GDALRasterError { throw CLIError(message: "\(error)") }
+    do { return try body() } catch let error as GeoError { throw CLIError(message: "\(error)") }
 }

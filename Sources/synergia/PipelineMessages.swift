@@ -1,6 +1,7 @@
 import Foundation
 import SynergiaComputations
-import SynergiaGeo
+import SynergiaGeoBindings
+import SynergiaCoverage
 
 /// The flag that sets each pipeline option: the CLI's words for the facts the pipelines report.
 func flag(_ option: PipelineOption) -> String {
@@ -53,8 +54,6 @@ func pipelineErrors<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as GeoError {
         throw CLIError(message: "\(error)")
     } catch let error as WDPAImportError {
-        throw CLIError(message: "\(error)")
-    } catch let error as GDALRasterError {
         throw CLIError(message: "\(error)")
     }
 }

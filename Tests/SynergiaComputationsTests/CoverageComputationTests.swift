@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import SynergiaComputations
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
+import SynergiaCoverage
+import SynergiaDemoData
 import SynergiaReference
 import SynergiaStore
 import SynergiaTestSupport

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import SynergiaComputations
 import SynergiaCore
-import SynergiaGeo
+import SynergiaDemoData
 import SynergiaStore
 import SynergiaTestSupport
 import SynergiaXLSX

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaCoverage
+@testable import SynergiaDemoData
 
 /// Method step 4: polygons written across ±180° are split, not read as a band around the globe.
 @Suite struct AntimeridianTests {

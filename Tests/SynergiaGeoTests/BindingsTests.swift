@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
 
 @Suite struct BindingsTests {
     @Test func wkbRoundTripAndArea() throws {

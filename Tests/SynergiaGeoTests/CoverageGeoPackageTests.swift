@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaCoverage
+@testable import SynergiaDemoData
 
 /// coverage.gpkg: the flattened coverage per realm and the KBAs, in EPSG:4326, read back with our GDAL reader.
 @Suite struct CoverageGeoPackageTests {

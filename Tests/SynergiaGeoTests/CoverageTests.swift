@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaCoverage
+@testable import SynergiaDemoData
 
 /// The exact-answer cases of the issue.
 @Suite struct CoverageTests {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import SynergiaCore
-@testable import SynergiaGeo
+@testable import SynergiaCoverage
+@testable import SynergiaDemoData
 
 /// Import and invariants on the generated WDPA-like data.
 @Suite(.serialized) struct GeneratedDataTests {

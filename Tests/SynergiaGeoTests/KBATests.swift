@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaCoverage
+@testable import SynergiaDemoData
 
 /// KBA coverage (SDG 15.1.2 / 15.4.1): each KBA's % covered, their mean, and the count ≥ 98 %.
 /// A longitude shift keeps Mollweide areas proportional, so the expected shares are exact.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaCoverage
+@testable import SynergiaDemoData
 
 @Test(.enabled(if: ProcessInfo.processInfo.environment["SYNERGIA_PERF"] != nil))
 func perfProbe() throws {

@@ -1,5 +1,7 @@
 import Foundation
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaCoverage
+@testable import SynergiaDemoData
 
 /// WKB of a lon/lat box.
 func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Data {

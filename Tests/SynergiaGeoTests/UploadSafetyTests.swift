@@ -1,7 +1,7 @@
 import Foundation
 import SynergiaCore
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
 
 /// A user's file reaches GDAL only as itself: no address, no virtual file
 /// system, no VRT or other XML pointing elsewhere, only the allowed drivers;
@@ -34,7 +34,7 @@ import Testing
         for target in [existing, outside.appendingPathComponent("absent.tif").path] {
             let disguised = folder.appendingPathComponent("soc_2000.tif").path
             try Data(Self.vrt(source: target).utf8).write(to: URL(fileURLWithPath: disguised))
-            let error = #expect(throws: GDALRasterError.self) { try RasterDataset(path: disguised) }
+            let error = #expect(throws: GeoError.self) { try RasterDataset(path: disguised) }
             messages.append(error.map { "\($0)" } ?? "")
         }
         #expect(messages[0] == messages[1])
@@ -48,9 +48,9 @@ import Testing
         let vector = #expect(throws: GeoError.self) { try VectorDataset(path: path) }
         let text = vector.map { "\($0)" } ?? ""
         #expect(text.contains("not a file") && text.contains("give a file on this computer"), "\(text)")
-        #expect(throws: GDALRasterError.self) { try RasterDataset(path: path) }
-        #expect(throws: GDALRasterError.self) { try MapLayers.geoJSON(path: path) }
-        #expect(throws: GDALRasterError.self) { try LandAOIMask(path: path, grid: .geographic(west: 0, north: 1, cellDegrees: 1, width: 1, height: 1)) }
+        #expect(throws: GeoError.self) { try RasterDataset(path: path) }
+        #expect(throws: GeoError.self) { try MapLayers.geoJSON(path: path) }
+        #expect(throws: GeoError.self) { try AreaMask(path: path, grid: .geographic(west: 0, north: 1, cellDegrees: 1, width: 1, height: 1)) }
     }
 
     @Test func anXMLVectorFileIsRefusedAndADriverOutsideTheListIsNotUsed() throws {
@@ -65,12 +65,12 @@ import Testing
         let refused = #expect(throws: GeoError.self) { try VectorDataset(path: csv.path) }
         #expect("\(refused!)".hasPrefix("sites.csv: not readable as a GeoPackage") && !"\(refused!)".contains(folder.path), "\(refused!)")
         // A GeoTIFF's folder: a raster is a file, never a folder.
-        let dir = #expect(throws: GDALRasterError.self) { try RasterDataset(path: folder.path) }
+        let dir = #expect(throws: GeoError.self) { try RasterDataset(path: folder.path) }
         #expect("\(dir!)".contains("is a folder, not a GeoTIFF"))
     }
 
     @Test func aMissingUserFileIsNamedByItsFileNameOnly() throws {
-        let error = #expect(throws: GDALRasterError.self) { try RasterDataset(path: "/srv/data/countries/soc.tif") }
+        let error = #expect(throws: GeoError.self) { try RasterDataset(path: "/srv/data/countries/soc.tif") }
         #expect("\(error!)" == "cannot open raster soc.tif: no such file or directory")
     }
 
@@ -88,7 +88,7 @@ import Testing
         try RasterWarp.warp(source: tif, to: .geographic(west: 30, north: 5, cellDegrees: 0.05, width: 8, height: 8), output: vrt)
         let own = try RasterDataset(synergiaFile: vrt)
         #expect(own.grid.width == 8)
-        #expect(throws: GDALRasterError.self) { try RasterDataset(path: vrt) }
+        #expect(throws: GeoError.self) { try RasterDataset(path: vrt) }
     }
 
     // MARK: - Fuzz
@@ -152,7 +152,7 @@ import Testing
             } catch let error as GeoError {
                 refused += 1
                 #expect(!"\(error)".contains(folder.path), "case \(n): \(error)")
-            } catch let error as GDALRasterError {
+            } catch let error as GeoError {
                 refused += 1
                 #expect(!"\(error)".contains(folder.path), "case \(n): \(error)")
             } catch {

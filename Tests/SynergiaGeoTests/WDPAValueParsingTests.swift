@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaCoverage
 
 /// The reader's fast paths must give what the plain Foundation calls give.
 @Suite struct WDPAValueParsingTests {

@@ -1,17 +1,18 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaLand
 
 /// Each bad input gives a clear error and leaves no output that looks complete.
 @Suite struct LandBadInputTests {
     /// Runs the engine expecting a failure; checks that the folder holds only what it held before.
     func expectFailure(_ folder: URL, inputs: LandInputs, options: LandOptions = TinyStack.options, aoi: String? = nil,
-                       _ check: (GDALRasterError) -> Bool) {
+                       _ check: (GeoError) -> Bool) {
         let before = entries(folder)
         do {
             _ = try LandDegradationEngine(options: options).run(inputs: inputs, aoi: aoi, output: folder.appendingPathComponent("out"))
             Issue.record("the run succeeded")
-        } catch let e as GDALRasterError {
+        } catch let e as GeoError {
             #expect(check(e), "unexpected error: \(e)")
         } catch {
             Issue.record("unexpected error type: \(error)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaLand
 
 /// The engine on a 4x3 stack whose answers were worked out by hand (equal-area
 /// grid, 0.01 km² per pixel, temperate moist f = 0.69, 15 of 20 SOC years):

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaLand
+@testable import SynergiaDemoData
 
 /// Invariants on a generated stack (NDVI-computed productivity, three periods).
 @Suite(.serialized) struct LandGeneratedInvariantTests {

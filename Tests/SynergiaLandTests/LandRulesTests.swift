@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaLand
 
 /// Every rule of the method file checked cell by cell against its tables.
 @Suite struct LandRulesTests {
@@ -143,7 +144,7 @@ import Testing
         let legend = try LandLegend(csv: "code,class,name\n10,1,Forest\n11,1,Plantation\n20,2,Savanna\n30,3,Crops\n40,4,Marsh\n50,5,Urban\n60,6,Bare\n70,7,Lake\n")
         #expect(legend.nesting[11] == 1)
         #expect(legend.names[20] == "Savanna")
-        #expect(throws: GDALRasterError.self) { try LandLegend(nesting: [10: 8]) }
+        #expect(throws: GeoError.self) { try LandLegend(nesting: [10: 8]) }
     }
 
     @Test func customMatrixMustDefineEveryCell() throws {
@@ -154,10 +155,10 @@ import Testing
         do {
             _ = try LandTransitionMatrix(cells: cells)
             Issue.record("a matrix with missing cells was accepted")
-        } catch let e as GDALRasterError {
+        } catch let e as GeoError {
             #expect(e.description.contains("2 cells missing"))
             #expect(e.description.contains("(23)") && e.description.contains("(71)"))
         }
-        #expect(throws: GDALRasterError.self) { try LandTransitionMatrix(rows: [[0]]) }
+        #expect(throws: GeoError.self) { try LandTransitionMatrix(rows: [[0]]) }
     }
 }

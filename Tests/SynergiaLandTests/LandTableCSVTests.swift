@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaLand
 
 /// CSV written by a land run keeps user text from running as a spreadsheet formula and
 /// quotes it per RFC 4180; the legend and matrix tables refuse what they cannot read.
@@ -46,7 +47,7 @@ import Testing
 
     @Test func legendRefusesAQuotedNameWithAComma() {
         let csv = "code,class,name\n10,1,\"Forest, dense\"\n20,2,Grass\n"
-        #expect(throws: GDALRasterError.invalidLegend(
+        #expect(throws: GeoError.invalidLegend(
             "legend.csv line 2 has a double quote that this table cannot read (a quoted cell holding a comma or a quote, "
                 + "or a stray quote); save the file as plain comma-separated values, with no comma or double quote inside a cell")) {
             try LandLegend(csv: csv, file: "/srv/uploads/country/legend.csv")
@@ -55,7 +56,7 @@ import Testing
 
     @Test func legendRefusesARowWithTooManyFieldsCountingBlankLines() {
         let csv = "code,class,name\n\n10,1,Forest\n11,1,Forest, dense\n"
-        let expected = GDALRasterError.invalidLegend(
+        let expected = GeoError.invalidLegend(
             "legend.csv line 4 has 4 fields; write each line as national_code,unccd_class or national_code,unccd_class,name, "
                 + "with no comma inside a name")
         #expect(throws: expected) { try LandLegend(csv: csv, file: "/srv/uploads/country/legend.csv") }
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func legendRefusesARowWithOneField() {
-        #expect(throws: GDALRasterError.invalidLegend(
+        #expect(throws: GeoError.invalidLegend(
             "legend CSV line 2 has 1 fields; write each line as national_code,unccd_class or national_code,unccd_class,name, "
                 + "with no comma inside a name")) {
             try LandLegend(csv: "10,1\n20\n")
@@ -90,7 +91,7 @@ import Testing
 
     @Test func matrixRefusesADoubleQuote() {
         let csv = "initial,final,value\n1,2,\"-1\n"
-        #expect(throws: GDALRasterError.invalidMatrix(
+        #expect(throws: GeoError.invalidMatrix(
             "matrix.csv line 2 has a double quote that this table cannot read (a quoted cell holding a comma or a quote, "
                 + "or a stray quote); save the file as plain comma-separated values, with no comma or double quote inside a cell")) {
             try LandTransitionMatrix(csv: csv, file: "C:\\Users\\x/matrix.csv")
@@ -98,16 +99,16 @@ import Testing
     }
 
     @Test func matrixRefusesARowWithFourFields() {
-        #expect(throws: GDALRasterError.invalidMatrix("matrix.csv line 51 has 4 fields; write each line as initial,final,value")) {
+        #expect(throws: GeoError.invalidMatrix("matrix.csv line 51 has 4 fields; write each line as initial,final,value")) {
             try LandTransitionMatrix(csv: Self.matrixLines("1,2,-1,0\n"), file: "/data/matrix.csv")
         }
     }
 
     @Test func matrixRefusesARepeatedCellAndAClassOutOfRange() {
-        #expect(throws: GDALRasterError.invalidMatrix("matrix CSV line 51: the cell 1,2 appears twice; keep one line per cell")) {
+        #expect(throws: GeoError.invalidMatrix("matrix CSV line 51: the cell 1,2 appears twice; keep one line per cell")) {
             try LandTransitionMatrix(csv: Self.matrixLines("1,2,1\n"))
         }
-        #expect(throws: GDALRasterError.invalidMatrix("matrix CSV line 51: classes must be 1..7, found 1,11")) {
+        #expect(throws: GeoError.invalidMatrix("matrix CSV line 51: classes must be 1..7, found 1,11")) {
             try LandTransitionMatrix(csv: Self.matrixLines("1,11,1\n"))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaLand
 
 /// A fresh temporary folder per test, removed by the caller's defer.
 func landTempFolder(_ name: String = #function) throws -> URL {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaLand
 
 /// trends-earth-summary.json on the hand-computed stack of LandEngineTests:
 /// the field names of the Trends.Earth reporting schema, and the same figures.

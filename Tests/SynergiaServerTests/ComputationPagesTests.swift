@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SynergiaCore
-import SynergiaGeo
+import SynergiaDemoData
 import SynergiaStore
 import SynergiaTestSupport
 import Testing

@@ -3,7 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SynergiaCore
-@testable import SynergiaGeo
+@testable import SynergiaGeoBindings
+@testable import SynergiaDemoData
 @testable import SynergiaServer
 import SynergiaStore
 import SynergiaTestSupport
@@ -215,7 +216,7 @@ import ZIPFoundation
 
     @Test func jobMessagesKeepFileNamesAndDropFolders() {
         let folder = "/var/lib/synergia/jobs/3F2A"
-        let error = GDALRasterError.writeFailed(path: "\(folder)/out/baseline_lpd.tif", reason: "`\(folder)/inputs/aoi/x.gpkg' and /tmp/gdal/warp.vrt")
+        let error = GeoError.writeFailed(path: "\(folder)/out/baseline_lpd.tif", reason: "`\(folder)/inputs/aoi/x.gpkg' and /tmp/gdal/warp.vrt")
         #expect(JobRunner.message(error, folder: folder) == "cannot write baseline_lpd.tif: `x.gpkg' and warp.vrt")
         #expect(JobRunner.message(DomainError.invalid("no space left in \(folder)"), folder: folder).hasSuffix("no space left in the job's folder"))
     }

@@ -3,7 +3,7 @@ import Logging
 import Synchronization
 import SynergiaComputations
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
 import SynergiaStore
 
 /// Carries out computation jobs one after another in the background and keeps

@@ -1,6 +1,7 @@
 import Foundation
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
+import SynergiaLand
 import ZIPFoundation
 
 /// A land-degradation stack uploaded as one ZIP: the rasters and the

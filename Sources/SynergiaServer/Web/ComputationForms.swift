@@ -1,7 +1,8 @@
 import Foundation
 import SynergiaComputations
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
+import SynergiaCoverage
 
 /// The computations forms read into the pipelines' files and options (the
 /// pipelines validate them), and the pipelines' refusals phrased with the
@@ -46,7 +47,7 @@ enum ComputationForms {
         func table(_ field: String) throws -> LandRunOptions.Table? {
             guard let file = try ComputationPages.optionalFile(upload, field, kinds: [.csv], views: views, language: language) else { return nil }
             return try ComputationPages.readable(file, kinds: [.csv], views: views, language: language) {
-                guard file.bytes <= maxTableBytes else { throw GDALRasterError.invalidOption("\(file.fileName) is larger than 1 MB") }
+                guard file.bytes <= maxTableBytes else { throw GeoError.invalidOption("\(file.fileName) is larger than 1 MB") }
                 return LandRunOptions.Table(fileName: file.fileName, text: try String(contentsOf: file.path, encoding: .utf8))
             }
         }

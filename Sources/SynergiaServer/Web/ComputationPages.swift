@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import SynergiaComputations
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
 import SynergiaStore
 
 /// The indicator engines from the browser: upload a WDPA extract or a raster

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import SynergiaCore
-import SynergiaGeo
+import SynergiaGeoBindings
 import SynergiaStore
 
 /// A computation job: live progress while it runs, then its results — the

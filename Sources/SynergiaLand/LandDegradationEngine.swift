@@ -1,0 +1,167 @@
+import Foundation
+import SynergiaGeoBindings
+
+/// Computes SDG indicator 15.3.1 (proportion of land that is degraded) from
+/// land cover, productivity and SOC rasters, block by block on all cores.
+///
+/// Outputs go to a temporary sibling folder that is renamed to `output` only
+/// when everything is written, so a failed run never leaves a folder that
+/// looks complete.
+public struct LandDegradationEngine: Sendable {
+    public var options: LandOptions
+
+    public init(options: LandOptions = LandOptions()) { self.options = options }
+
+    public func run(inputs: LandInputs, aoi: String?, output: URL,
+                    progress: (@Sendable (LandProgress) -> Void)? = nil) throws -> LandResult {
+        try options.validate()
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.path) && !options.overwrite { throw GeoError.outputExists(path: output.path) }
+        try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temp = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString)")
+        try fm.createDirectory(at: temp, withIntermediateDirectories: true)
+        do {
+            let result = try compute(inputs: inputs, aoi: aoi, temp: temp, final: output, progress: progress)
+            if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }
+            try fm.moveItem(at: temp, to: output)
+            return result
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw error
+        }
+    }
+
+    private func compute(inputs: LandInputs, aoi: String?, temp: URL, final: URL,
+                         progress: (@Sendable (LandProgress) -> Void)?) throws -> LandResult {
+        let alignFolder = temp.appendingPathComponent(".aligned")
+        let stack = try LandInputStack(inputs: inputs, options: options, alignFolder: alignFolder)
+        try AreaMask(path: aoi, grid: stack.grid).checkOverlap()
+        var ctx = try LandBlockContext(options: options, stack: stack, aoiPath: aoi)
+        let layout = RasterBlockLayout(width: stack.grid.width, height: stack.grid.height, blockSize: options.blockSize)
+        let blocks = layout.windows.count
+        let passes = ctx.usesNDVI ? 2 : 1
+        let meter = LandProgressMeter(total: blocks * passes, callback: progress)
+
+        if ctx.usesNDVI {
+            ctx.unitPercentiles = try performancePass(ctx: ctx, layout: layout, meter: meter)
+        }
+        let outputs = try LandRasterOutputs(folder: temp, grid: stack.grid, periods: options.periods.map(\.name))
+        let totals = try mainPass(ctx: ctx, layout: layout, outputs: outputs, meter: meter)
+        for w in outputs.all { try w.close() }
+        try? FileManager.default.removeItem(at: alignFolder)
+
+        if let (path, counts) = totals.missingLegend.sorted(by: { $0.key < $1.key }).first {
+            throw GeoError.valuesMissingFromLegend(path: path, counts: counts)
+        }
+        if totals.aoiPixels == 0 {
+            throw GeoError.aoiDoesNotOverlap(aoi: aoi ?? "(none)", grid: stack.grid.description + "; no pixel centre inside")
+        }
+        let climate = stack.climate != nil ? "climate raster \(UserFile.displayName(stack.climate!.path)) (national default \(options.climateZone) where no data)"
+                                           : "national climate zone \(options.climateZone) (f = \(options.climateZone.factor))"
+        let rasters = outputs.all.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+        let result = LandResultBuilder(options: options, totals: totals, grid: stack.grid, climateText: climate)
+            .build(folder: final.path, rasters: rasters)
+        try LandTableWriter.write(result, to: temp)
+        let summary = LandTrendsEarthSummary(result: result, aoi: try .init(AreaMask(path: aoi, grid: stack.grid).outline()),
+                                             generatedAt: Date(), software: LandTrendsEarthSummary.producer)
+        try LandTableWriter.writeTrendsEarth(summary, to: temp)
+        return result
+    }
+
+    /// Pass 1 (NDVI only): histograms of period-mean NDVI per land unit inside
+    /// the AOI, for the performance percentile.
+    private func performancePass(ctx: LandBlockContext, layout: RasterBlockLayout, meter: LandProgressMeter) throws -> [[Int: Double]] {
+        let periods = options.periods
+        let scale = options.ndviScale
+        let states = try RasterParallel.run(blocks: layout.windows.count, threads: options.threads, makeState: { _ in
+            LandWorker(ctx: ctx, histograms: LandUnitHistograms(periods: periods.count, scale: scale), aoi: try AreaMask(path: ctx.aoiPath, grid: ctx.stack.grid))
+        }, body: { worker, b in
+            let w = layout.windows[b]
+            var ignored: [String: [Int: Int]] = [:]
+            let inputs = worker.inputs
+            try inputs.read(w, ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &ignored, needsSOC: false)
+            let sc = worker.scratch, kernel = worker.ndvi!
+            sc.collectPixels(inputs.mask)
+            sc.pixels.withUnsafeBufferPointer { px in
+                for p in periods.indices {
+                    let end = ctx.landCoverIndex[periods[p].landCoverEnd]!
+                    var start = 0
+                    while start < px.count {
+                        let m = min(LandBlockScratch.chunk, px.count - start)
+                        kernel.periodMeans(inputs, period: p, pixels: px.baseAddress! + start, count: m) { j, mean in
+                            let i = Int(px[start + j])
+                            let cls = inputs.landClass(end, i)
+                            guard cls > 0 else { return }
+                            worker.histograms.add(period: p, unit: LandUnitHistograms.unit(soil: inputs.soilType(i), landCover: cls), mean: mean)
+                        }
+                        start += m
+                    }
+                }
+            }
+            meter.advance(pass: "performance", read: worker.takeBytesRead(), written: 0)
+        })
+        var merged = LandUnitHistograms(periods: periods.count, scale: scale)
+        for s in states { merged.merge(s.histograms) }
+        return merged.percentiles(options.performancePercentile)
+    }
+
+    /// Pass 2: every sub-indicator, the indicator and status; rasters and totals.
+    private func mainPass(ctx: LandBlockContext, layout: RasterBlockLayout, outputs: LandRasterOutputs,
+                          meter: LandProgressMeter) throws -> LandTotals {
+        let periods = options.periods.count
+        let states = try RasterParallel.run(blocks: layout.windows.count, threads: options.threads, makeState: { _ in
+            LandWorker(ctx: ctx, totals: LandTotals(periods: periods), aoi: try AreaMask(path: ctx.aoiPath, grid: ctx.stack.grid))
+        }, body: { worker, b in
+            try worker.inputs.read(layout.windows[b], ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &worker.totals.missingLegend)
+            let written = try LandBlockKernel(ctx: ctx).process(worker.inputs, outputs: outputs, totals: &worker.totals,
+                                                                ndvi: worker.ndvi, scratch: worker.scratch)
+            meter.advance(pass: "indicators", read: worker.takeBytesRead(), written: written)
+        })
+        var merged = LandTotals(periods: periods)
+        for s in states { merged.merge(s.totals) }
+        return merged
+    }
+}
+
+/// Per-thread state of a pass: open datasets, AOI mask, buffers, partial totals.
+final class LandWorker {
+    let cache = LandDatasetCache()
+    let inputs = LandBlockInputs()
+    let scratch = LandBlockScratch()
+    /// Productivity kernel (NDVI runs only).
+    let ndvi: LandProductivityKernel?
+    let aoi: AreaMask
+    var totals: LandTotals
+    var histograms: LandUnitHistograms
+    private var reported: Int64 = 0
+
+    init(ctx: LandBlockContext, totals: LandTotals? = nil, histograms: LandUnitHistograms? = nil, aoi: AreaMask) {
+        self.aoi = aoi
+        self.ndvi = ctx.usesNDVI ? LandNDVIKernels.make(ctx: ctx) : nil
+        self.totals = totals ?? LandTotals(periods: 0)
+        self.histograms = histograms ?? LandUnitHistograms(periods: 0, scale: 0)
+    }
+
+    func takeBytesRead() -> Int64 { let d = cache.bytesRead - reported; reported = cache.bytesRead; return d }
+}
+
+/// Thread-safe progress counter forwarding to the user's callback.
+final class LandProgressMeter: @unchecked Sendable {   // state guarded by `lock`
+    private let lock = NSLock()
+    private var state = LandProgress(pass: "", blocksDone: 0, blocksTotal: 0, bytesRead: 0, bytesWritten: 0)
+    private let callback: (@Sendable (LandProgress) -> Void)?
+
+    init(total: Int, callback: (@Sendable (LandProgress) -> Void)?) {
+        self.callback = callback
+        state.blocksTotal = total
+    }
+
+    func advance(pass: String, read: Int64, written: Int64) {
+        let snapshot = lock.withLock { () -> LandProgress in
+            state.pass = pass; state.blocksDone += 1; state.bytesRead += read; state.bytesWritten += written
+            return state
+        }
+        callback?(snapshot)
+    }
+}

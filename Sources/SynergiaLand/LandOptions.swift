@@ -1,0 +1,85 @@
+import Foundation
+import SynergiaGeoBindings
+
+/// One period: land cover compared between two years, productivity over a run of years.
+public struct LandPeriod: Codable, Sendable, Equatable {
+    public var name: String
+    public var landCoverStart: Int
+    public var landCoverEnd: Int
+    public var productivityStart: Int
+    public var productivityEnd: Int
+
+    public init(name: String, landCoverStart: Int, landCoverEnd: Int, productivityStart: Int, productivityEnd: Int) {
+        self.name = name; self.landCoverStart = landCoverStart; self.landCoverEnd = landCoverEnd
+        self.productivityStart = productivityStart; self.productivityEnd = productivityEnd
+    }
+
+    /// UNCCD 2026 reporting cycle (docs/methods/land-degradation-sdg-15-3-1.md §Default periods).
+    public static let unccd2026: [LandPeriod] = [
+        LandPeriod(name: "baseline", landCoverStart: 2000, landCoverEnd: 2015, productivityStart: 2001, productivityEnd: 2015),
+        LandPeriod(name: "report_2019", landCoverStart: 2015, landCoverEnd: 2019, productivityStart: 2004, productivityEnd: 2019),
+        LandPeriod(name: "report_2023", landCoverStart: 2015, landCoverEnd: 2022, productivityStart: 2008, productivityEnd: 2023),
+    ]
+}
+
+/// What the "proportion degraded" is divided by (docs/methods/land-degradation-sdg-15-3-1.md §Areas: state it).
+public enum LandDenominator: String, Codable, Sendable {
+    /// Area of the AOI minus water bodies and no-data pixels (the default: the
+    /// indicator is defined on land with data).
+    case landWithData
+    /// Every pixel of the AOI, water and no data included.
+    case wholeAOI
+}
+
+public enum LandSlopeMethod: String, Codable, Sendable { case ordinaryLeastSquares, theilSen }
+
+/// Every configurable rule of the method (docs/methods/land-degradation-sdg-15-3-1.md), with the method's default.
+public struct LandOptions: Codable, Sendable {
+    /// Periods; the first is the baseline, the others are reporting periods.
+    public var periods: [LandPeriod] = LandPeriod.unccd2026
+    public var legend: LandLegend = .unccd
+    public var transitionMatrix: LandTransitionMatrix = .unccdDefault
+    // Productivity (computed from NDVI)
+    public var ndviScale: Double = 10000
+    public var mannKendallAlpha: Double = 0.05
+    public var trajectorySlopeThreshold: Double = 0.001      // NDVI per year
+    public var trajectorySlope: LandSlopeMethod = .ordinaryLeastSquares
+    /// The last `stateRecentYears` of the productivity period form the recent period; the years before, the baseline series.
+    public var stateRecentYears: Int = 3
+    public var stateClassThreshold: Int = 2
+    public var stateMinimumDifference: Double = 0.01          // NDVI
+    public var performancePercentile: Double = 90
+    public var performanceRatioThreshold: Double = 0.5
+    // SOC
+    /// National climate zone, used when no climate raster is given.
+    public var climateZone: LandClimateZone = .temperateMoist
+    public var socSpreadYears: Int = 20
+    public var socThresholdPercent: Double = 10
+    // Areas and processing
+    public var denominator: LandDenominator = .landWithData
+    /// Warp inputs on another grid to the land-cover grid (nearest neighbour) instead of refusing them.
+    public var align: Bool = false
+    public var blockSize: Int = 512
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Replace an existing output folder.
+    public var overwrite: Bool = false
+
+    public init() {}
+
+    func validate() throws {
+        guard !periods.isEmpty else { throw GeoError.invalidOption("at least one period (the baseline) is needed") }
+        guard Set(periods.map(\.name)).count == periods.count else { throw GeoError.invalidOption("period names must be unique") }
+        for p in periods {
+            guard p.landCoverEnd > p.landCoverStart else { throw GeoError.invalidOption("period \(p.name): land cover end must follow start") }
+            guard p.productivityEnd >= p.productivityStart else { throw GeoError.invalidOption("period \(p.name): productivity end before start") }
+            guard p.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                throw GeoError.invalidOption("period name \(p.name) must be letters, digits, _ or -")
+            }
+        }
+        guard blockSize >= 16 else { throw GeoError.invalidOption("blockSize must be at least 16") }
+        guard threads >= 1 else { throw GeoError.invalidOption("threads must be at least 1") }
+        guard socSpreadYears >= 1 else { throw GeoError.invalidOption("socSpreadYears must be at least 1") }
+        guard stateRecentYears >= 1 else { throw GeoError.invalidOption("stateRecentYears must be at least 1") }
+        guard (0...100).contains(performancePercentile) else { throw GeoError.invalidOption("performancePercentile must be 0..100") }
+    }
+}

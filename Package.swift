@@ -86,11 +86,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The knowledge base's importers (text, HTML, DOCX, PDF through pdftotext, JSON interchange).
+        // The knowledge base's services (import, search, tagging, decision tracking) and importers
+        // (text, HTML, DOCX, PDF through pdftotext, JSON interchange).
         .target(
             name: "SynergiaKnowledge",
             dependencies: [
-                "SynergiaCore", "SynergiaStore",
+                "SynergiaCore", "SynergiaStore", "SynergiaReporting",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -98,6 +99,7 @@ let package = Package(
         .target(
             name: "SynergiaServer",
             dependencies: [
+                "SynergiaKnowledge",
                 "SynergiaCore", "SynergiaStore", "SynergiaReference", "SynergiaReporting", "SynergiaGeoBindings", "SynergiaCoverage", "SynergiaLand", "SynergiaComputations", "SynergiaXLSX",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -50,9 +50,10 @@ public struct KnowledgeImportOptions: Sendable {
 /// transaction. Every check runs before the store is touched, so a refused file
 /// leaves nothing behind; the same bytes imported twice are reported, not stored.
 ///
-/// This is its own module rather than part of SynergiaReporting: importing and
-/// searching the corpus needs neither templates nor reports, and the web
-/// application and the CLI both use it.
+/// The knowledge base's import service: `synergia kb import` calls it, and so
+/// would any other adapter; searching, tagging and tracking have their own
+/// services beside it (`KnowledgeSearchService`, `KnowledgeTaggingService`,
+/// `DecisionTrackingService`).
 ///
 ///     let outcome = try await KnowledgeImporter(store: store).importFile(url, options: .init())
 public struct KnowledgeImporter: Sendable {
@@ -71,7 +72,8 @@ public struct KnowledgeImporter: Sendable {
         return try await store.importKnowledgeDocument(try Self.document(url, data: data, hash: hash, options: options))
     }
 
-    /// The document as it would be stored; throws a `DomainError` naming the problem.
+    /// The document as it would be stored; throws a `DomainError` naming the
+    /// problem, or a `KnowledgeImportError` when an import option fixes it.
     public static func read(_ url: URL, options: KnowledgeImportOptions) throws -> NewKnowledgeDocument {
         let data = try load(url, options: options)
         return try document(url, data: data, hash: sha256(data), options: options)
@@ -90,7 +92,7 @@ public struct KnowledgeImporter: Sendable {
             throw DomainError.notFound("cannot read \(url.path): no such file, or it is not readable")
         }
         guard size <= options.maximumBytes else {
-            throw DomainError.invalid("\(url.lastPathComponent) has \(megabytes(size)), more than the \(megabytes(options.maximumBytes)) limit; split it, or raise the limit with --max-size if the file is genuine")
+            throw KnowledgeImportError.tooLarge(fileName: url.lastPathComponent, bytes: size, limit: options.maximumBytes)
         }
         return try Data(contentsOf: url)
     }
@@ -126,7 +128,7 @@ public struct KnowledgeImporter: Sendable {
         let symbol = try metadata.symbol.map(DocumentSymbol.parse)
         let sample = paragraphs.prefix(200).map(\.text).joined(separator: "\n")
         guard let language = metadata.language ?? LanguageGuess.guess(sample) else {
-            throw DomainError.invalid("the language of \(fileName) cannot be told from its text; give it with --language (en, fr, es, ru, ar or zh)")
+            throw KnowledgeImportError.languageUnknown(fileName: fileName)
         }
         let date = try metadata.date.map { try CalendarDay.validated($0, field: "the date") }
         let convention = (metadata.convention ?? metadata.meeting?.convention ?? symbol?.convention)?.uppercased()
@@ -140,9 +142,5 @@ public struct KnowledgeImporter: Sendable {
             kind: metadata.kind ?? symbol?.kind ?? .other, symbol: symbol?.text, title: String(title.prefix(500)), date: date,
             status: metadata.status, language: language, source: metadata.source, contentSHA256: hash,
             convention: convention, body: body, meeting: meeting, paragraphs: paragraphs)
-    }
-
-    private static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 }

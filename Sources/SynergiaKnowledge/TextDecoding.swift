@@ -7,7 +7,8 @@ import SynergiaCore
 /// Bytes to text for imported files: UTF-8 (with or without BOM), UTF-16 with a
 /// BOM, GB18030 when the bytes are not UTF-8 but read as GB18030, or any
 /// encoding iconv knows when the user names it. Conversion goes through iconv
-/// because Foundation on Linux does not decode GB18030 reliably.
+/// because Foundation on Linux does not decode GB18030 reliably. A refusal the
+/// encoding option fixes is a `KnowledgeImportError`; binary data a `DomainError`.
 public enum TextDecoding {
     public static func decode(_ data: Data, encoding name: String?) throws -> String {
         let text: String
@@ -22,7 +23,7 @@ public enum TextDecoding {
         } else if let chinese = try? iconv(data, from: "GB18030") {
             text = chinese
         } else {
-            throw DomainError.invalid("the file's encoding is not recognised: it is neither UTF-8, UTF-16 with a byte order mark, nor GB18030; convert it to UTF-8, or name its encoding with --encoding (any name `iconv -l` lists)")
+            throw KnowledgeImportError.encodingNotRecognised
         }
         // Text files have no NUL characters; a file that decodes to them is binary.
         guard !text.unicodeScalars.contains("\0") else {
@@ -35,9 +36,9 @@ public enum TextDecoding {
         do throws(IconvFailure) {
             return try iconv(data, from: name.uppercased() == "UTF8" ? "UTF-8" : name)
         } catch .unknownEncoding {
-            throw DomainError.invalid("unknown encoding '\(name)'; use utf-8, utf-16 or gb18030 (or another name `iconv -l` lists)")
+            throw KnowledgeImportError.unknownEncoding(name: name)
         } catch .invalidBytes(let offset) {
-            throw DomainError.invalid("the file is not valid \(name) text: the bytes at offset \(offset) cannot be decoded; check the encoding given with --encoding")
+            throw KnowledgeImportError.undecodableBytes(encoding: name, offset: offset)
         }
     }
 

@@ -88,7 +88,10 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     if imported > 1 { try await store.compactKnowledgeIndex() }
                     return outcomes
                 }
-                if files.count == 1, case .failure(let error) = outcomes[0] { throw error }
+                if files.count == 1, case .failure(let error) = outcomes[0] {
+                    if let refusal = error as? KnowledgeImportError { throw CLIError(message: cliMessage(refusal)) }
+                    throw error
+                }
                 var reports: [Report] = []
                 for (file, result) in zip(files, outcomes) {
                     let prefix = files.count > 1 ? "\(file): " : ""
@@ -104,7 +107,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
                             print("\(prefix)Skipped: the same file was already imported as document \(existing.id) (\(existing.symbol ?? existing.title)).")
                         }
                     case .failure(let error):
-                        reports.append(Report(file: file, outcome: "refused", error: errorMessage(error)))
+                        reports.append(Report(file: file, outcome: "refused", error: importMessage(error)))
                     }
                 }
                 if output.json {
@@ -151,23 +154,22 @@ struct KnowledgeCommand: AsyncParsableCommand {
         func run() async throws {
             try await userFacing {
                 let thesaurus = try ThesaurusFile.load(dataDirectory: store.settings.dataDirectory)
-                let filters = KnowledgeSearchFilters(
-                    convention: convention, body: body, fromYear: fromYear, toYear: toYear,
-                    kinds: try kind.map(DocumentKind.parse), language: try language.map(KnowledgeLanguage.parse),
-                    taggedTerms: try thesaurus.taggedTerms(term: term, target: target))
-                let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(query), filters: filters, limit: limit, offset: offset)
-                let results = try await store.withStore { store in try await store.searchKnowledge(request, query: query, thesaurus: thesaurus) }
+                let input = KnowledgeSearchInput(query: query, convention: convention, body: body, kinds: kind, language: language,
+                                                 fromYear: fromYear, toYear: toYear, term: term, target: target, limit: limit, offset: offset)
+                let results = try await store.withStore { store in
+                    try await KnowledgeSearchService(store: store, thesaurus: thesaurus).search(input)
+                }
                 if output.json { return try printJSON(results) }
                 print("\(results.total) matching paragraph\(results.total == 1 ? "" : "s")")
                 printTable(["score", "document", "¶", "lang", "text"], results.hits.map { hit in
                     [String(format: "%.3f", hit.score), hit.symbol ?? hit.title, hit.label ?? "#\(hit.ordinal)",
-                     hit.language.rawValue, Self.terminalText(hit.snippet)]
+                     hit.language.rawValue, Self.bracketed(hit.snippet)]
                 })
                 if !results.tagged.isEmpty {
                     let named = results.taggedTerms.compactMap { thesaurus.term($0)?.label("en") }
                     print("\nAlso tagged \(named.joined(separator: ", ")), in any language: \(results.tagged.count)")
                     printTable(["document", "¶", "lang", "text"], results.tagged.map { hit in
-                        [hit.symbol ?? hit.title, hit.label ?? "#\(hit.ordinal)", hit.language.rawValue, Self.terminalText(hit.snippet)]
+                        [hit.symbol ?? hit.title, hit.label ?? "#\(hit.ordinal)", hit.language.rawValue, Self.bracketed(hit.snippet)]
                     })
                 }
                 for (name, counts) in [("convention", results.facets.convention), ("body", results.facets.body), ("year", results.facets.year),
@@ -178,12 +180,9 @@ struct KnowledgeCommand: AsyncParsableCommand {
             }
         }
 
-        /// The HTML snippet for a terminal: matches in [brackets], entities decoded.
-        static func terminalText(_ html: String) -> String {
-            html.replacingOccurrences(of: "<mark>", with: "[").replacingOccurrences(of: "</mark>", with: "]")
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&amp;", with: "&")
+        /// A snippet for a terminal: each match in [brackets].
+        static func bracketed(_ snippet: SearchSnippet) -> String {
+            snippet.segments.map { $0.isMatch ? "[" + $0.text + "]" : String($0.text) }.joined()
         }
     }
 
@@ -202,10 +201,10 @@ struct KnowledgeCommand: AsyncParsableCommand {
         func run() async throws {
             try await userFacing {
                 let shown = try await store.withStore { store in
-                    guard let document = try await store.knowledgeDocument(id: id) else {
+                    guard let contents = try await KnowledgeSearchService(store: store, thesaurus: nil).document(id: id) else {
                         throw DomainError.notFound("no knowledge-base document \(id); search with `synergia kb search` to find one")
                     }
-                    return Shown(document: document, paragraphs: try await store.knowledgeParagraphs(documentID: id))
+                    return Shown(document: contents.document, paragraphs: contents.paragraphs)
                 }
                 if output.json { return try printJSON(shown) }
                 let document = shown.document

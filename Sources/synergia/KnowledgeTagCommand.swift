@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynergiaCore
+import SynergiaKnowledge
 import SynergiaReference
 import SynergiaStore
 
@@ -29,25 +30,20 @@ extension KnowledgeCommand {
             try await userFacing {
                 let thesaurus = try ThesaurusFile.load(dataDirectory: store.settings.dataDirectory)
                 try await store.withStore { store in
-                    if let paragraph, let typed = term {
-                        let term = try thesaurus.requireTerm(typed).id
+                    let service = KnowledgeTaggingService(store: store, thesaurus: thesaurus)
+                    if let paragraph, let term {
                         if remove {
-                            try await store.removeTag(paragraphID: paragraph, term: term)
-                            print("Removed \(term) from paragraph \(paragraph).")
+                            print("Removed \(try await service.untag(paragraphID: paragraph, term: term)) from paragraph \(paragraph).")
                         } else {
-                            try await store.addTags([KnowledgeTag(paragraphID: paragraph, term: term, source: .manual, reason: "given by hand")])
-                            print("Tagged paragraph \(paragraph) with \(term).")
+                            print("Tagged paragraph \(paragraph) with \(try await service.tag(paragraphID: paragraph, term: term)).")
                         }
                         return
                     }
-                    guard let document, let stored = try await store.knowledgeDocument(id: document) else {
-                        throw DomainError.notFound("no knowledge-base document \(document ?? 0); list them with `synergia kb search`")
-                    }
-                    let tags = TagSuggester(thesaurus: thesaurus).tags(try await store.knowledgeParagraphs(documentID: stored.id))
-                    let added = try await store.addTags(tags)
-                    if output.json { return try printJSON(tags) }
-                    printTable(["paragraph", "term", "reason"], tags.map { [String($0.paragraphID), $0.term, $0.reason] })
-                    print("\(tags.count) suggestion(s) for document \(stored.id), \(added) new.")
+                    guard let document else { return }
+                    let suggestions = try await service.suggest(documentID: document)
+                    if output.json { return try printJSON(suggestions.tags) }
+                    printTable(["paragraph", "term", "reason"], suggestions.tags.map { [String($0.paragraphID), $0.term, $0.reason] })
+                    print("\(suggestions.tags.count) suggestion(s) for document \(document), \(suggestions.added) new.")
                 }
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynergiaCore
+import SynergiaKnowledge
 import SynergiaReporting
 import SynergiaStore
 
@@ -27,7 +28,7 @@ extension KnowledgeCommand {
         func run() async throws {
             try await userFacing {
                 try await withReporting(store) { reports in
-                    let store = reports.store
+                    let store = reports.store, service = DecisionTrackingService(reports: reports)
                     let workspace = try await requireWorkspace(store, self.workspace)
                     if let paragraph, let status, let email {
                         guard let parsed = DecisionTracking.Status(rawValue: status) else {
@@ -38,9 +39,8 @@ extension KnowledgeCommand {
                             throw DomainError(.forbidden, "tracking decisions needs the role contributor or higher in \(workspace.country)")
                         }
                         let links = try ReportAnswerLink.parseList(answers.joined(separator: " "))
-                        try await reports.checkAnswerLinks(links)
-                        let current = try await store.trackings(workspaceID: workspace.id).first { $0.paragraphID == paragraph }
-                        let saved = try await store.track(DecisionTracking(
+                        let current = try await service.tracking(workspaceID: workspace.id, paragraphID: paragraph)
+                        let saved = try await service.track(DecisionTracking(
                             workspaceID: workspace.id, paragraphID: paragraph, status: parsed,
                             responsible: responsible ?? current?.responsible ?? "", note: note ?? current?.note ?? "",
                             nationalTargets: targets.isEmpty ? current?.nationalTargets ?? [] : targets.map { NationalTargetRules.canonicalCode($0, country: workspace.country) },
@@ -50,12 +50,13 @@ extension KnowledgeCommand {
                         print("Paragraph \(paragraph) in \(workspace.country): \(saved.status.rawValue) (version \(saved.version)).")
                         return
                     }
-                    let all = try await store.trackings(workspaceID: workspace.id)
+                    let tracked = try await service.trackedDecisions(workspaceID: workspace.id)
+                    let all = tracked.map(\.tracking)
                     if output.json { return try printJSON(all) }
-                    let hits = Dictionary(uniqueKeysWithValues: try await store.knowledgeHits(paragraphIDs: all.map(\.paragraphID)).map { ($0.paragraphID, $0) })
-                    printTable(["paragraph", "document", "status", "responsible", "targets"], all.map { t in
-                        [String(t.paragraphID), hits[t.paragraphID].map { ($0.symbol ?? $0.title) + " " + ($0.label ?? "") } ?? "",
-                         t.status.rawValue, t.responsible, t.nationalTargets.joined(separator: ", ")]
+                    printTable(["paragraph", "document", "status", "responsible", "targets"], tracked.map { decision in
+                        let t = decision.tracking
+                        return [String(t.paragraphID), decision.paragraph.map { ($0.symbol ?? $0.title) + " " + ($0.label ?? "") } ?? "",
+                                t.status.rawValue, t.responsible, t.nationalTargets.joined(separator: ", ")]
                     })
                     let counts = Dictionary(grouping: all, by: \.status).mapValues(\.count)
                     print(DecisionTracking.Status.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))

@@ -76,13 +76,22 @@ import Testing
         #expect(throws: DomainError.self) { try SearchQuery.parse(String(repeating: "a ", count: 300)) }
     }
 
-    @Test func snippetsEscapeEverythingButTheMarks() {
-        let marked = "<script>alert('x')</script> & \u{E000}restoration\u{E001} \u{E001}\u{E000}plans"
-        #expect(SnippetMarkup.html(marked: marked) == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <mark>restoration</mark> <mark>plans</mark>")
-        #expect(SnippetMarkup.markedWords("a \u{E000}Degraded\u{E001} b \u{E000}land\u{E001} \u{E000}Degraded\u{E001}") == ["Degraded", "land"])
-        let excerpt = SnippetMarkup.excerpt("缔约方采取措施防止土地退化，土地退化是问题。", terms: ["退化"], radius: 3)
-        #expect(excerpt.map(SnippetMarkup.html) == "…止土地<mark>退化</mark>，土地<mark>退化</mark>是…")
-        #expect(SnippetMarkup.excerpt("nothing here", terms: ["退化"]) == nil)
+    @Test func snippetsAreTextWithTheRangesOfTheirMatches() {
+        #expect(SnippetMarkers.markedWords("a \u{E000}Degraded\u{E001} b \u{E000}land\u{E001} \u{E000}Degraded\u{E001}") == ["Degraded", "land"])
+        let excerpt = SearchSnippet.excerpt("缔约方采取措施防止土地退化，土地退化是问题。", terms: ["退化"], radius: 3)
+        #expect(excerpt == SearchSnippet(text: "…止土地退化，土地退化是…", matches: [4..<6, 9..<11]))
+        #expect(excerpt?.matchedTexts == ["退化", "退化"])
+        #expect(SearchSnippet.excerpt("nothing here", terms: ["退化"]) == nil)
+        // Whole words only, regardless of case; words separated by spaces alone are one match.
+        let phrase = SearchSnippet.excerpt("Land degradation, not landscapes: LAND  degradation.", terms: ["land degradation"])
+        #expect(phrase?.matches == [0..<16, 34..<51])
+        #expect(phrase?.matchedTexts == ["Land degradation", "LAND  degradation"])
+        // Offsets count UTF-16 units: a character outside the Basic Multilingual Plane counts two.
+        let astral = SearchSnippet.excerpt("𝔸 restoration <plans>", terms: ["restoration", "plans"])
+        #expect(astral?.matches == [3..<14, 16..<21])
+        #expect(astral?.segments.map { "\($0.isMatch ? "+" : "-")\($0.text)" } == ["-𝔸 ", "+restoration", "- <", "+plans", "->"])
+        // A range not on whole characters is left unmarked rather than cutting one.
+        #expect(SearchSnippet(text: "𝔸b", matches: [1..<3]).matchedTexts == [])
     }
 
     @Test(arguments: [

@@ -37,6 +37,9 @@ import SynergiaTestSupport
                 #expect(!error.message.isEmpty)
                 #expect(!error.message.contains(url.deletingLastPathComponent().path), "\(error.message)")
                 refused += 1
+            } catch let error as KnowledgeImportError {
+                #expect(!error.description.contains(url.deletingLastPathComponent().path), "\(error)")
+                refused += 1
             }
         }
         #expect(read > 0 && refused > 0)
@@ -89,6 +92,9 @@ import SynergiaTestSupport
                 do {
                     _ = try await importer.importFile(url, options: .init(metadata: .init(language: .en)))
                 } catch is DomainError {
+                    refused += 1
+                    #expect(try await state() == before)
+                } catch is KnowledgeImportError {
                     refused += 1
                     #expect(try await state() == before)
                 }

@@ -21,7 +21,7 @@ import SynergiaTestSupport
             _ = try read(data, name, options)
             return nil
         } catch {
-            return (error as? DomainError)?.message ?? "not a DomainError: \(error)"
+            return (error as? DomainError)?.message ?? (error as? KnowledgeImportError)?.description ?? "not a refusal: \(error)"
         }
     }
 
@@ -118,9 +118,29 @@ import SynergiaTestSupport
         #expect(refusal(TestFiles.pdf(pages: [[]]), "scan.pdf")?.contains("no text layer (it is probably a scan); OCR is not offered") == true)
     }
 
-    @Test func oversizedFilesAreRefusedBeforeReading() {
+    /// The refusal carries the facts; the CLI names its flag (KnowledgeCLITests).
+    @Test func oversizedFilesAreRefusedBeforeReading() throws {
         let message = refusal(Data(repeating: 0x41, count: 2_000_000), "big.txt", .init(maximumBytes: 1_048_576))
-        #expect(message == "big.txt has 1.9 MB, more than the 1.0 MB limit; split it, or raise the limit with --max-size if the file is genuine")
+        #expect(message == "big.txt has 1.9 MB, more than the 1.0 MB limit; split it, or raise the limit if the file is genuine")
+        #expect(throws: KnowledgeImportError.tooLarge(fileName: "big.txt", bytes: 2_000_000, limit: 1_048_576)) {
+            try read(Data(repeating: 0x41, count: 2_000_000), "big.txt", .init(maximumBytes: 1_048_576))
+        }
+    }
+
+    @Test func refusalsAnOptionFixesNameTheOptionNotAFlag() throws {
+        let cases: [(KnowledgeImportError, KnowledgeImportOption)] = [
+            (.tooLarge(fileName: "a.txt", bytes: 2, limit: 1), .maximumSize), (.encodingNotRecognised, .encoding),
+            (.unknownEncoding(name: "x"), .encoding), (.undecodableBytes(encoding: "utf-8", offset: 1), .encoding),
+            (.languageUnknown(fileName: "a.txt"), .language),
+        ]
+        for (error, option) in cases {
+            #expect(error.option == option)
+            #expect(!error.description.contains("--"), "\(error)")
+        }
+        #expect(throws: KnowledgeImportError.undecodableBytes(encoding: "utf-8", offset: 1)) {
+            try read(Data([0x41, 0xE9, 0x42]), "a.txt", .init(encoding: "utf-8"))
+        }
+        #expect(throws: KnowledgeImportError.languageUnknown(fileName: "digits.txt")) { try read(Data("1 2 3 4 5".utf8), "digits.txt") }
     }
 
     static let interchange = """
@@ -181,14 +201,17 @@ import SynergiaTestSupport
                 try write(Data("%PDF-1.4\nbroken".utf8), "corrupt.pdf"),
                 try write(TestFiles.pdf(pages: [[]]), "scan.pdf"),
                 try write(TestFiles.pdf(pages: [["Secret text"]], encrypted: true), "protected.pdf"),
-                try write(Data([0x41, 0x80, 0x80, 0xFF, 0x41]), "undecodable.txt"),
                 try write(Data(Self.interchange.replacingOccurrences(of: "\"text\": \"See annex.\"", with: "\"text\": 3").utf8), "bad.json"),
             ]
             for url in refused {
                 await #expect(throws: DomainError.self) { try await importer.importFile(url, options: .init()) }
             }
+            let undecodable = try write(Data([0x41, 0x80, 0x80, 0xFF, 0x41]), "undecodable.txt")
+            await #expect(throws: KnowledgeImportError.encodingNotRecognised) { try await importer.importFile(undecodable, options: .init()) }
             let oversized = try write(Data(repeating: 0x41, count: 2_000), "big.txt")
-            await #expect(throws: DomainError.self) { try await importer.importFile(oversized, options: .init(maximumBytes: 1_000)) }
+            await #expect(throws: KnowledgeImportError.tooLarge(fileName: "big.txt", bytes: 2_000, limit: 1_000)) {
+                try await importer.importFile(oversized, options: .init(maximumBytes: 1_000))
+            }
             #expect(try await store.knowledgeDocuments().map(\.id) == [stored.id])
         }
     }

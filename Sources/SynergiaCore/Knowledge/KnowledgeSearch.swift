@@ -59,13 +59,13 @@ public struct KnowledgeSearchHit: Codable, Sendable, Equatable {
     public var kind: ParagraphKind
     public var page: Int?
     public var language: KnowledgeLanguage
-    /// HTML: the text escaped, matches in `<mark>…</mark>`.
-    public var snippet: String
+    /// Plain text and the ranges the query matched; each adapter marks them.
+    public var snippet: SearchSnippet
     /// Higher is better; comparable within one result list only.
     public var score: Double
 
     public init(paragraphID: Int64, documentID: Int64, ordinal: Int, symbol: String?, title: String, label: String?,
-                kind: ParagraphKind, page: Int?, language: KnowledgeLanguage, snippet: String, score: Double) {
+                kind: ParagraphKind, page: Int?, language: KnowledgeLanguage, snippet: SearchSnippet, score: Double) {
         self.paragraphID = paragraphID
         self.documentID = documentID
         self.ordinal = ordinal

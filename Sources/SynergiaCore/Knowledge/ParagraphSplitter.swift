@@ -127,7 +127,7 @@ public enum ParagraphSplitter {
     /// so stored text can never fake a highlight.
     public static func cleaned(_ text: String) -> String {
         let scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
-            scalar.properties.generalCategory == .control || SnippetMarkup.markers.contains(scalar) ? " " : scalar
+            scalar.properties.generalCategory == .control || SnippetMarkers.markers.contains(scalar) ? " " : scalar
         }
         return String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -1,18 +1,20 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaKnowledge
 import SynergiaReporting
 import SynergiaStore
 
 /// The workspace's decision tracking: each tracked decision paragraph with its
 /// status, responsible body, note and national targets; contributors update
-/// them, and a paragraph found in the knowledge base is tracked from here.
+/// them, and a paragraph found in the knowledge base is tracked from here;
+/// all through `DecisionTrackingService`.
 enum DecisionPages {
     static func add(to routes: SecuredRoutes, views: Views, reports: ReportService) {
-        let store = routes.store
+        let service = DecisionTrackingService(reports: reports)
 
         routes.get("/w/{country}/decisions", .workspace(.viewer)) { request, context, access in
-            try await page(request, context, access, views: views, store: store)
+            try await page(request, context, access, views: views, service: service)
         }
 
         routes.post("/w/{country}/decisions", .workspace(.contributor)) { request, context, access in
@@ -28,35 +30,34 @@ enum DecisionPages {
                 let targets = (form["targets"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace })
                     .map { NationalTargetRules.canonicalCode(String($0), country: workspace.country) }
                 let answers = try ReportAnswerLink.parseList(form["answers"] ?? "")
-                try await reports.checkAnswerLinks(answers)
-                _ = try await store.track(DecisionTracking(workspaceID: workspace.id, paragraphID: paragraph, status: status,
+                _ = try await service.track(DecisionTracking(workspaceID: workspace.id, paragraphID: paragraph, status: status,
                                                            responsible: (form["responsible"] ?? "").trimmingCharacters(in: .whitespaces),
                                                            note: (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                                            nationalTargets: targets, reportAnswers: answers, updatedBy: access.signedIn.id),
                                           expectedVersion: Int(form["version"] ?? "") ?? 0)
                 return Views.redirect("/w/\(workspace.country)/decisions#d-\(paragraph)")
             } catch let error as DomainError {
-                return try await page(request, context, access, views: views, store: store,
+                return try await page(request, context, access, views: views, service: service,
                                       status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
     }
 
-    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore,
+    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, service: DecisionTrackingService,
                      status: HTTPResponse.Status = .ok, problem: String? = nil) async throws -> Response {
         let workspace = access.workspace!, language = context.language
-        let all = try await store.trackings(workspaceID: workspace.id)
-        let hits = Dictionary(uniqueKeysWithValues: try await store.knowledgeHits(paragraphIDs: all.map(\.paragraphID)).map { ($0.paragraphID, $0) })
+        let tracked = try await service.trackedDecisions(workspaceID: workspace.id)
+        let all = tracked.map(\.tracking)
         let statuses = DecisionTracking.Status.allCases
         let counts = Dictionary(grouping: all, by: \.status).mapValues(\.count)
         return views.page("decisions", title: views.text("decisions", language), context: context, request: request, status: status, values: [
             "workspace": ["country": workspace.country, "name": workspace.name],
             "canTrack": (access.role ?? .viewer) >= .contributor, "problem": problem ?? "",
             "counts": statuses.map { ["label": views.text("decision_" + $0.rawValue, language), "count": counts[$0] ?? 0] },
-            "decisions": all.map { t -> [String: Any] in
-                let hit = hits[t.paragraphID]
+            "decisions": tracked.map { decision -> [String: Any] in
+                let t = decision.tracking, hit = decision.paragraph
                 return ["paragraph": t.paragraphID, "document": hit.map { $0.symbol ?? $0.title } ?? "", "label": hit?.label ?? "",
-                        "href": hit.map { "/kb/documents/\($0.documentID)#p-\(t.paragraphID)" } ?? "", "snippet": hit?.snippet ?? "",
+                        "href": hit.map { "/kb/documents/\($0.documentID)#p-\(t.paragraphID)" } ?? "", "snippet": hit.map { SnippetHTML.html($0.snippet) } ?? "",
                         "status": t.status.rawValue, "statusLabel": views.text("decision_" + t.status.rawValue, language),
                         "responsible": t.responsible, "note": t.note, "targets": t.nationalTargets.joined(separator: ", "), "version": t.version,
                         "answers": t.reportAnswers.map(\.description).joined(separator: ", "),

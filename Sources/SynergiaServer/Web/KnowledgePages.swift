@@ -1,14 +1,16 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaKnowledge
 import SynergiaStore
 
 /// The knowledge base in the browser: search with facets and filters (the
 /// corpus of global decisions is readable by every signed-in user), a document
-/// with its paragraphs and tags, and the JSON search API.
+/// with its paragraphs and tags, and the JSON search API. All of it through
+/// `KnowledgeSearchService`; the page marks the snippets' match ranges.
 enum KnowledgePages {
     static func add(to routes: SecuredRoutes, views: Views, thesaurus: Thesaurus?) {
-        let store = routes.store
+        let service = KnowledgeSearchService(store: routes.store, thesaurus: thesaurus)
 
         routes.get("/kb", .signedIn) { request, context, _ in
             let language = context.language
@@ -30,13 +32,13 @@ enum KnowledgePages {
                 return views.page("kb-search", title: views.text("knowledge_base", language), context: context, request: request, values: values)
             }
             do {
-                let results = try await search(params, store: store, thesaurus: thesaurus)
+                let results = try await service.search(params.input)
                 let tagged = results.tagged
-                let tags = try await store.tags(paragraphIDs: (results.hits + tagged).map(\.paragraphID))
+                let tags = try await service.tags(paragraphIDs: (results.hits + tagged).map(\.paragraphID))
                 func rows(_ hits: [KnowledgeSearchHit]) -> [[String: Any]] {
                     hits.map { hit in
                         ["href": "/kb/documents/\(hit.documentID)#p-\(hit.paragraphID)", "document": hit.symbol ?? hit.title,
-                         "label": hit.label ?? "", "language": hit.language.rawValue, "snippet": hit.snippet,
+                         "label": hit.label ?? "", "language": hit.language.rawValue, "snippet": SnippetHTML.html(hit.snippet),
                          "tags": (tags[hit.paragraphID] ?? []).map { ["term": thesaurus?.term($0.term)?.label(language) ?? $0.term] }]
                     }
                 }
@@ -66,9 +68,8 @@ enum KnowledgePages {
 
         routes.get("/kb/documents/{id}", .signedIn) { request, context, access in
             let id = try context.parameters.require("id", as: Int64.self)
-            guard let document = try await store.knowledgeDocument(id: id) else { throw DomainError.notFound("no document \(id) in the knowledge base") }
-            let paragraphs = try await store.knowledgeParagraphs(documentID: id)
-            let tags = try await store.tags(paragraphIDs: paragraphs.map(\.id))
+            guard let contents = try await service.document(id: id) else { throw DomainError.notFound("no document \(id) in the knowledge base") }
+            let document = contents.document, paragraphs = contents.paragraphs, tags = contents.tags
             let language = context.language
             let canCurate = thesaurus != nil && AccessRule.knowledgeCurator.allows(access.user, role: nil)
             let termOptions = (thesaurus?.terms ?? []).map { ["id": $0.id, "label": $0.label(language)] }
@@ -92,23 +93,8 @@ enum KnowledgePages {
 
         routes.get("/api/kb/search", .signedIn) { request, _, _ in
             let params = SearchParameters(request)
-            return JSONBody(try await search(params, store: store, thesaurus: thesaurus))
+            return JSONBody(try await service.search(params.input))
         }
-    }
-
-    /// Words and phrases, filters, and the paragraphs tagged with a thesaurus term the query names (any language).
-    static func search(_ params: SearchParameters, store: SQLStore, thesaurus: Thesaurus?) async throws -> KnowledgeSearchAnswer {
-        let tagged = params.term == nil && params.target == nil ? []
-            : try KnowledgeTagging.loaded(thesaurus).taggedTerms(term: params.term, target: params.target)
-        let filters = KnowledgeSearchFilters(convention: params.convention, body: params.body, fromYear: params.fromYear, toYear: params.toYear,
-                                             kinds: try params.kind.map { [try DocumentKind.parse($0)] } ?? [],
-                                             language: try params.language.map(KnowledgeLanguage.parse), taggedTerms: tagged)
-        let request = try KnowledgeSearchRequest(query: try SearchQuery.parse(params.query), filters: filters, limit: params.limit, offset: params.offset)
-        guard let thesaurus else {
-            let results = try await store.searchKnowledge(request)
-            return KnowledgeSearchAnswer(total: results.total, hits: results.hits, facets: results.facets, taggedTerms: [], tagged: [])
-        }
-        return try await store.searchKnowledge(request, query: params.query, thesaurus: thesaurus)
     }
 
     /// The search form's fields from the query string; empty fields are absent.
@@ -141,6 +127,12 @@ enum KnowledgePages {
             toYear = text("to").flatMap { Int($0) }
             offset = max(0, text("offset").flatMap { Int($0) } ?? 0)
             limit = text("limit").flatMap { Int($0) } ?? Self.pageSize
+        }
+
+        /// The search as the service reads it.
+        var input: KnowledgeSearchInput {
+            KnowledgeSearchInput(query: query, convention: convention, body: body, kinds: kind.map { [$0] } ?? [], language: language,
+                                 fromYear: fromYear, toYear: toYear, term: term, target: target, limit: limit, offset: offset)
         }
 
         /// The filters in force, by facet name (a year range counts as one).

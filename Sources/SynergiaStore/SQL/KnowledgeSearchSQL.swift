@@ -2,7 +2,7 @@ import SQLKit
 import SynergiaCore
 
 /// The three statements of a knowledge-base search, for one dialect: the page
-/// of hits with snippet and score, the facet counts over every match, and the
+/// of hits with the words they matched and score, the facet counts over every match, and the
 /// counts by thesaurus term and global target of the matches' tags. User text
 /// only ever travels as bound parameters; on SQLite it is also quoted as FTS5
 /// strings, so it cannot act as query syntax.
@@ -19,8 +19,8 @@ struct KnowledgeSearchSQL {
     static let facetLanguage = "char((g.facet_key >> 8) & 255, g.facet_key & 255)"
 
     /// The page is chosen first from row ids and scores alone, and only its rows
-    /// are then read and given snippets: SQLite would otherwise build a snippet
-    /// for every match before sorting (25,000 for a common word). Scores, filters
+    /// are then read and highlighted: SQLite would otherwise highlight
+    /// every match before sorting (25,000 for a common word). Scores, filters
     /// and facet keys come from the functions of `CSQLiteSearch` (bm25's score,
     /// a paragraph's document and language) without reading each match's row;
     /// the facets count the matches by that one key before documents are joined.
@@ -42,22 +42,28 @@ struct KnowledgeSearchSQL {
         // Not called `rank`: that is FTS5's own column, which would rank with bm25() again.
         let page: SQLQueryString = "SELECT kb_paragraph_fts.rowid AS id, kb_rank(kb_paragraph_fts\(unsafeRaw: scoresNeedFrequency ? ", 0" : "")) AS relevance " + matched
             + " ORDER BY relevance, id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
-        // FTS5's snippet does not see matches of Chinese pairs, so with a Chinese
-        // term the excerpt is made from the text alone, without matching again.
+        // The words each hit matched come from FTS5's highlight of its text (stemmed
+        // forms included), and the snippet is then made from them (`SearchSnippet`).
+        // Highlighted with every word of the query on its own, not its phrases: as
+        // PostgreSQL's ts_headline does, so both mark the same words. Chinese pairs
+        // match the second column, which highlight does not show: a query of Chinese
+        // terms alone needs no matching again, the terms are the words.
         // Otherwise the page comes first (CROSS JOIN): FTS5 then finds each of its
         // rows by id instead of running the whole query again (12.5 → 7.2 ms).
-        let hasChinese = request.query.terms.contains { $0.script == .cjk }
-        let hits: SQLQueryString = "WITH page AS MATERIALIZED (" + page + ") " + (hasChinese
-            ? "SELECT \(unsafeRaw: hitColumns), '' AS snippet, -page.relevance AS score FROM page JOIN kb_paragraphs p ON p.id = page.id "
-                + "JOIN kb_documents d ON d.id = p.document_id ORDER BY page.relevance, page.id"
-            : """
+        let words = request.query.terms.filter { $0.script == .alphabetic }.flatMap { $0.text.split(whereSeparator: \.isWhitespace) }
+            .filter { $0.contains { $0.isLetter || $0.isNumber } }
+        let anyWord = words.map { "text : " + sqliteQuoted(String($0)) }.joined(separator: " OR ")
+        let hits: SQLQueryString = "WITH page AS MATERIALIZED (" + page + ") " + (!words.isEmpty
+            ? """
             SELECT \(unsafeRaw: hitColumns), \
-            snippet(kb_paragraph_fts, 0, \(bind: String(SnippetMarkup.open)), \(bind: String(SnippetMarkup.close)), \(bind: SnippetMarkup.ellipsis), 32) AS snippet, \
+            highlight(kb_paragraph_fts, 0, \(bind: String(SnippetMarkers.open)), \(bind: String(SnippetMarkers.close))) AS highlighted, \
             -page.relevance AS score \
             FROM page CROSS JOIN kb_paragraph_fts ON kb_paragraph_fts.rowid = page.id JOIN kb_paragraphs p ON p.id = page.id \
             JOIN kb_documents d ON d.id = p.document_id \
-            WHERE kb_paragraph_fts MATCH \(bind: match) ORDER BY page.relevance, page.id
-            """)
+            WHERE kb_paragraph_fts MATCH \(bind: anyWord) ORDER BY page.relevance, page.id
+            """
+            : "SELECT \(unsafeRaw: hitColumns), '' AS highlighted, -page.relevance AS score FROM page JOIN kb_paragraphs p ON p.id = page.id "
+                + "JOIN kb_documents d ON d.id = p.document_id ORDER BY page.relevance, page.id")
         // Matches counted by kb_facet_key (document id × 65,536 + the two letters of
         // the language): by kb_match_counts, which counts runs of equal keys without
         // SQLite's sorter, and the document and language filters applied to the
@@ -89,15 +95,17 @@ struct KnowledgeSearchSQL {
     /// `text : "word"` for words and phrases (folded and stemmed by the tokenizer),
     /// `cjk_bigrams : "土地 地退"` for Chinese, `cjk_bigrams : "地" *` for one character.
     static func sqliteMatch(_ term: SearchQuery.Term) -> String {
-        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         switch term.script {
         case .alphabetic:
-            return "text : " + quoted(term.text)
+            return "text : " + sqliteQuoted(term.text)
         case .cjk:
             let tokens = CJKText.queryTokens(term.text)
-            return "cjk_bigrams : " + quoted(tokens.joined(separator: " ")) + (tokens.count == 1 ? " *" : "")
+            return "cjk_bigrams : " + sqliteQuoted(tokens.joined(separator: " ")) + (tokens.count == 1 ? " *" : "")
         }
     }
+
+    /// An FTS5 string: whatever it holds is words, never query syntax.
+    static func sqliteQuoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// Each paragraph is matched with the query built in its own language's
     /// configuration (a CASE on the paragraph's language), so "degraded" is
@@ -137,10 +145,12 @@ struct KnowledgeSearchSQL {
             """ + " " + query + " AS query, " + configuration + " AS config) AS q WHERE p.search_vector @@ (" + anyLanguage + ")"
         if perLanguage.count > 1 { from += " AND p.search_vector @@ q.query" }
         from += filters(request.filters)
-        let headline = "StartSel=\"\(SnippetMarkup.open)\", StopSel=\"\(SnippetMarkup.close)\", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" \(SnippetMarkup.ellipsis) \""
+        // Every match of the whole text marked: only the words are used (ts_headline
+        // drops whatever looks like an HTML tag), and the snippet is made from them.
+        let headline = "StartSel=\"\(SnippetMarkers.open)\", StopSel=\"\(SnippetMarkers.close)\", HighlightAll=true"
         // ts_rank's normalisation 1 divides by the log of the paragraph's length, as bm25 weighs length on SQLite.
         let hits: SQLQueryString = """
-            SELECT \(unsafeRaw: hitColumns), ts_headline(q.config, p.text, q.query, \(bind: headline)) AS snippet, \
+            SELECT \(unsafeRaw: hitColumns), ts_headline(q.config, p.text, q.query, \(bind: headline)) AS highlighted, \
             ts_rank(p.search_vector, q.query, 1)::float8 AS score
             """ + " " + from + " ORDER BY score DESC, p.id LIMIT \(bind: request.limit) OFFSET \(bind: request.offset)"
         return KnowledgeSearchSQL(hits: hits, facets: facets(counts: "SELECT d.convention, d.body, d.year, d.kind, p.language, COUNT(*) AS n " + from

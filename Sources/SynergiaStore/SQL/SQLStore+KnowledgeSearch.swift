@@ -38,22 +38,13 @@ extension SQLStore {
             }
         }
         let frequency = statements.scoresNeedFrequency ? Self.inverseDocumentFrequency(matches: phraseMatches, paragraphs: paragraphs) : 1
-        let isPostgres = provider.kind == .postgres
         let cjkTerms = request.query.terms.filter { $0.script == .cjk }.map(\.text)
         let hits = try hitRows.map { row in
-            let text = try row.string("text"), databaseSnippet = try row.string("snippet")
-            // Neither database's snippet sees matches made through Chinese character
-            // pairs, and PostgreSQL's ts_headline drops anything that looks like an
-            // HTML tag; so the words it marked (stemmed matches included) are marked
-            // again here on the paragraph's own text.
-            let marked: String
-            if isPostgres || !cjkTerms.isEmpty {
-                let words = isPostgres ? SnippetMarkup.markedWords(databaseSnippet) : []
-                marked = SnippetMarkup.excerpt(text, terms: words + cjkTerms) ?? (databaseSnippet.isEmpty ? String(text.prefix(240)) : databaseSnippet)
-            } else {
-                marked = databaseSnippet
-            }
-            return try Self.knowledgeHit(row, snippet: SnippetMarkup.html(marked: marked), score: try row.double("score") * frequency)
+            // The words the database matched, found again in the paragraph's own text
+            // with the Chinese terms (which neither database's highlight shows).
+            let text = try row.string("text"), words = SnippetMarkers.markedWords(try row.string("highlighted"))
+            let snippet = SearchSnippet.excerpt(text, terms: words + cjkTerms) ?? .plain(text)
+            return try Self.knowledgeHit(row, snippet: snippet, score: try row.double("score") * frequency)
         }
         let ordered: ([FacetCount]) -> [FacetCount] = { counts in counts.sorted { ($0.count, $1.value) > ($1.count, $0.value) } }
         facets.convention = ordered(facets.convention)
@@ -74,7 +65,7 @@ extension SQLStore {
     }
 
     /// A hit from a row of `KnowledgeSearchSQL.hitColumns`.
-    static func knowledgeHit(_ row: any SQLRow, snippet: String, score: Double) throws -> KnowledgeSearchHit {
+    static func knowledgeHit(_ row: any SQLRow, snippet: SearchSnippet, score: Double) throws -> KnowledgeSearchHit {
         KnowledgeSearchHit(
             paragraphID: try row.int64("id"), documentID: try row.int64("document_id"), ordinal: try row.int("ordinal"),
             symbol: try row.optionalString("symbol"), title: try row.string("title"), label: try row.optionalString("label"),

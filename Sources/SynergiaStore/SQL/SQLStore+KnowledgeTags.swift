@@ -61,8 +61,8 @@ extension SQLStore {
         }
     }
 
-    /// Paragraphs as search hits (the text escaped, nothing marked), for results
-    /// found through their tags rather than their words.
+    /// Paragraphs as search hits (the start of the text, nothing marked), for
+    /// results found through their tags rather than their words.
     public func knowledgeHits(paragraphIDs: [Int64]) async throws -> [KnowledgeSearchHit] {
         guard !paragraphIDs.isEmpty else { return [] }
         let rows = try await read { db in
@@ -70,21 +70,7 @@ extension SQLStore {
                              + "WHERE p.id IN (\(binds: paragraphIDs)) ORDER BY p.id").all()
         }
         return try rows.map { row in
-            try Self.knowledgeHit(row, snippet: SnippetMarkup.html(marked: String(try row.string("text").prefix(240))), score: 0)
+            try Self.knowledgeHit(row, snippet: .plain(try row.string("text")), score: 0)
         }
-    }
-
-    /// A search with cross-lingual recall: the words and phrases as
-    /// `searchKnowledge` finds them, plus the paragraphs tagged with a thesaurus
-    /// term the query names in any language (or a narrower term) that the words missed.
-    public func searchKnowledge(_ request: KnowledgeSearchRequest, query: String, thesaurus: Thesaurus) async throws -> KnowledgeSearchAnswer {
-        var request = request
-        if request.termTargets.isEmpty { request.termTargets = thesaurus.termTargets }
-        let results = try await searchKnowledge(request)
-        let named = thesaurus.terms(namedBy: query)
-        let found = Set(results.hits.map(\.paragraphID))
-        let ids = try await paragraphIDs(taggedWith: named.flatMap { thesaurus.withNarrower($0.id) })
-        return KnowledgeSearchAnswer(total: results.total, hits: results.hits, facets: results.facets, taggedTerms: named.map(\.id),
-                                     tagged: try await knowledgeHits(paragraphIDs: ids.filter { !found.contains($0) }))
     }
 }

@@ -1,0 +1,13 @@
+import SynergiaCore
+
+/// A search snippet in a page: the text escaped, each matched range in `<mark>`.
+/// The ranges come with the snippet (`SearchSnippet`), so no text of a
+/// document is ever taken for markup.
+enum SnippetHTML {
+    static func html(_ snippet: SearchSnippet) -> String {
+        snippet.segments.map { segment in
+            let text = HTMLText.escaped(String(segment.text))
+            return segment.isMatch ? "<mark>" + text + "</mark>" : text
+        }.joined()
+    }
+}

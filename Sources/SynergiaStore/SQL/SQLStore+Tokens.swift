@@ -18,12 +18,13 @@ extension SQLStore {
     public func user(token: String) async throws -> User? {
         let digest = Self.digest(token)
         return try await read { db in
-            guard let row = try await db.select().column("user_id").from("api_tokens").where("token_sha256", .equal, digest).first() else { return nil }
-            return try await db.select().column("*").from("users").where("id", .equal, try row.int64("user_id")).first().map(Self.user)
+            try await db.raw("SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_sha256 = \(bind: digest)")
+                .first().map(Self.user)
         }
     }
 
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: SHA256.hash(data: Data(token.utf8)).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0f)]] }, as: UTF8.self)
     }
 }

@@ -97,18 +97,12 @@ extension SQLStore {
 
     public func members(workspaceID: Int64) async throws -> [(user: User, role: WorkspaceRole)] {
         let rows = try await read { db in
-            var rows: [(User, String)] = []
-            let memberships = try await db.select().columns("user_id", "role").from("memberships")
-                .where("workspace_id", .equal, workspaceID).all()
-            for membership in memberships {
-                if let user = try await db.select().column("*").from("users")
-                    .where("id", .equal, try membership.int64("user_id")).first() {
-                    rows.append((try Self.user(user), try membership.string("role")))
-                }
-            }
-            return rows.sorted { $0.0.email < $1.0.email }
+            try await db.raw("""
+                SELECT u.*, m.role AS member_role FROM memberships m JOIN users u ON u.id = m.user_id
+                WHERE m.workspace_id = \(bind: workspaceID)
+                """).all().map { (try Self.user($0), try $0.string("member_role")) }
         }
-        return rows.compactMap { user, role in WorkspaceRole(rawValue: role).map { (user, $0) } }
+        return rows.sorted { $0.0.email < $1.0.email }.compactMap { user, role in WorkspaceRole(rawValue: role).map { (user, $0) } }
     }
 
     /// The workspaces a user may open, with their role in each: the ones they

@@ -1,5 +1,4 @@
 import Foundation
-import CGDAL
 
 /// Every failure surfaced by the spatial bindings and the engines on them.
 /// Messages from GEOS/GDAL are carried verbatim so a user can search for them
@@ -65,26 +64,6 @@ public enum GeoError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     private static func name(_ path: String) -> String { UserFile.displayName(path) }
-}
-
-/// GDAL keeps its last error per thread. We silence GDAL's default stderr
-/// printing for the duration of a call (handler stack is thread-local, so the
-/// rest of the application keeps its own handler) and turn failures into throws.
-enum GDALCall {
-    static func run<T>(_ operation: String, _ body: () throws -> T) rethrows -> T {
-        CPLPushErrorHandler(CPLQuietErrorHandler)
-        defer { CPLPopErrorHandler() }
-        CPLErrorReset()
-        return try body()
-    }
-
-    /// The current thread's last GDAL error as a Swift error.
-    static func lastError(_ operation: String, fallback: String = "unknown error") -> GeoError {
-        let code = Int(CPLGetLastErrorNo())
-        var message = CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""
-        if message.isEmpty { message = fallback }
-        return .gdal(operation: operation, code: code, message: message)
-    }
 }
 
 extension GeoError {

@@ -60,7 +60,7 @@ public enum UserFile {
         let flags = UInt32(kind == .vector ? GDAL_OF_VECTOR : GDAL_OF_RASTER) | UInt32(GDAL_OF_READONLY)
         CPLErrorReset()
         let opened = GDALCall.run("GDALOpenEx") {
-            RasterGDAL.withCStringList(kind.drivers) { GDALOpenEx(source, flags, UnsafePointer(OpaquePointer($0)), nil, nil) }
+            GDALCall.withCStringList(kind.drivers) { GDALOpenEx(source, flags, UnsafePointer(OpaquePointer($0)), nil, nil) }
         }
         guard let handle = opened else {
             let detail = CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""

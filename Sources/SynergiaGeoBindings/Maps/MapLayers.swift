@@ -20,7 +20,7 @@ public enum MapLayers {
     /// user's upload, so it is read as one.
     public static func geoJSON(path: String, layers: [String]? = nil) throws -> Data {
         GDALSetup.ensure()
-        RasterGDAL.resetError()
+        GDALCall.reset()
         let ds: GDALDatasetH
         do { ds = try UserFile.open(path, kind: .vector) } catch let refusal as UserFileRefusal {
             throw GeoError.cannotOpen(path: path, reason: refusal.problem)
@@ -34,13 +34,13 @@ public enum MapLayers {
             let target = "/vsimem/map-\(UUID().uuidString).geojson"
             defer { VSIUnlink(target) }
             let args = ["-f", "GeoJSON", "-t_srs", "EPSG:4326", "-lco", "RFC7946=YES", "-lco", "COORDINATE_PRECISION=6", name]
-            let options = RasterGDAL.withCStringList(args) { GDALVectorTranslateOptionsNew($0, nil) }
-            guard let options else { throw GeoError.writeFailed(path: target, reason: RasterGDAL.lastError()) }
+            let options = GDALCall.withCStringList(args) { GDALVectorTranslateOptionsNew($0, nil) }
+            guard let options else { throw GeoError.writeFailed(path: target, reason: GDALCall.lastMessage()) }
             defer { GDALVectorTranslateOptionsFree(options) }
             var sources: [GDALDatasetH?] = [ds]
             var usageError: Int32 = 0
             let out = sources.withUnsafeMutableBufferPointer { GDALVectorTranslate(target, nil, 1, $0.baseAddress, options, &usageError) }
-            guard let out else { throw GeoError.readFailed(path: path, reason: RasterGDAL.lastError("layer \(name)")) }
+            guard let out else { throw GeoError.readFailed(path: path, reason: GDALCall.lastMessage("layer \(name)")) }
             GDALClose(out)
             guard case .object(let collection) = try JSONDecoder().decode(JSONValue.self, from: try memoryFile(target)),
                   case .array(let layerFeatures)? = collection["features"] else { continue }
@@ -60,23 +60,23 @@ public enum MapLayers {
     /// `path` is an engine output, Synergia's own file.
     public static func classOverlay(path: String, colors: [Int: String]) throws -> Overlay {
         GDALSetup.ensure()
-        RasterGDAL.resetError()
+        GDALCall.reset()
         guard let src = SynergiaFile.open(path, raster: true) else {
-            throw GeoError.cannotOpen(path: path, reason: UserFile.scrub(RasterGDAL.lastError(), path: path))
+            throw GeoError.cannotOpen(path: path, reason: UserFile.scrub(GDALCall.lastMessage(), path: path))
         }
         defer { GDALClose(src) }
         let id = UUID().uuidString
         let warped = "/vsimem/overlay-\(id).vrt", palette = "/vsimem/overlay-\(id).txt", png = "/vsimem/overlay-\(id).png"
         defer { for f in [warped, palette, png, png + ".aux.xml"] { VSIUnlink(f) } }
         let warpArgs = ["-of", "VRT", "-r", "near", "-t_srs", "EPSG:4326", "-dstnodata", "\(RasterNoData.int32)"]
-        guard let warpOptions = RasterGDAL.withCStringList(warpArgs, { GDALWarpAppOptionsNew($0, nil) }) else {
-            throw GeoError.warpFailed(path: path, reason: RasterGDAL.lastError())
+        guard let warpOptions = GDALCall.withCStringList(warpArgs, { GDALWarpAppOptionsNew($0, nil) }) else {
+            throw GeoError.warpFailed(path: path, reason: GDALCall.lastMessage())
         }
         defer { GDALWarpAppOptionsFree(warpOptions) }
         var sources: [GDALDatasetH?] = [src]
         var usageError: Int32 = 0
         guard let geographic = sources.withUnsafeMutableBufferPointer({ GDALWarp(warped, nil, 1, $0.baseAddress, warpOptions, &usageError) }) else {
-            throw GeoError.warpFailed(path: path, reason: RasterGDAL.lastError())
+            throw GeoError.warpFailed(path: path, reason: GDALCall.lastMessage())
         }
         defer { GDALClose(geographic) }
         var gt = [Double](repeating: 0, count: 6)
@@ -85,12 +85,12 @@ public enum MapLayers {
         let table = colors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n") + "\nnv 0 0 0 0\n"
         try writeMemoryFile(palette, Data(table.utf8))
         let demArgs = ["-of", "PNG", "-alpha", "-exact_color_entry"]
-        guard let demOptions = RasterGDAL.withCStringList(demArgs, { GDALDEMProcessingOptionsNew($0, nil) }) else {
-            throw GeoError.writeFailed(path: png, reason: RasterGDAL.lastError())
+        guard let demOptions = GDALCall.withCStringList(demArgs, { GDALDEMProcessingOptionsNew($0, nil) }) else {
+            throw GeoError.writeFailed(path: png, reason: GDALCall.lastMessage())
         }
         defer { GDALDEMProcessingOptionsFree(demOptions) }
         guard let coloured = GDALDEMProcessing(png, geographic, "color-relief", palette, demOptions, &usageError) else {
-            throw GeoError.writeFailed(path: png, reason: RasterGDAL.lastError())
+            throw GeoError.writeFailed(path: png, reason: GDALCall.lastMessage())
         }
         GDALClose(coloured)
         return Overlay(png: try memoryFile(png), south: gt[3] + gt[5] * height, west: gt[0], north: gt[3], east: gt[0] + gt[1] * width)

@@ -24,7 +24,7 @@ public final class AreaMask {
     public init(path: String?, grid: RasterGrid) throws {
         self.path = path; self.grid = grid
         guard let path else { dataset = nil; layer = nil; return }
-        RasterGDAL.resetError()
+        GDALCall.reset()
         let ds: GDALDatasetH
         do { ds = try UserFile.open(path, kind: .vector) } catch let refusal as UserFileRefusal {
             throw GeoError.aoiUnreadable(path: path, reason: refusal.problem)
@@ -67,7 +67,7 @@ public final class AreaMask {
         guard let layer else { out = [UInt8](repeating: 1, count: window.count); return }
         out = [UInt8](repeating: 0, count: window.count)
         guard let mem = GDALCreate(GDALGetDriverByName("MEM"), "", Int32(window.width), Int32(window.height), 1, GDT_Byte, nil) else {
-            throw GeoError.aoiUnreadable(path: path ?? "", reason: RasterGDAL.lastError("cannot create mask"))
+            throw GeoError.aoiUnreadable(path: path ?? "", reason: GDALCall.lastMessage("cannot create mask"))
         }
         defer { GDALClose(mem) }
         var gt = grid.geoTransform(of: window)
@@ -76,14 +76,14 @@ public final class AreaMask {
         var bands: [Int32] = [1]
         var layers: [OGRLayerH?] = [layer]
         var burn: [Double] = [1]
-        RasterGDAL.resetError()
+        GDALCall.reset()
         let err = GDALRasterizeLayers(mem, 1, &bands, 1, &layers, nil, nil, &burn, nil, nil, nil)
-        if err != CE_None { throw GeoError.aoiUnreadable(path: path ?? "", reason: RasterGDAL.lastError()) }
+        if err != CE_None { throw GeoError.aoiUnreadable(path: path ?? "", reason: GDALCall.lastMessage()) }
         let readErr = out.withUnsafeMutableBytes { raw in
             GDALRasterIO(GDALGetRasterBand(mem, 1), GF_Read, 0, 0, Int32(window.width), Int32(window.height),
                          raw.baseAddress, Int32(window.width), Int32(window.height), GDT_Byte, 0, 0)
         }
-        if readErr != CE_None { throw GeoError.aoiUnreadable(path: path ?? "", reason: RasterGDAL.lastError()) }
+        if readErr != CE_None { throw GeoError.aoiUnreadable(path: path ?? "", reason: GDALCall.lastMessage()) }
     }
 
     /// The area as a GeoJSON feature collection in its own CRS, with that CRS

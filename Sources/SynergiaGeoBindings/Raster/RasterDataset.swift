@@ -24,9 +24,9 @@ public final class RasterDataset {
 
     /// A raster Synergia wrote itself (never a user's file).
     public convenience init(synergiaFile path: String) throws {
-        RasterGDAL.resetError()
+        GDALCall.reset()
         guard let handle = SynergiaFile.open(path, raster: true) else {
-            throw GeoError.cannotOpen(path: path, reason: UserFile.scrub(RasterGDAL.lastError("not a readable raster"), path: path))
+            throw GeoError.cannotOpen(path: path, reason: UserFile.scrub(GDALCall.lastMessage("not a readable raster"), path: path))
         }
         try self.init(path: path, handle: handle)
     }
@@ -124,14 +124,14 @@ public final class RasterDataset {
         for band in bands where band < 1 || band > bandCount {
             throw GeoError.readFailed(path: path, reason: "band \(band) does not exist (\(bandCount) bands)")
         }
-        RasterGDAL.resetError()
+        GDALCall.reset()
         var list = bands.map { Int32($0) }
         let size = MemoryLayout<T>.stride
         let err = GDALDatasetRasterIO(handle, GF_Read, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
                                       buffer, Int32(window.width), Int32(window.height), T.gdalType,
                                       Int32(bands.count), &list, Int32(size), Int32(window.width * size), Int32(bandStride * size))
         if err != CE_None {
-            throw GeoError.readFailed(path: path, reason: UserFile.scrub(RasterGDAL.lastError("read error"), path: path))
+            throw GeoError.readFailed(path: path, reason: UserFile.scrub(GDALCall.lastMessage("read error"), path: path))
         }
         for (k, band) in bands.enumerated() {
             T.markNoData(buffer + k * bandStride, count: window.count, noData: noData(band: band))
@@ -142,13 +142,13 @@ public final class RasterDataset {
         guard band >= 1, band <= bandCount, let b = GDALGetRasterBand(handle, Int32(band)) else {
             throw GeoError.readFailed(path: path, reason: "band \(band) does not exist (\(bandCount) bands)")
         }
-        RasterGDAL.resetError()
+        GDALCall.reset()
         let err = buffer.withUnsafeMutableBytes { raw in
             GDALRasterIO(b, GF_Read, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
                          raw.baseAddress, Int32(window.width), Int32(window.height), type, 0, 0)
         }
         if err != CE_None {
-            throw GeoError.readFailed(path: path, reason: UserFile.scrub(RasterGDAL.lastError("read error"), path: path))
+            throw GeoError.readFailed(path: path, reason: UserFile.scrub(GDALCall.lastMessage("read error"), path: path))
         }
     }
 }

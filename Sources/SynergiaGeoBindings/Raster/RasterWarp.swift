@@ -9,7 +9,7 @@ import Foundation
 public enum RasterWarp {
     public static func warp(source: String, to grid: RasterGrid, output: String) throws {
         GDALSetup.ensure()
-        RasterGDAL.resetError()
+        GDALCall.reset()
         let src: GDALDatasetH
         do { src = try UserFile.open(source, kind: .raster) } catch let refusal as UserFileRefusal {
             throw GeoError.cannotOpen(path: source, reason: refusal.problem)
@@ -21,15 +21,15 @@ public enum RasterWarp {
                     "-te", "\(xmin)", "\(ymin)", "\(xmax)", "\(ymax)",
                     "-ts", "\(grid.width)", "\(grid.height)",
                     "-dstnodata", "\(RasterNoData.int32)"]
-        let options = RasterGDAL.withCStringList(args) { GDALWarpAppOptionsNew($0, nil) }
-        guard let options else { throw GeoError.warpFailed(path: source, reason: UserFile.scrub(RasterGDAL.lastError(), path: source)) }
+        let options = GDALCall.withCStringList(args) { GDALWarpAppOptionsNew($0, nil) }
+        guard let options else { throw GeoError.warpFailed(path: source, reason: UserFile.scrub(GDALCall.lastMessage(), path: source)) }
         defer { GDALWarpAppOptionsFree(options) }
         var sources: [GDALDatasetH?] = [src]
         var usageError: Int32 = 0
         let out = sources.withUnsafeMutableBufferPointer { buf in
             GDALWarp(output, nil, 1, buf.baseAddress, options, &usageError)
         }
-        guard let out else { throw GeoError.warpFailed(path: source, reason: UserFile.scrub(RasterGDAL.lastError(), path: source)) }
+        guard let out else { throw GeoError.warpFailed(path: source, reason: UserFile.scrub(GDALCall.lastMessage(), path: source)) }
         GDALClose(out)
     }
 }

@@ -23,12 +23,12 @@ public final class RasterInt16Writer: @unchecked Sendable {
         }
         let deflate = compression == .compact ? ["ZLEVEL=6", "PREDICTOR=2"] : ["ZLEVEL=1"]
         let options = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"] + deflate
-        RasterGDAL.resetError()
-        let h = RasterGDAL.withCStringList(options) { opts in
+        GDALCall.reset()
+        let h = GDALCall.withCStringList(options) { opts in
             GDALCreate(driver, path, Int32(grid.width), Int32(grid.height), Int32(bands), GDT_Int16, opts)
         }
         guard let h else {
-            throw GeoError.writeFailed(path: path, reason: RasterGDAL.lastError("cannot create GeoTIFF"))
+            throw GeoError.writeFailed(path: path, reason: GDALCall.lastMessage("cannot create GeoTIFF"))
         }
         handle = h; self.bands = bands; self.path = path
         var gt = grid.geoTransform
@@ -44,13 +44,13 @@ public final class RasterInt16Writer: @unchecked Sendable {
         precondition(values.count == window.count)
         try lock.withLock {
             let band = GDALGetRasterBand(handle, Int32(band))
-            RasterGDAL.resetError()
+            GDALCall.reset()
             var v = values
             let err = v.withUnsafeMutableBytes { raw in
                 GDALRasterIO(band, GF_Write, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
                              raw.baseAddress, Int32(window.width), Int32(window.height), GDT_Int16, 0, 0)
             }
-            if err != CE_None { throw GeoError.writeFailed(path: path, reason: RasterGDAL.lastError()) }
+            if err != CE_None { throw GeoError.writeFailed(path: path, reason: GDALCall.lastMessage()) }
         }
     }
 
@@ -62,11 +62,11 @@ public final class RasterInt16Writer: @unchecked Sendable {
     public func write(window: RasterWindow, band: Int = 1, values: UnsafePointer<Int16>, flush: Bool = false) throws {
         try lock.withLock {
             let band = GDALGetRasterBand(handle, Int32(band))
-            RasterGDAL.resetError()
+            GDALCall.reset()
             var err = GDALRasterIO(band, GF_Write, Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height),
                                    UnsafeMutableRawPointer(mutating: values), Int32(window.width), Int32(window.height), GDT_Int16, 0, 0)
             if err == CE_None && flush { err = GDALFlushRasterCache(band) }
-            if err != CE_None { throw GeoError.writeFailed(path: path, reason: RasterGDAL.lastError()) }
+            if err != CE_None { throw GeoError.writeFailed(path: path, reason: GDALCall.lastMessage()) }
         }
     }
 
@@ -75,10 +75,10 @@ public final class RasterInt16Writer: @unchecked Sendable {
         try lock.withLock {
             guard !closed else { return }
             closed = true
-            RasterGDAL.resetError()
+            GDALCall.reset()
             GDALClose(handle)
             if CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal {
-                throw GeoError.writeFailed(path: path, reason: RasterGDAL.lastError("close failed"))
+                throw GeoError.writeFailed(path: path, reason: GDALCall.lastMessage("close failed"))
             }
         }
     }

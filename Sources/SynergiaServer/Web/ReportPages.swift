@@ -142,10 +142,9 @@ enum ReportPages {
         let role = access.role
         let editable = view.report.state.allowsEditing && (role ?? .viewer) >= .contributor
         let completeness = Dictionary(uniqueKeysWithValues: view.evaluation.completeness.map { ($0.section, $0) })
-        let sections = view.template.allSections.map { section, _ -> [String: Any] in
-            let answered = completeness[section.id]?.answered ?? 0, expected = completeness[section.id]?.expected ?? 0
-            return ["id": section.id, "title": section.title.text(language), "answered": answered, "expected": expected,
-                    "current": section.id == sectionID, "complete": expected > 0 && answered >= expected]
+        let sections = view.template.allSections.map { section, _ in
+            NavigationHTML.Section(id: section.id, title: section.title.text(language), answered: completeness[section.id]?.answered ?? 0,
+                                   expected: completeness[section.id]?.expected ?? 0, current: section.id == sectionID)
         }
         let issues = Dictionary(grouping: view.evaluation.issues, by: { $0.key.description })
         let allComments = try await reports.store.comments(reportID: view.report.id)
@@ -186,7 +185,8 @@ enum ReportPages {
         let downloads: [[String: String]] = ["pdf", "xlsx", "json", "csv"].map { format in
             ["format": format.uppercased(), "href": "/api/reports/\(view.report.id)/export/\(format)?language=\(language)"]
         }
-        var values: [String: Any] = ["report": reportValues, "sections": sections, "actions": actions, "downloads": downloads,
+        var values: [String: Any] = ["report": reportValues, "sectionsHTML": NavigationHTML.sections(sections, reportID: view.report.id),
+                                     "actions": actions, "downloads": downloads,
                                      "snapshots": (0..<view.report.snapshots).map { ["number": $0 + 1] }, "hasSnapshots": view.report.snapshots > 0]
         values["workspace"] = ["country": view.workspace.country, "name": view.workspace.name]
         values["section"] = ["id": current?.id ?? "", "title": current?.title ?? ""]

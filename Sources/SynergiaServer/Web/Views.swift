@@ -48,10 +48,10 @@ struct Views: Sendable {
         }
         // The switcher keeps the page's own query (a password link's token, a section).
         let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
-        all["languages"] = Localizer.languages.map { code in
-            ["code": code, "name": Localizer.names[code] ?? code, "current": code == language,
-             "href": "\(request.uri.path)?\(query.isEmpty ? "" : query + "&")lang=\(code)"]
-        }
+        all["languagesHTML"] = NavigationHTML.languages(Localizer.languages.map { code in
+            NavigationHTML.Language(code: code, name: Localizer.names[code] ?? code,
+                                    href: "\(request.uri.path)?\(query.isEmpty ? "" : query + "&")lang=\(code)", current: code == language)
+        })
         // The catalogue's texts are added after the cleaning: they hold no empty text.
         var cleaned = Self.withoutEmptyTexts(all) as! [String: Any]
         cleaned["t"] = texts(language)

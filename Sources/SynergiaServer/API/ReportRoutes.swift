@@ -53,6 +53,9 @@ enum ReportRoutes {
             let body = try await request.decode(as: Body.self, context: context)
             return JSONBody(try await service.transition(reportID: access.report!.id, body.action, expectedVersion: body.version, reason: body.reason, actor: actor(access)))
         }
+        routes.post("/api/reports/{id}/prefill", .report(.contributor, secretariatReads: false)) { _, _, access in
+            JSONBody(["added": try await service.prefillMissing(reportID: access.report!.id, actor: actor(access))])
+        }
         routes.get("/api/reports/{id}/comments", .report(.viewer, secretariatReads: false)) { _, _, access in
             JSONBody(try await store.comments(reportID: access.report!.id))
         }

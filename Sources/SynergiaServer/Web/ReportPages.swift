@@ -84,6 +84,14 @@ enum ReportPages {
             return Views.redirect("/reports/\(access.report!.id)?section=\(section)")
         }
 
+        // Questions with no answer yet take what the workspace now knows (a new national target, a series computed since).
+        routes.post("/reports/{id}/prefill", .report(.contributor, secretariatReads: false)) { request, _, access in
+            let form = try await FormFields.read(request)
+            let added = try await reports.prefillMissing(reportID: access.report!.id,
+                                                         actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+            return Views.redirect("/reports/\(access.report!.id)?section=\(form["section"] ?? "")&prefilled=\(added)")
+        }
+
         routes.get("/reports/{id}/audit", .report(.viewer, secretariatReads: false)) { request, context, access in
             let language = context.language
             let query = request.uri.queryParameters
@@ -204,6 +212,9 @@ enum ReportPages {
         let rowPage = QuestionRowHTML.Page(csrf: context.identity?.csrfToken ?? "", reportID: view.report.id, sectionID: current?.id ?? "",
                                            canRequestChange: (role ?? .viewer) >= .reviewer, texts: views.texts(language))
         values["questionsHTML"] = QuestionRowHTML.render(rows, page: rowPage)
+        if let prefilled = request.uri.queryParameters.get("prefilled").flatMap({ Int($0) }) {
+            values["notice"] = views.text("prefilled_count", language).replacingOccurrences(of: "{count}", with: String(prefilled))
+        }
         values["pageError"] = problem.map { $0.key.isEmpty ? $0.message : "" } ?? ""
         return views.page("report", title: title, context: context, request: request, status: status, values: values)
     }

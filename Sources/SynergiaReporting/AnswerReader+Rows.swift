@@ -23,7 +23,12 @@ extension AnswerReader {
                 if let field = fields[name] { row[name] = .string(field.text) }
             }
             if row["unit"] == nil, let unit = question.unit { row["unit"] = .string(unit) }
-            if let indicator = question.indicator { row["indicator"] = .string(indicator) }
+            if let indicator = question.indicator {
+                row["indicator"] = .string(indicator)
+            } else if let indicator = fields["indicator"] {
+                // A question over several indicators (a target's data) keeps each row's own.
+                row["indicator"] = .string(indicator.text)
+            }
             rows.append(.object(row))
         }
         return rows.isEmpty ? .null : .list(rows)

@@ -12,7 +12,7 @@ struct QuestionRow {
 
     /// One input of a table or of an indicator-data row.
     struct Cell {
-        enum Kind { case text, number, yesNo, choice([Option]) }
+        enum Kind { case text, number, yesNo, choice([Option]), hidden }
         var name: String
         var id: String
         var label: String

@@ -154,7 +154,7 @@ struct QuestionRowHTML {
                 raw("<td><label class=\"visually-hidden\" for=\""); text(cell.id); raw("\">"); text(cell.label); raw("</label>\n    ")
                 switch cell.kind {
                 case .number: input(cell, extra: " inputmode=\"decimal\" size=\"8\"")
-                case .text: input(cell, extra: "")
+                case .text, .hidden: input(cell, extra: "")
                 case .yesNo: yesNoSelect(id: cell.id, name: cell.name, selected: cell.value)
                 case .choice(let options): choiceSelect(id: cell.id, name: cell.name, options: options)
                 }
@@ -172,6 +172,10 @@ struct QuestionRowHTML {
         for cells in rows {
             raw("<tr>")
             for cell in cells {
+                if case .hidden = cell.kind {
+                    raw("<input type=\"hidden\" name=\""); text(cell.name); raw("\" value=\""); text(cell.value); raw("\">")
+                    continue
+                }
                 raw("<td><label class=\"visually-hidden\" for=\""); text(cell.id); raw("\">"); text(cell.label); raw("</label>")
                 if case .number = cell.kind { input(cell, extra: " inputmode=\"decimal\" size=\"8\"") } else { input(cell, extra: "") }
                 raw("</td>")

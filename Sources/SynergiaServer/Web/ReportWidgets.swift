@@ -18,7 +18,7 @@ enum ReportWidgets {
         }
         for index in 0..<500 {
             guard form["row.\(index).year"] != nil else { break }
-            for field in seriesFields {
+            for field in seriesFields + ["indicator"] {
                 if let text = form["row.\(index).\(field)"] { parts.rows[index, default: [:]][field] = .text(text) }
             }
         }
@@ -76,10 +76,14 @@ enum ReportWidgets {
     static let blankSeriesRows = 3
 
     /// `labels`: the column names in the page's language, by field.
+    /// A stored row's own indicator (questions over several indicators) rides along as a hidden field.
     static func seriesRows(_ value: AnswerValue, unit: String?, anchor: String, labels: [String: String]) -> [[QuestionRow.Cell]] {
         let stored = value.listValue ?? []
         return (stored + Array(repeating: AnswerValue.null, count: blankSeriesRows)).enumerated().map { index, row in
-            seriesFields.map { field -> QuestionRow.Cell in
+            let indicator = row["indicator"].stringValue.map {
+                [QuestionRow.Cell(name: "row.\(index).indicator", id: "\(anchor)-\(index)-indicator", label: "", value: $0, kind: .hidden)]
+            } ?? []
+            return indicator + seriesFields.map { field -> QuestionRow.Cell in
                 var text = ""
                 switch row[field] {
                 case .number(let n): text = formText(n)

@@ -46,7 +46,7 @@ public struct CoveragePipeline: Sendable {
         try options.validate()
         let sources = try read(files, progress: progress)
         return try await run(country: options.country, sources: sources, tables: tables, recordInto: recording,
-                             threads: ProcessInfo.processInfo.activeProcessorCount, progress: progress, started: started)
+                             threads: ProcessInfo.processInfo.activeProcessorCount, progress: progress, started: started, requireSites: true)
     }
 
     func read(_ files: CoverageFiles, progress: any PipelineProgress) throws -> Sources {
@@ -60,17 +60,33 @@ public struct CoveragePipeline: Sendable {
                        eezLayer: try VectorDataset.layerName(in: files.eez, given: files.eezLayer, fallback: "eez"))
     }
 
+    /// A file without a single site of the country gives 0 % that looks like a result:
+    /// refused, naming the codes the file does have.
+    static func checkSites(of country: String, in sources: Sources, countryField: CoverageOptions.CountryField) throws {
+        var counts: [String: Int] = [:]
+        for record in sources.imported.records {
+            for code in countryField == .iso3 ? record.iso3 : record.parentISO3 { counts[code, default: 0] += 1 }
+        }
+        guard counts[country] == nil else { return }
+        let field = countryField == .iso3 ? "ISO3" : "PARENT_ISO3"
+        throw DomainError.invalid("the WDPA file \(UserFile.displayName(sources.files.wdpa)) has no site for \(country) in \(field) (sites by code: \(TerritoryReader.describe(counts))); check the country code, or use the file that covers \(country)")
+    }
+
     /// One country from sources already read: boundaries, compute, write, record.
+    /// - Parameter requireSites: refuse a file without a site of the country (a run for one
+    ///   country); a run over every country of the boundaries reports such a country as 0 %.
     func run(country code: String, sources: Sources, tables: String?, recordInto recording: RunRecording?, threads: Int,
-             progress: any PipelineProgress, started: Date) async throws -> Outcome {
+             progress: any PipelineProgress, started: Date, requireSites: Bool = false) async throws -> Outcome {
         let country = Code.canonical(code)
         let files = sources.files
         progress.report(PipelineStep(stage: PipelineStep.readingBoundaries))
         let land = try TerritoryReader.read(path: files.land, layer: sources.landLayer, iso3Field: options.territoryField, country: country)
         let eez = try TerritoryReader.read(path: files.eez, layer: sources.eezLayer, iso3Field: options.territoryField, country: country)
         guard !land.isEmpty else {
-            throw DomainError.invalid("the land layer '\(sources.landLayer)' of \(URL(fileURLWithPath: files.land).lastPathComponent) has no feature for \(country) in field \(options.territoryField)")
+            let present = try TerritoryReader.countryCodes(path: files.land, layer: sources.landLayer, iso3Field: options.territoryField)
+            throw DomainError.invalid("the land layer '\(sources.landLayer)' of \(UserFile.displayName(files.land)) has no feature for \(country) in field \(options.territoryField) (features by code: \(TerritoryReader.describe(present)))")
         }
+        if requireSites { try Self.checkSites(of: country, in: sources, countryField: options.engine.countryField) }
         var engine = CoverageEngine(options: options.engine)
         engine.threads = threads
         let report: (CoverageProgress) -> Void = { progress.report(PipelineStep(stage: $0.stage.rawValue, done: $0.done, total: $0.total)) }

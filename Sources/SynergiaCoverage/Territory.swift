@@ -14,7 +14,9 @@ public enum TerritoryReader {
         var transform: CoordinateTransformation?
         if let srs = l.spatialReference, !srs.isSame(as: wgs84) { transform = try CoordinateTransformation(from: srs, to: wgs84) }
         let field = l.fieldIndex[iso3Field.uppercased()]
-        if country != nil, field == nil { throw GeoError.invalidInput("layer \(layer) has no field \(iso3Field)") }
+        if country != nil, field == nil {
+            throw GeoError.invalidInput("the layer '\(layer)' of \(UserFile.displayName(path)) has no field \(iso3Field); its fields are \(l.fieldNames.joined(separator: ", "))")
+        }
         var out: [Data] = []
         try l.forEachFeature { f in
             if let country, let field {
@@ -23,6 +25,28 @@ public enum TerritoryReader {
             if let wkb = try f.geometryWKB(transform: transform) { out.append(wkb) }
         }
         return out
+    }
+}
+
+extension TerritoryReader {
+    /// How many features each country code has in the layer: what a refusal
+    /// names when the country asked for is not there.
+    public static func countryCodes(path: String, layer: String, iso3Field: String) throws -> [String: Int] {
+        let l = try VectorDataset(path: path).layer(named: layer)
+        guard let field = l.fieldIndex[iso3Field.uppercased()] else { return [:] }
+        var counts: [String: Int] = [:]
+        try l.forEachFeature { f in
+            for code in WDPASchema.parseISO3List(f.string(field) ?? "") { counts[code, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// "KEN 12, TZA 3": codes by count, the most frequent first, at most `limit`.
+    public static func describe(_ counts: [String: Int], limit: Int = 12) -> String {
+        guard !counts.isEmpty else { return "none" }
+        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let shown = sorted.prefix(limit).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return sorted.count > limit ? shown + " and \(sorted.count - limit) more" : shown
     }
 }
 

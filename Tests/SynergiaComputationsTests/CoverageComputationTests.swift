@@ -113,4 +113,36 @@ import SynergiaTestSupport
         let error = await #expect(throws: DomainError.self) { try await CoveragePipeline(options: CoverageRunOptions(country: "FRA", year: 2025)).run(files) }
         #expect(error?.message.contains("has no feature for FRA") == true)
     }
+
+    /// A WDPA file without a site of the country would give 0 % with no complaint.
+    @Test func aWDPAFileWithoutASiteOfTheCountryIsRefusedNamingTheCodesItHas() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-coverage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let boundaries = folder.appendingPathComponent("boundaries.gpkg").path
+        _ = try ProtectedAreaGenerator(seed: 5).write(to: boundaries, sites: 4, countries: ["KEN", "TZA"])
+        let kenyaOnly = folder.appendingPathComponent("wdpa_KEN.gpkg").path
+        _ = try ProtectedAreaGenerator(seed: 6).write(to: kenyaOnly, sites: 7, countries: ["KEN"])
+        let files = CoverageFiles(wdpa: kenyaOnly, land: boundaries, landLayer: "land", eez: boundaries, eezLayer: "eez")
+        let kenyaSites = try WDPAReader.read(path: kenyaOnly).records.filter { $0.iso3.contains("KEN") }.count
+        let error = await #expect(throws: DomainError.self) { try await CoveragePipeline(options: CoverageRunOptions(country: "TZA", year: 2025)).run(files) }
+        #expect(error?.message == "the WDPA file wdpa_KEN.gpkg has no site for TZA in ISO3 (sites by code: KEN \(kenyaSites)); check the country code, or use the file that covers TZA")
+        // The same file for its own country runs.
+        let kenya = try await CoveragePipeline(options: CoverageRunOptions(country: "KEN", year: 2025)).run(files)
+        #expect(kenya.result.coverage.totalKm2 > 0)
+    }
+
+    @Test func aBoundaryLayerWithoutTheTerritoryFieldNamesTheFieldsItHas() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-coverage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("wdpa.gpkg").path
+        _ = try ProtectedAreaGenerator(seed: 3).write(to: file, sites: 10, countries: ["KEN"])
+        let fields = try VectorDataset(path: file).layer(named: "land").fieldNames.joined(separator: ", ")
+        let error = await #expect(throws: GeoError.self) { try TerritoryReader.read(path: file, layer: "land", iso3Field: "GID_0", country: "KEN") }
+        #expect("\(error!)".contains("the layer 'land' of wdpa.gpkg has no field GID_0; its fields are \(fields)"))
+        #expect(try TerritoryReader.countryCodes(path: file, layer: "land", iso3Field: "ISO3") == ["KEN": 1])
+        #expect(TerritoryReader.describe(["KEN": 3, "TZA": 3, "UGA": 9]) == "UGA 9, KEN 3, TZA 3")
+        #expect(TerritoryReader.describe(["A": 1, "B": 1, "C": 1], limit: 2) == "A 1, B 1 and 1 more")
+    }
 }

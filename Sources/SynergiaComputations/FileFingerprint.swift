@@ -25,7 +25,7 @@ enum FileFingerprint {
                 bytes += chunk.count
             }
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = HexText.string(hasher.finalize())
         return ComputationRun.Input(role: role, fileName: url.lastPathComponent, sha256: digest, bytes: bytes)
     }
 }

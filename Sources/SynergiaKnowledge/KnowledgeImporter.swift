@@ -80,7 +80,7 @@ public struct KnowledgeImporter: Sendable {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        HexText.string(SHA256.hash(data: data))
     }
 
     /// The file's bytes, refused before reading when larger than the limit.

@@ -122,7 +122,7 @@ extension ReportService {
         guard problems.isEmpty else {
             throw DomainError.invalid("nothing was imported; fix these cells and import again:\n" + problems.prefix(50).joined(separator: "\n") + (problems.count > 50 ? "\n… and \(problems.count - 50) more" : ""))
         }
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hash = HexText.string(SHA256.hash(data: data))
         return WorkbookImportPlan(reportID: reportID, fileSHA256: hash, changes: changes, conflicts: conflicts)
     }
 

@@ -91,6 +91,6 @@ struct WorkbookMapping: Equatable {
     private func signature(secret: Data) -> String {
         let text = rows().map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
         let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: secret))
-        return Data(code).map { String(format: "%02x", $0) }.joined()
+        return HexText.string(Data(code))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import SynergiaReporting
 @testable import SynergiaServer
 
 /// The report form's questions are written out in Swift: every value escaped,
@@ -9,9 +10,9 @@ struct QuestionRowHTMLTests {
                                             "request_change": "Ask for a change", "not_answered": "Not answered"])
 
     @Test func theFiveHTMLCharactersBecomeEntitiesAndOtherTextIsKept() {
-        #expect(HTMLText.escaped("<b a='1'>Tom & \"Jerry\"</b>") == "&lt;b a=&#39;1&#39;&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;")
-        #expect(HTMLText.escaped("Ñandú — 生物多样性") == "Ñandú — 生物多样性")
-        #expect(HTMLText.escaped("") == "")
+        #expect(HTML.escape("<b a='1'>Tom & \"Jerry\"</b>") == "&lt;b a=&#39;1&#39;&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;")
+        #expect(HTML.escape("Ñandú — 生物多样性") == "Ñandú — 生物多样性")
+        #expect(HTML.escape("") == "")
     }
 
     @Test func anEditableChoiceQuestionEscapesEveryValueAndMarksTheSelection() {

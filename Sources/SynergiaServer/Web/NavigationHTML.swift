@@ -1,6 +1,8 @@
+import SynergiaReporting
+
 /// The two lists every report page repeats, written out in Swift for the same
 /// reason as `QuestionRowHTML`: the template engine's per-tag lookups cost more
-/// than the lists' content. Every value goes through `HTMLText.escaped`.
+/// than the lists' content. Every value goes through `HTML.escape` (SynergiaReporting).
 enum NavigationHTML {
     struct Language { var code: String; var name: String; var href: String; var current: Bool }
     struct Section { var id: String; var title: String; var answered: Int; var expected: Int; var current: Bool }
@@ -9,9 +11,9 @@ enum NavigationHTML {
     static func languages(_ languages: [Language]) -> String {
         var html = ""
         for language in languages {
-            let code = HTMLText.escaped(language.code), name = HTMLText.escaped(language.name)
+            let code = HTML.escape(language.code), name = HTML.escape(language.name)
             html += language.current ? "<strong lang=\"\(code)\">\(name)</strong> "
-                                     : "<a lang=\"\(code)\" href=\"\(HTMLText.escaped(language.href))\">\(name)</a> "
+                                     : "<a lang=\"\(code)\" href=\"\(HTML.escape(language.href))\">\(name)</a> "
         }
         return html
     }
@@ -21,8 +23,8 @@ enum NavigationHTML {
         var html = ""
         for section in sections {
             let complete = section.expected > 0 && section.answered >= section.expected
-            html += "<li\(section.current ? " class=\"current\"" : "")><a href=\"/reports/\(reportID)?section=\(HTMLText.escaped(section.id))\""
-            html += "\(section.current ? " aria-current=\"page\"" : "")>\(HTMLText.escaped(section.title))</a> "
+            html += "<li\(section.current ? " class=\"current\"" : "")><a href=\"/reports/\(reportID)?section=\(HTML.escape(section.id))\""
+            html += "\(section.current ? " aria-current=\"page\"" : "")>\(HTML.escape(section.title))</a> "
             html += "<span class=\"completeness\(complete ? " complete" : "")\">\(section.answered)/\(section.expected)</span></li>"
         }
         return html

@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaReporting
 
 /// The HTML of the report form's questions. A section page repeats this block
 /// for every question and its choices; written out here rather than in the
@@ -31,7 +32,7 @@ struct QuestionRowHTML {
     private func t(_ key: String) -> String { page.texts[key] ?? "" }
 
     private mutating func raw(_ text: String) { html += text }
-    private mutating func text(_ value: String) { html += HTMLText.escaped(value) }
+    private mutating func text(_ value: String) { html += HTML.escape(value) }
 
     private mutating func write(_ row: QuestionRow) {
         raw("<div class=\"question\" id=\""); text(row.anchor); raw("\">\n")

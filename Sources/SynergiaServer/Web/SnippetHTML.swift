@@ -1,4 +1,5 @@
 import SynergiaCore
+import SynergiaReporting
 
 /// A search snippet in a page: the text escaped, each matched range in `<mark>`.
 /// The ranges come with the snippet (`SearchSnippet`), so no text of a
@@ -6,7 +7,7 @@ import SynergiaCore
 enum SnippetHTML {
     static func html(_ snippet: SearchSnippet) -> String {
         snippet.segments.map { segment in
-            let text = HTMLText.escaped(String(segment.text))
+            let text = HTML.escape(String(segment.text))
             return segment.isMatch ? "<mark>" + text + "</mark>" : text
         }.joined()
     }

@@ -50,6 +50,6 @@ enum WorkbookPages {
 
     static func sign(_ text: String, key: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(key.utf8)))
-        return Data(mac).map { String(format: "%02x", $0) }.joined()
+        return HexText.string(Data(mac))
     }
 }

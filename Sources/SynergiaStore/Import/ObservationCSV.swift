@@ -32,7 +32,7 @@ public enum ObservationCSV {
         guard data.count <= maxFileBytes else {
             throw Problem(file: fileName, lines: [(1, "the file has \(data.count) bytes, more than the \(maxFileBytes) allowed; split it into smaller files")], more: 0)
         }
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hash = HexText.string(SHA256.hash(data: data))
         guard let text = String(data: data, encoding: .utf8) else {
             throw Problem(file: fileName, lines: [(1, "the file is not UTF-8 text; save it as CSV UTF-8")], more: 0)
         }

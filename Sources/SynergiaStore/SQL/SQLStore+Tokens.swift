@@ -24,7 +24,6 @@ extension SQLStore {
     }
 
     static func digest(_ token: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        return String(decoding: SHA256.hash(data: Data(token.utf8)).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0f)]] }, as: UTF8.self)
+        HexText.string(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -14,6 +14,8 @@ public struct LandPipeline: Sendable {
     public struct Outcome: Sendable {
         public var result: LandResult
         public var run: ComputationRun?
+        /// What the run assumed that the person should know; also stored with the run.
+        public var warnings: [String]
     }
 
     public var options: LandRunOptions
@@ -30,7 +32,7 @@ public struct LandPipeline: Sendable {
         }
         progress.report(PipelineStep(stage: PipelineStep.writingOutputs))
         try LandWorkbook.data(result).write(to: output.appendingPathComponent(Self.workbookName))
-        var outcome = Outcome(result: result, run: nil)
+        var outcome = Outcome(result: result, run: nil, warnings: result.warnings)
         if let recording {
             progress.report(PipelineStep(stage: PipelineStep.recordingRun))
             outcome.run = try await LandRunRecord(options: options.engine, inputs: inputs, aoi: aoi, output: output)

@@ -51,7 +51,7 @@ struct LandRunRecord {
         ]
         let run = ComputationRun(workspaceID: recording.workspace.id, engine: "land-degradation", inputs: files, options: recorded,
                                  softwareVersion: LandPipeline.softwareVersion, startedAt: started,
-                                 durationMilliseconds: Int64(Date().timeIntervalSince(started) * 1000), warnings: [])
+                                 durationMilliseconds: Int64(Date().timeIntervalSince(started) * 1000), warnings: result.warnings)
         return try await recording.store.recordRun(run, results: results)
     }
 }

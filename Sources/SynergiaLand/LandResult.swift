@@ -73,6 +73,8 @@ public struct LandResult: Codable, Sendable {
     public var outputFolder: String
     public var rasters: [String]
     public var so1: LandSO1Summary
+    /// What the run assumed or left out that the person should know (a default climate zone, …).
+    public var warnings: [String] = []
 }
 
 /// Values asked by the UNCCD PRAIS strategic objective 1 form (SO1-1 land

@@ -20,6 +20,9 @@ public struct CoveragePipeline: Sendable {
         /// The coverage and KBAs as geometry; computed when tables are written (coverage.gpkg).
         public var layers: CoverageLayers?
         public var run: ComputationRun?
+        /// Every warning of the run, in the words the stored run keeps: import problems,
+        /// geometry errors, KBA features left out, and what the pipeline chose on the user's behalf.
+        public var warnings: [String] = []
     }
 
     /// What every country of a run shares: the files and what was read from them once.
@@ -97,7 +100,8 @@ public struct CoveragePipeline: Sendable {
         } else {
             (result, layers) = (try engine.run(sites: sites, land: land, eez: eezParts, country: country, kbas: kbas, progress: report), nil)
         }
-        var outcome = Outcome(result: result, imported: sources.imported, kbaImport: sources.kbaImport, layers: layers, run: nil)
+        var outcome = Outcome(result: result, imported: sources.imported, kbaImport: sources.kbaImport, layers: layers, run: nil,
+                              warnings: Self.warnings(result, sources: sources))
         if let tables {
             progress.report(PipelineStep(stage: PipelineStep.writingOutputs))
             try CoverageTables.write(outcome.result, imported: sources.imported, layers: outcome.layers, to: tables)
@@ -105,8 +109,19 @@ public struct CoveragePipeline: Sendable {
         if let recording {
             progress.report(PipelineStep(stage: PipelineStep.recordingRun))
             outcome.run = try await CoverageRunRecord(options: options, country: country, sources: sources)
-                .record(outcome.result, into: recording, started: started)
+                .record(outcome.result, warnings: outcome.warnings, into: recording, started: started)
         }
         return outcome
+    }
+
+    /// The run's warnings in the order they arose: reading, then computing.
+    static func warnings(_ result: CoverageResult, sources: Sources) -> [String] {
+        var warnings = sources.imported.problems.map { "\($0)" }
+        warnings += result.input.geometryErrors
+        if let kbaImport = sources.kbaImport, kbaImport.featuresWithoutPolygon > 0 {
+            warnings.append("KBA layer \(kbaImport.layer): \(kbaImport.featuresWithoutPolygon) features without a polygon were left out")
+        }
+        warnings += result.kba?.geometryErrors ?? []
+        return warnings
     }
 }

@@ -11,14 +11,9 @@ struct CoverageRunRecord {
     var country: String
     var sources: CoveragePipeline.Sources
 
-    func record(_ result: CoverageResult, into recording: RunRecording, started: Date) async throws -> ComputationRun {
-        let imported = sources.imported, kbaImport = sources.kbaImport
-        var warnings = imported.problems.map { "\($0)" }
-        warnings += result.input.geometryErrors
-        if let kbaImport, kbaImport.featuresWithoutPolygon > 0 {
-            warnings.append("KBA layer \(kbaImport.layer): \(kbaImport.featuresWithoutPolygon) features without a polygon were left out")
-        }
-        warnings += result.kba?.geometryErrors ?? []
+    /// - Parameter warnings: the run's warnings (`CoveragePipeline.Outcome.warnings`), stored as they are.
+    func record(_ result: CoverageResult, warnings: [String], into recording: RunRecording, started: Date) async throws -> ComputationRun {
+        let kbaImport = sources.kbaImport
         let files = try sources.files.roles.map { try FileFingerprint.input(role: $0.role, path: $0.path) }
         let run = ComputationRun(
             workspaceID: recording.workspace.id, engine: "coverage", inputs: files,

@@ -69,7 +69,7 @@ struct CoverageCommand: AsyncParsableCommand {
                     return try await pipeline.run(files, tables: out, progress: progress)
                 }
                 progress.finish()
-                if output.json { return try printJSON(outcome.result) }
+                if output.json { return try printJSON(ResultWithWarnings(result: outcome.result, warnings: outcome.warnings)) }
                 let c = outcome.result.coverage
                 printTable(["", "km²", "%"], [
                     ["total", String(format: "%.2f", c.totalKm2), c.totalPercent.map { String(format: "%.2f", $0) } ?? ""],
@@ -78,6 +78,7 @@ struct CoverageCommand: AsyncParsableCommand {
                 ])
                 if let kba = outcome.result.kba { printKBASummary(kba, imported: outcome.kbaImport) }
                 print("\nSites read: \(outcome.imported.featuresRead), used: \(outcome.result.input.sitesUsed), skipped: \(outcome.imported.recordsSkipped), problems reported: \(outcome.imported.problems.count).")
+                printWarnings(outcome.warnings)
                 if let run = outcome.run {
                     let series = outcome.result.kba?.meanPercent == nil ? "GBF-3.1 (land, marine) and SDG-14.5.1" : "GBF-3.1 (land, marine), SDG-14.5.1 and SDG-15.1.2"
                     print("Stored as computation run \(run.id) in \(workspace ?? ""): \(series) for \(options.year).")
@@ -123,6 +124,14 @@ struct CoverageCommand: AsyncParsableCommand {
             }
         }
 
+        /// The run's warnings under its table, the first 20 in full (the stored run and --json keep them all).
+        func printWarnings(_ warnings: [String], limit: Int = 20) {
+            guard !warnings.isEmpty else { return }
+            print("")
+            for warning in warnings.prefix(limit) { print("Warning: \(warning)") }
+            if warnings.count > limit { print("… and \(warnings.count - limit) more warnings (--json lists them all).") }
+        }
+
         func percent(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
 
         func printKBASummary(_ kba: KBAResult, imported: KBAImport?) {
@@ -142,4 +151,18 @@ struct CoverageCommand: AsyncParsableCommand {
 /// GEOS/GDAL failures of the demo-data generators as messages for the person at the terminal.
 func geoErrorsSync<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as GeoError { throw CLIError(message: "\(error)") }
+}
+
+/// The result as summary.json holds it, with the run's warnings as one more key.
+struct ResultWithWarnings: Encodable {
+    var result: CoverageResult
+    var warnings: [String]
+
+    private enum Key: String, CodingKey { case warnings }
+
+    func encode(to encoder: any Encoder) throws {
+        try result.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(warnings, forKey: .warnings)
+    }
 }

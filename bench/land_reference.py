@@ -35,6 +35,10 @@ percentiles depend on every pixel of the AOI.
 Prints one JSON object: pixel counts and km^2 per class per sub-indicator,
 indicator, LPD and status, per period; transition areas; SOC stocks; stage times.
 
+`--out DIR` also writes what the engine writes (bench/land_outputs.py): the 19 output
+GeoTIFFs with the engine's creation options and the five CSV tables, so the timing covers
+the same work.
+
 `--count-outputs DIR --aoi-pixels N` instead counts the classes of the engine's
 output rasters (DIR/P_*.tif) in the same JSON shape, for the comparison.
 """
@@ -51,6 +55,8 @@ import rasterio  # noqa: E402
 from rasterio.features import rasterize  # noqa: E402
 from rasterio.windows import Window  # noqa: E402
 from rasterio.windows import transform as window_transform  # noqa: E402
+
+from land_outputs import RasterOutputs, values_of_codes, values_of_slots, write_tables  # noqa: E402
 
 NODATA = -32768
 
@@ -169,7 +175,8 @@ class Counter:
         return [int(v) for v in self.rows.sum(axis=0)]
 
     def areas_mm2(self, areas):
-        return [sum(int(c) * a for c, a in zip(self.rows[:, j], areas) if c) for j in range(self.k)]
+        """Exact integer sums (Python ints: a 10,000-row raster's sum can pass int64)."""
+        return [int(v) for v in self.rows.astype(object).T.dot(np.array(areas, dtype=object))]
 
 
 def read_inputs(path):
@@ -321,6 +328,7 @@ def main():
     ap.add_argument("--aoi", help="AOI GeoJSON (WGS84)")
     ap.add_argument("--rows", type=int, default=0,
                     help="rows per strip (default: about 262,144 pixels per strip, which measured fastest)")
+    ap.add_argument("--out", metavar="DIR", help="also write what the engine writes: the output GeoTIFFs and CSV tables")
     ap.add_argument("--count-outputs", metavar="DIR", help="count the classes of the engine's output rasters instead")
     ap.add_argument("--aoi-pixels", type=int, help="with --count-outputs: pixels inside the AOI (for the no-data counts)")
     args = ap.parse_args()
@@ -407,7 +415,9 @@ def main():
     cnt = [{"land_cover": Counter(height, 4), "productivity": Counter(height, 4), "soc": Counter(height, 4),
             "sdg_15_3_1": Counter(height, 4), "lpd": Counter(height, 6), "status": Counter(height, 8),
             "status_3class": Counter(height, 4), "transitions": Counter(height, 49),
+            "lpd_by_transition": Counter(height, 49 * 6), "soc_area": Counter(height, 49),
             "water": Counter(height, 1)} for _ in range(P)]
+    outputs = RasterOutputs(args.out, ref, [per[0] for per in PERIODS]) if args.out else None
     aoi = Counter(height, 1)
     soc_kg = [[np.zeros(49), np.zeros(49)] for _ in range(P)]
     matrix = np.zeros((8, 8), dtype=np.int8)
@@ -498,13 +508,20 @@ def main():
             c["water"].add(y0, h, row_of[water], np.zeros(int(water.sum()), dtype=np.int64))
             tcode = (a.astype(np.int64) - 1) * 7 + (b.astype(np.int64) - 1)
             c["transitions"].add(y0, h, row_of, tcode, lc_ok)
+            c["lpd_by_transition"].add(y0, h, row_of, tcode * 6 + lpd, lc_ok)
             # SOC stocks (t/ha x ha -> kg, rounded per pixel as the engine) by transition.
             sel = lc_ok & soc_valid
+            c["soc_area"].add(y0, h, row_of, tcode, sel)
             if area_of_row is None:
                 area_of_row = np.array(areas[y0:y0 + h], dtype=np.float64)[row_of]
             for j, s in ((0, s0), (1, s1)):
                 kg = round_half_away(s[sel] * area_of_row[sel] * 1e-7)
                 soc_kg[p][j] += np.bincount(tcode[sel], weights=kg, minlength=49)
+            if outputs:
+                for key, v in (("land_cover", values_of_slots(lc_slot)), ("lpd", values_of_codes(lpd)),
+                               ("productivity", values_of_slots(prod_slot)), ("soc", values_of_slots(soc_slot)),
+                               ("sdg_15_3_1", values_of_slots(sdg_slot))):
+                    outputs.write(p, key, win, mask, v)
             if p == 0:
                 base_sdg, base_ok = sdg, sdg_ok
             else:
@@ -512,13 +529,16 @@ def main():
                 st = np.where(both, status_of[base_sdg.clip(-1) + 1, sdg + 1], 0).astype(np.int64)
                 c["status"].add(y0, h, row_of, st)
                 c["status_3class"].add(y0, h, row_of, collapse[st].astype(np.int64))
+                if outputs:
+                    outputs.write(p, "status", win, mask, values_of_codes(st))
+                    outputs.write(p, "status_3class", win, mask, values_of_slots(collapse[st]))
     lap("pass 2: indicators")
 
     def layer(counter, labels):
         return {"pixels": dict(zip(labels, counter.counts())),
                 "km2": dict(zip(labels, (v / 1e12 for v in counter.areas_mm2(areas))))}
 
-    periods = []
+    periods, tables = [], []
     for p, per in enumerate(PERIODS):
         c = cnt[p]
         out = {"name": per[0]}
@@ -534,7 +554,16 @@ def main():
         out["water_km2"] = c["water"].areas_mm2(areas)[0] / 1e12
         out["soc_stock_t"] = {"initial": float(soc_kg[p][0].sum()) / 1000, "final": float(soc_kg[p][1].sum()) / 1000}
         periods.append(out)
-    lap("tables")
+        if outputs:
+            lpd_tr = c["lpd_by_transition"].areas_mm2(areas)
+            tables.append({**out, "lpd_by_transition_km2": [[v / 1e12 for v in lpd_tr[t * 6:t * 6 + 6]] for t in range(49)],
+                           "soc_area_km2": [v / 1e12 for v in c["soc_area"].areas_mm2(areas)],
+                           "soc_initial_t": [float(v) / 1000 for v in soc_kg[p][0]],
+                           "soc_final_t": [float(v) / 1000 for v in soc_kg[p][1]]})
+    if outputs:
+        write_tables(args.out, aoi.areas_mm2(areas)[0] / 1e12, tables)
+        outputs.close()
+    lap("tables and outputs")
     result = {
         "aoi_pixels": aoi.counts()[0], "aoi_km2": aoi.areas_mm2(areas)[0] / 1e12,
         "grid": {"width": width, "height": height},

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make bench` (land part): times Synergia's SDG 15.3.1 land-degradation engine
 # (`synergia land run`) against a vectorised numpy reference of the same rules
-# (bench/land_reference.py, reading with rasterio) on generated stacks, and checks
-# that both give identical class counts. Everything is written under bench-output/.
+# (bench/land_reference.py, reading with rasterio, writing the same GeoTIFFs and CSV
+# tables through bench/land_outputs.py) on generated stacks, and checks that both give
+# identical class counts, identical rasters pixel by pixel and the same CSV figures. Everything is written under bench-output/.
 # Figures and how to read them: docs/benchmarks.md ("Land degradation").
 #
 # Environment (all optional):
@@ -11,6 +12,7 @@
 #   BENCH_LAND_ROWS=0              rows per strip of the numpy reference (0: ~262,144 pixels per strip)
 #   BENCH_LAND_REGENERATE=1        regenerate stacks even if bench-output/land-N was made with the same size and seed
 #   BENCH_MAX_AREA_DIFF=1e-9       fail when a km² figure differs by more (relative)
+#   BENCH_MAX_CSV_DIFF=1e-7        fail when a CSV cell differs by more (relative; both print 6 decimals)
 #   BENCH_SKIP_BUILD=1             use the existing .build-release binary
 #   BENCH_BIN=path                 another synergia binary (implies nothing about the build)
 set -euo pipefail
@@ -24,6 +26,7 @@ SIZES=${BENCH_LAND_SIZES:-"4000 10000"}
 SEED=${BENCH_LAND_SEED:-1}
 ROWS=${BENCH_LAND_ROWS:-0}
 MAX_DIFF=${BENCH_MAX_AREA_DIFF:-1e-9}
+MAX_CSV_DIFF=${BENCH_MAX_CSV_DIFF:-1e-7}
 mkdir -p "$OUT"
 export SYNERGIA_DATABASE_URL="sqlite:$OUT/bench.sqlite"
 
@@ -88,19 +91,23 @@ for n in $SIZES; do
         || { tail -20 "$OUT/land-ours-$n.err" >&2; die "synergia land run failed on $d"; }
     # 5. The reference (numpy is slowed down by these on this machine; only unset here).
     echo "bench: ${n}x${n} — numpy reference"
+    rm -rf "$OUT/land-refout-$n"
     timed "$OUT/land-ref-$n" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" bench/land_reference.py \
-        --inputs "$d/inputs.json" --aoi "$d/aoi.geojson" --rows "$ROWS" \
+        --inputs "$d/inputs.json" --aoi "$d/aoi.geojson" --rows "$ROWS" --out "$OUT/land-refout-$n" \
         || { tail -20 "$OUT/land-ref-$n.err" >&2; die "numpy reference failed on $d"; }
     # 6. Class counts of our output rasters (not timed).
     aoi_pixels=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['aoiPixels'])" "$OUT/land-out-$n/tables.json")
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" bench/land_reference.py --count-outputs "$OUT/land-out-$n" \
         --aoi-pixels "$aoi_pixels" >"$OUT/land-ours-$n.counts.json" || die "counting $OUT/land-out-$n failed"
+    # 7. Both output folders: every raster pixel by pixel, every CSV cell (not timed).
+    "$PY" bench/land_outputs.py compare "$OUT/land-out-$n" "$OUT/land-refout-$n" >"$OUT/land-outputs-$n.json" \
+        || die "comparing $OUT/land-out-$n with $OUT/land-refout-$n failed"
 done
 
-# 7. Comparison and table.
-"$PY" - "$OUT" "$SIZES" "$MAX_DIFF" <<'EOF'
+# 8. Comparison and table.
+"$PY" - "$OUT" "$SIZES" "$MAX_DIFF" "$MAX_CSV_DIFF" <<'EOF'
 import json, os, re, sys
-out, sizes, max_diff = sys.argv[1], sys.argv[2].split(), float(sys.argv[3])
+out, sizes, max_diff, max_csv_diff = sys.argv[1], sys.argv[2].split(), float(sys.argv[3]), float(sys.argv[4])
 
 def time_report(base):
     t = open(base + ".time").read()
@@ -175,6 +182,17 @@ for n in sizes:
         max_rel = max(max_rel, d)
         if d > max_diff:
             mismatches.append(f"{label}: ours {a!r}, ref {b!r} (relative {d:.2e})")
+    files = json.load(open(f"{out}/land-outputs-{n}.json"))
+    differing = sum(r["differing_pixels"] for r in files["rasters"].values())
+    for name, r in files["rasters"].items():
+        if r["differing_pixels"] or not r["same_layout"]:
+            mismatches.append(f"raster {name}: {r['differing_pixels']} pixels differ, same layout {r['same_layout']}")
+    csv_diff = max(t["max_relative_diff"] for t in files["tables"].values())
+    for name, t in files["tables"].items():
+        if t["rows_ours"] != t["rows_ref"] or t["differing_texts"] or t["max_relative_diff"] > max_csv_diff:
+            mismatches.append(f"table {name}: {t}")
+    if len(files["rasters"]) != 19 or len(files["tables"]) != 5:
+        mismatches.append(f"expected 19 rasters and 5 CSV tables, found {len(files['rasters'])} and {len(files['tables'])}")
     if mismatches:
         failed = True
     gen = f"{out}/land-gen-{n}.seconds"
@@ -186,16 +204,25 @@ for n in sizes:
         "generation_s": float(open(gen).read()) if os.path.exists(gen) else None,
         "identical_counts": not any("pixels" in m for m in mismatches), "max_relative_km2_diff": max_rel,
         "compared_figures": len(checks), "mismatches": mismatches,
+        "outputs": {"rasters": len(files["rasters"]), "differing_pixels": differing,
+                    "bytes_ours": sum(r["bytes_ours"] for r in files["rasters"].values()),
+                    "bytes_ref": sum(r["bytes_ref"] for r in files["rasters"].values()),
+                    "csv_cells": sum(t["cells"] for t in files["tables"].values()), "csv_max_relative_diff": csv_diff},
         "proportion_degraded_percent": {p["period"]["name"]: p["proportionDegradedPercent"] for p in tables["periods"]}}
     rows.append([f"{n}x{n}", f"{to['wall']:.1f}", f"{tr['wall']:.1f}", f"{tr['wall']/to['wall']:.2f}",
                  f"{to['cpu']:.1f}", f"{tr['cpu']:.1f}", f"{tr['cpu']/to['cpu']:.2f}", f"{to['rss_mb']:.0f}", f"{tr['rss_mb']:.0f}",
-                 f"{to['other_processes_cores']:.2f}/{tr['other_processes_cores']:.2f}", "yes" if not mismatches else "NO"])
+                 f"{to['other_processes_cores']:.2f}/{tr['other_processes_cores']:.2f}", f"{differing}", f"{csv_diff:.0e}",
+                 "yes" if not mismatches else "NO"])
 
-print("\nours = synergia land run (all cores; writes 19 GeoTIFFs, tables, CSV, XLSX);")
-print("ref = bench/land_reference.py (numpy, one process; class counts and areas only).")
+print("\nours = synergia land run (all cores; writes 19 GeoTIFFs, 5 CSV tables, tables.json, summary.json, XLSX, Trends.Earth JSON);")
+print("ref = bench/land_reference.py --out (numpy, one process; GDAL compresses on all cores; writes the same 19 GeoTIFFs")
+print("      with the engine's creation options and the same 5 CSV tables, not the JSON and XLSX files).")
 print("wall and cpu (user+sys) seconds and peak RSS ('Maximum resident set size') from /usr/bin/time -v;")
 print("others = cores used by other processes during ours/ref (/proc/stat); above ~0.2 the run shared the machine.\n")
-table(["size", "ours s", "ref s", "ref/ours", "ours cpu", "ref cpu", "cpu ratio", "ours MB", "ref MB", "others", "identical"], rows)
+print("px diff = raster pixels that differ between the two output folders (19 rasters); csv Δ = largest relative")
+print("difference of a CSV cell.\n")
+table(["size", "ours s", "ref s", "ref/ours", "ours cpu", "ref cpu", "cpu ratio", "ours MB", "ref MB", "others",
+       "px diff", "csv Δ", "identical"], rows)
 for n in sizes:
     s = results["sizes"][n]
     print(f"\n{n}x{n}: {s['aoi_pixels']:,} pixels in the AOI; {s['compared_figures']} km²/t figures compared, "

@@ -2,9 +2,8 @@
 """Reference pipeline for protected-area coverage, written with geopandas/shapely.
 
 Used by bench/run-coverage-bench.sh to time Synergia's engine (docs/coverage.md)
-against the usual Python stack on the same GeoPackage. It follows
-the coverage method (docs/coverage.md) and only computes what the benchmark
-compares (total, land and marine km²), not the engine's groups and time series:
+against the usual Python stack on the same GeoPackage. It follows the coverage method
+(docs/coverage.md):
 
   read wdpa_poly + wdpa_point (legacy schema) -> filter (STATUS kept, no
   UNESCO-MAB, the country's ISO3 or PARENT_ISO3, points need REP_AREA > 0)
@@ -13,7 +12,14 @@ compares (total, land and marine km²), not the engine's groups and time series:
   -> project to World Mollweide (ESRI:54009) -> union of the country's sites
   -> intersect with land and with EEZ minus land -> planar areas.
 
-Prints one JSON object: {seconds, total_km2, land_km2, marine_km2, ...}.
+Without options it computes the totals only (total, land and marine km²). With
+--statistics it does the engine's work in the engine's order (bench/coverage_statistics.py):
+the sites clipped to the territory once, one flattening union split between land and
+sea afterwards, and every figure of the engine's result — PA/OECM and IUCN categories
+(covered and exclusive), governance types (covered), the cumulative time series by
+STATUS_YR and the unknown-year area — so that the two compare like for like.
+
+Prints one JSON object: {seconds, total_km2, land_km2, marine_km2, ..., statistics}.
 """
 import argparse
 import json
@@ -28,6 +34,8 @@ import pandas as pd  # noqa: E402
 import pyogrio  # noqa: E402
 import shapely  # noqa: E402
 from pyproj import Geod  # noqa: E402
+
+from coverage_statistics import statistics  # noqa: E402
 
 KEPT_STATUS = {"Designated", "Inscribed", "Established", "Adopted"}
 MAB = "unesco-mab biosphere reserve"
@@ -45,24 +53,20 @@ def codes(value):
 
 
 def polygonal(geoms):
-    """Keep only the polygonal parts of each geometry (make_valid may add lines/points)."""
-    out = []
-    for g in geoms:
-        if g is None or g.is_empty:
-            out.append(None)
-            continue
-        t = shapely.get_type_id(g)
-        if t in POLYGONAL:
-            out.append(g)
-            continue
-        parts = [p for p in shapely.get_parts(g) if shapely.get_type_id(p) in POLYGONAL]
-        # Nested collections: flatten once more.
-        flat = []
-        for p in parts:
-            flat.extend(shapely.get_parts(p))
-        polys = [p for p in flat if shapely.get_type_id(p) == shapely.GeometryType.POLYGON and not p.is_empty]
-        out.append(shapely.MultiPolygon(polys) if polys else None)
-    return np.array(out, dtype=object)
+    """Keep only the polygonal parts of each geometry (make_valid and intersections may add
+    lines or points); None where nothing polygonal is left. Only collections need a loop."""
+    geoms = np.asarray(geoms, dtype=object).copy()
+    present = np.array([g is not None for g in geoms], dtype=bool)
+    kind = np.full(len(geoms), -1)
+    kind[present] = shapely.get_type_id(geoms[present])
+    geoms[present & (kind != 3) & (kind != 6) & (kind != 7)] = None
+    for i in np.flatnonzero(kind == 7):
+        flat = shapely.get_parts(shapely.get_parts(geoms[i]))
+        polys = [p for p in flat if shapely.get_type_id(p) == 3 and not p.is_empty]
+        geoms[i] = shapely.MultiPolygon(polys) if polys else None
+    keep = np.array([g is not None for g in geoms], dtype=bool)
+    geoms[keep & np.array([g is not None and g.is_empty for g in geoms], dtype=bool)] = None
+    return geoms
 
 
 def make_valid(geoms):
@@ -123,56 +127,6 @@ def buffer_points(points):
             out.append(shapely.union_all(cs))
     # Circles crossing ±180° are not cut here (the generated data never reach it).
     return np.array(out, dtype=object)
-
-
-IUCN_ORDER = ["Ia", "Ib", "II", "III", "IV", "V", "VI", "Not Applicable", "Not Assigned", "Not Reported"]
-
-
-def statistics(sites, geoms, land, marine):
-    """The engine's statistics (docs/coverage.md, "Statistics"), done the same way so the
-    work compares: each site is split into its land and marine pieces; per realm, one
-    cascaded union per group (year, site type, IUCN, governance); the time series adds
-    each year's union to a running union; PA/OECM and IUCN groups are accumulated in
-    order for exclusive areas. Returns (land km², marine km², summary)."""
-    realms = {"land": shapely.intersection(geoms, land), "marine": shapely.intersection(geoms, marine)}
-    year = pd.to_numeric(sites["STATUS_YR"], errors="coerce").fillna(0).astype(int).values
-    site_type = np.where(sites["PA_DEF"].astype(str).isin({"1", "PA"}), "PA", "OECM")
-    iucn = sites["IUCN_CAT"].where(sites["IUCN_CAT"].isin(IUCN_ORDER), "Not Reported").values
-    gov = sites["GOV_TYPE"].fillna("Not Reported").values
-
-    def unions(pieces, key):
-        out = {}
-        for k in pd.unique(key):
-            sel = pieces[(key == k) & ~shapely.is_empty(pieces)]
-            if len(sel):
-                out[k] = shapely.union_all(sel)
-        return out
-
-    def accumulate(order, by_key):
-        running, areas = None, []
-        for k in order:
-            if k in by_key:
-                running = by_key[k] if running is None else shapely.union(running, by_key[k])
-            areas.append(0.0 if running is None else shapely.area(running) / 1e6)
-        return running, areas
-
-    summary = {"series_points": 0, "groups": {}}
-    totals = {}
-    for realm, pieces in realms.items():
-        pieces = np.asarray(pieces, dtype=object)
-        by_year = unions(pieces, year)
-        years = sorted(y for y in by_year if y > 0) + ([0] if 0 in by_year else [])
-        running, series = accumulate(years, by_year)
-        totals[realm] = series[-1] if series else 0.0
-        summary["series_points"] = max(summary["series_points"], len([y for y in years if y > 0]))
-        for name, key, order in (("site_type", site_type, ["PA", "OECM"]), ("iucn", iucn, IUCN_ORDER),
-                                 ("governance", gov, sorted(set(gov)))):
-            by_key = unions(pieces, key)
-            covered = {k: shapely.area(g) / 1e6 for k, g in by_key.items()}
-            if name != "governance":
-                accumulate(order, by_key)
-            summary["groups"].setdefault(name, {})[realm] = covered
-    return totals["land"], totals["marine"], {"statistics": summary}
 
 
 def territory(path, layer, country, field):
@@ -250,7 +204,9 @@ def main():
 
     extra = {}
     if args.statistics:
-        land_km2, marine_km2, extra = statistics(sites, geoms, land, marine)
+        stats = statistics(sites, geoms, land, marine, polygonal)
+        land_km2, marine_km2 = stats["coverage"]["land"], stats["coverage"]["marine"]
+        extra = {"statistics": stats}
         lap("statistics")
     else:
         # Step 6: flatten overlaps (cascaded union), then steps 7-8: split by land / EEZ - land.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: times Synergia's protected-area coverage engine against a
 # geopandas/shapely reference pipeline (bench/coverage_reference.py) on the
-# same generated GeoPackages, then times `synergia coverage run` country by
+# same generated GeoPackages — totals only, and with every statistic of the engine's
+# result computed the engine's way (--statistics, bench/coverage_statistics.py; every
+# figure checked against the engine's by bench/coverage_compare.py) — then times `synergia coverage run` country by
 # country on a ~300,000-site file. Everything is written under bench-output/.
 # Figures and how to read them: docs/benchmarks.md.
 #
@@ -13,6 +15,7 @@
 #   BENCH_GLOBAL_BUDGET=0        seconds for an extra country-by-country loop on the large file (0: skip it)
 #   BENCH_GLOBAL_LIMIT=1800      seconds allowed to the one-process --all-countries run on the large file
 #   BENCH_MAX_AREA_DIFF_PCT=0.1  fail when engine and reference areas differ by more
+#   BENCH_MAX_STAT_DIFF=1e-9     fail when a statistic (group, year) differs by more (relative; km² under 1 km²: absolute)
 #   BENCH_SKIP_BUILD=1           use the existing .build-release binary
 #   BENCH_BIN=path               another synergia binary (implies nothing about the build)
 set -euo pipefail
@@ -28,6 +31,7 @@ GLOBAL_SITES=${BENCH_GLOBAL_SITES:-7140}
 GLOBAL_BUDGET=${BENCH_GLOBAL_BUDGET:-0}
 GLOBAL_LIMIT=${BENCH_GLOBAL_LIMIT:-1800}
 MAX_DIFF=${BENCH_MAX_AREA_DIFF_PCT:-0.1}
+MAX_STAT_DIFF=${BENCH_MAX_STAT_DIFF:-1e-9}
 COUNTRY=AAA
 mkdir -p "$OUT"
 export SYNERGIA_DATABASE_URL="sqlite:$OUT/bench.sqlite"
@@ -66,11 +70,16 @@ fi
 
 # Runs a command under /usr/bin/time -v; stdout to $1.out, time report to $1.time,
 # stderr lines timestamped to $1.err (the CLI prints one line per engine stage).
+# Busy CPU time of the whole machine (/proc/stat, in clock ticks) before and after goes
+# to $1.busy: what other processes used meanwhile tells whether the machine was shared.
+busy() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
 timed() {
-    local base=$1; shift
+    local base=$1 b0; shift
+    b0=$(busy)
     /usr/bin/time -v -o "$base.time" "$@" >"$base.out" \
         2> >(while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done >"$base.err")
     local rc=$?
+    echo "$b0 $(busy) $(getconf CLK_TCK)" >"$base.busy"
     wait  # for the timestamping subshell
     printf '%s exit\n' "$(date +%s.%N)" >>"$base.err"
     return $rc
@@ -108,6 +117,8 @@ for n in $SIZES; do
     reference "$OUT/ref-$n" "$f" "$COUNTRY"
     echo "bench: $n sites per country — reference with the engine's statistics (--statistics)"
     reference "$OUT/refstats-$n" "$f" "$COUNTRY" --statistics
+    "$PY" bench/coverage_compare.py "$OUT/ours-$n.out" "$OUT/refstats-$n.out" >"$OUT/compare-$n.json" \
+        || die "comparing the statistics at $n sites failed"
 done
 
 # 4. The ~300,000-site file: every country in one process (`--all-countries`: the file
@@ -145,9 +156,10 @@ if (( GLOBAL_COUNTRIES > 0 && GLOBAL_BUDGET > 0 )); then
 fi
 
 # 5. Table.
-"$PY" - "$OUT" "$SIZES" "$MAX_DIFF" "$COUNTRY" "$GLOBAL_BUDGET" <<'EOF'
+"$PY" - "$OUT" "$SIZES" "$MAX_DIFF" "$COUNTRY" "$GLOBAL_BUDGET" "$MAX_STAT_DIFF" <<'EOF'
 import json, os, re, sys
 out, sizes, max_diff, country, budget = sys.argv[1], sys.argv[2].split(), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+max_stat_diff = float(sys.argv[6])
 
 def time_report(base):
     t = open(base + ".time").read()
@@ -156,8 +168,13 @@ def time_report(base):
     wall = 0.0
     for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
         wall = wall * 60 + float(part)
-    return {"wall": wall, "cpu": float(field("User time (seconds)")) + float(field("System time (seconds)")),
-            "rss_mb": int(field("Maximum resident set size (kbytes)")) / 1024}
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    others = None
+    if os.path.exists(base + ".busy"):
+        b0, b1, hz = map(float, open(base + ".busy").read().split())
+        others = max(0.0, ((b1 - b0) / hz - cpu) / wall) if wall > 0 else 0.0
+    return {"wall": wall, "cpu": cpu, "rss_mb": int(field("Maximum resident set size (kbytes)")) / 1024,
+            "other_processes_cores": others}
 
 def stages(base):
     """Seconds between the stage lines the CLI prints on stderr (non-interactive progress)."""
@@ -191,6 +208,10 @@ for n in sizes:
             diff.setdefault(label, {})[k_ref] = 100 * (ours[k_ours] - data[k_ref]) / data[k_ref] if data[k_ref] else 0.0
     if any(abs(v) > max_diff for d in diff.values() for v in d.values()):
         failed = True
+    stat = json.load(open(f"{out}/compare-{n}.json"))
+    if stat["missing"] or stat["max_relative_diff"] > max_stat_diff:
+        failed = True
+        print(f"bench: statistics differ at {n} sites: {stat}", file=sys.stderr)
     results["sizes"][n] = {
         "ours": {**to, "stages": stages(o), "km2": {k: ours[k] for k in ("totalKm2", "landKm2", "marineKm2")}},
         "reference": {**tr, "stages": ref["stages_seconds"], "km2": {k: ref[k] for k in ("total_km2", "land_km2", "marine_km2")},
@@ -199,22 +220,26 @@ for n in sizes:
         "generation_s": gen_seconds(f"{out}/wdpa-{n}.gpkg"),
         "ratio_wall": tr["wall"] / to["wall"], "ratio_cpu": tr["cpu"] / to["cpu"],
         "ratio_statistics_wall": ts["wall"] / to["wall"], "ratio_statistics_cpu": ts["cpu"] / to["cpu"],
-        "area_diff_pct": diff}
+        "area_diff_pct": diff, "statistics_compared": stat}
     times.append([f"{n}/country",
                   f"{to['wall']:.2f}", f"{tr['wall']:.2f}", f"{tr['wall']/to['wall']:.2f}", f"{ts['wall']:.2f}", f"{ts['wall']/to['wall']:.2f}",
                   f"{to['cpu']:.2f}", f"{tr['cpu']:.2f}", f"{tr['cpu']/to['cpu']:.2f}", f"{ts['cpu']:.2f}", f"{ts['cpu']/to['cpu']:.2f}",
-                  f"{to['rss_mb']:.0f}", f"{tr['rss_mb']:.0f}", f"{ts['rss_mb']:.0f}"])
+                  f"{to['rss_mb']:.0f}", f"{tr['rss_mb']:.0f}", f"{ts['rss_mb']:.0f}",
+                  "/".join(f"{x['other_processes_cores']:.2f}" for x in (to, tr, ts))])
     areas.append([f"{n}/country", f"{ours['totalKm2']:.1f}", f"{ref['total_km2']:.1f}",
                   f"{diff['ref']['total_km2']:+.1e}", f"{diff['ref']['land_km2']:+.1e}", f"{diff['ref']['marine_km2']:+.1e}",
-                  f"{diff['refstats']['total_km2']:+.1e}"])
+                  f"{diff['refstats']['total_km2']:+.1e}", f"{stat['figures']}", f"{stat['max_relative_diff']:.1e}"])
 
 print(f"\nCountry {country}. ours = synergia coverage run (full result: totals, groups, time series);")
-print("ref = geopandas/shapely, totals only; ref+st = the same plus the engine's statistics (--statistics).")
-print("wall and cpu (user+sys) seconds and peak RSS ('Maximum resident set size') from /usr/bin/time -v.\n")
+print("ref = geopandas/shapely, totals only; ref+st = like for like: the engine's order (clip once, flatten, split")
+print("after) and every statistic of its result (--statistics). ratio = reference / ours (> 1: ours is faster).")
+print("wall and cpu (user+sys) seconds and peak RSS ('Maximum resident set size') from /usr/bin/time -v;")
+print("others = cores used by other processes during ours/ref/ref+st (/proc/stat); above ~0.2 the run shared the machine.\n")
 table(["sites", "ours s", "ref s", "ref/ours", "ref+st s", "ref+st/ours",
-       "ours cpu", "ref cpu", "ref/ours", "ref+st cpu", "ref+st/ours", "ours MB", "ref MB", "ref+st MB"], times)
+       "ours cpu", "ref cpu", "ref/ours", "ref+st cpu", "ref+st/ours", "ours MB", "ref MB", "ref+st MB", "others"], times)
 print("\nAreas: Δ = (ours − reference) / reference, in %.\n")
-table(["sites", "ours total km²", "ref total km²", "Δtotal %", "Δland %", "Δmarine %", "Δtotal % (ref+st)"], areas)
+table(["sites", "ours total km²", "ref total km²", "Δtotal %", "Δland %", "Δmarine %", "Δtotal % (ref+st)",
+       "statistics compared", "max rel Δ"], areas)
 for n in sizes:
     s = results["sizes"][n]
     print(f"\n{n}/country — generation {s['generation_s']:.1f} s")

@@ -30,8 +30,16 @@ public struct CoveragePipeline: Sendable {
         var files: CoverageFiles
         var imported: WDPAImport
         var kbaImport: KBAImport?
-        var landLayer: String
-        var eezLayer: String
+        /// The layer and its country field in each boundary file the run has.
+        var land: Boundary?
+        var eez: Boundary?
+    }
+
+    /// A boundary layer of the run, with the field that holds the country code.
+    struct Boundary: Sendable {
+        var path: String
+        var layer: String
+        var field: String
     }
 
     public var options: CoverageRunOptions
@@ -53,14 +61,38 @@ public struct CoveragePipeline: Sendable {
     }
 
     func read(_ files: CoverageFiles, progress: any PipelineProgress) throws -> Sources {
+        try files.checkBoundaries()
         if files.kba != nil { progress.report(PipelineStep(stage: PipelineStep.readingKBAs)) }
         let kbaImport = try files.kba?.read()
+        // The boundary layers and their fields are chosen before the sites are read: a few
+        // fields to look at, and a wrong choice is cheaper to hear about before a long read.
+        func boundary(_ path: String?, layer: String?, fallback: String, role: TerritoryRole, field: String?) throws -> Boundary? {
+            guard let path else { return nil }
+            let name = try VectorDataset.layerName(in: path, given: layer, fallback: fallback)
+            return Boundary(path: path, layer: name, field: try TerritoryField.resolve(path: path, layer: name, role: role, given: field))
+        }
+        let land = try boundary(files.land, layer: files.landLayer, fallback: "land", role: .land, field: options.landField)
+        let eez = try boundary(files.eez, layer: files.eezLayer, fallback: "eez", role: .eez, field: options.eezField)
         progress.report(PipelineStep(stage: PipelineStep.readingSites))
         let imported = try WDPAReader.read(path: files.wdpa, layer: files.wdpaLayer, policy: options.badRecords)
         progress.report(PipelineStep(stage: PipelineStep.readingSites, done: imported.featuresRead, total: imported.featuresRead))
-        return Sources(files: files, imported: imported, kbaImport: kbaImport,
-                       landLayer: try VectorDataset.layerName(in: files.land, given: files.landLayer, fallback: "land"),
-                       eezLayer: try VectorDataset.layerName(in: files.eez, given: files.eezLayer, fallback: "eez"))
+        return Sources(files: files, imported: imported, kbaImport: kbaImport, land: land, eez: eez)
+    }
+
+    /// The country's polygons in a boundary layer; nil when the run has no such layer. A layer
+    /// without the country is refused, but for the EEZ layer of a run over every country, where
+    /// such a country (perhaps landlocked) runs land-only with a warning.
+    static func polygons(of country: String, in boundary: Boundary?, role: TerritoryRole, sources: Sources,
+                         landlockedAllowed: Bool, warnings: inout [String]) throws -> [Data]? {
+        guard let boundary else { return nil }
+        let polygons = try TerritoryReader.read(path: boundary.path, layer: boundary.layer, iso3Field: boundary.field, country: country)
+        guard polygons.isEmpty else { return polygons }
+        let otherGiven = role == .land ? sources.eez != nil : sources.land != nil
+        let missing = try TerritoryField.missing(country, path: boundary.path, layer: boundary.layer, role: role, field: boundary.field,
+                                                 otherLayerGiven: otherGiven)
+        guard role == .eez, landlockedAllowed, otherGiven else { throw missing }
+        warnings.append("the EEZ layer '\(boundary.layer)' of \(UserFile.displayName(boundary.path)) has no feature for \(country) in field \(boundary.field): \(country) is measured on land only (a landlocked country?), without marine figures")
+        return nil
     }
 
     /// A file without a single site of the country gives 0 % that looks like a result:
@@ -76,47 +108,50 @@ public struct CoveragePipeline: Sendable {
     }
 
     /// One country from sources already read: boundaries, compute, write, record.
-    /// - Parameter requireSites: refuse a file without a site of the country (a run for one
-    ///   country); a run over every country of the boundaries reports such a country as 0 %.
+    /// - Parameter requireSites: a run for one country: refuse a file without a site of the
+    ///   country, and an EEZ layer without it. A run over every country of the file reports
+    ///   the first as 0 % and runs the second land-only, with a warning.
     func run(country code: String, sources: Sources, tables: String?, recordInto recording: RunRecording?, threads: Int,
              progress: any PipelineProgress, started: Date, requireSites: Bool = false) async throws -> Outcome {
         let country = Code.canonical(code)
-        let files = sources.files
         progress.report(PipelineStep(stage: PipelineStep.readingBoundaries))
-        let land = try TerritoryReader.read(path: files.land, layer: sources.landLayer, iso3Field: options.territoryField, country: country)
-        let eez = try TerritoryReader.read(path: files.eez, layer: sources.eezLayer, iso3Field: options.territoryField, country: country)
-        guard !land.isEmpty else {
-            let present = try TerritoryReader.countryCodes(path: files.land, layer: sources.landLayer, iso3Field: options.territoryField)
-            throw DomainError.invalid("the land layer '\(sources.landLayer)' of \(UserFile.displayName(files.land)) has no feature for \(country) in field \(options.territoryField) (features by code: \(TerritoryReader.describe(present)))")
-        }
+        var boundaryWarnings: [String] = []
+        let land = try Self.polygons(of: country, in: sources.land, role: .land, sources: sources, landlockedAllowed: !requireSites, warnings: &boundaryWarnings)
+        let eez = try Self.polygons(of: country, in: sources.eez, role: .eez, sources: sources, landlockedAllowed: !requireSites, warnings: &boundaryWarnings)
         if requireSites { try Self.checkSites(of: country, in: sources, countryField: options.engine.countryField) }
         var engine = CoverageEngine(options: options.engine)
         engine.threads = threads
         let report: (CoverageProgress) -> Void = { progress.report(PipelineStep(stage: $0.stage.rawValue, done: $0.done, total: $0.total)) }
-        let sites = sources.imported.records, eezParts = eez.isEmpty ? nil : eez, kbas = sources.kbaImport?.records
-        let result: CoverageResult, layers: CoverageLayers?
+        let sites = sources.imported.records, kbas = sources.kbaImport?.records
+        // The engine takes an absent land layer as empty land: the marine area is then the EEZ layer as given.
+        var result: CoverageResult, layers: CoverageLayers?
         if tables != nil {
-            (result, layers) = try engine.runWithLayers(sites: sites, land: land, eez: eezParts, country: country, kbas: kbas, progress: report)
+            (result, layers) = try engine.runWithLayers(sites: sites, land: land ?? [], eez: eez, country: country, kbas: kbas, progress: report)
         } else {
-            (result, layers) = (try engine.run(sites: sites, land: land, eez: eezParts, country: country, kbas: kbas, progress: report), nil)
+            (result, layers) = (try engine.run(sites: sites, land: land ?? [], eez: eez, country: country, kbas: kbas, progress: report), nil)
         }
+        result = result.measured(land: land != nil, marine: eez != nil)
         var outcome = Outcome(result: result, imported: sources.imported, kbaImport: sources.kbaImport, layers: layers, run: nil,
-                              warnings: Self.warnings(result, sources: sources))
+                              warnings: Self.warnings(result, sources: sources, boundaries: boundaryWarnings))
         if let tables {
             progress.report(PipelineStep(stage: PipelineStep.writingOutputs))
             try CoverageTables.write(outcome.result, imported: sources.imported, layers: outcome.layers, to: tables)
         }
         if let recording {
             progress.report(PipelineStep(stage: PipelineStep.recordingRun))
-            outcome.run = try await CoverageRunRecord(options: options, country: country, sources: sources)
+            var recorded = options
+            (recorded.landField, recorded.eezField) = (sources.land?.field, sources.eez?.field)
+            outcome.run = try await CoverageRunRecord(options: recorded, country: country, sources: sources)
                 .record(outcome.result, warnings: outcome.warnings, into: recording, started: started)
         }
         return outcome
     }
 
     /// The run's warnings in the order they arose: reading, then computing.
-    static func warnings(_ result: CoverageResult, sources: Sources) -> [String] {
+    static func warnings(_ result: CoverageResult, sources: Sources, boundaries: [String] = []) -> [String] {
         var warnings = sources.imported.problems.map { "\($0)" }
+        warnings += sources.kbaImport?.warnings ?? []
+        warnings += boundaries
         warnings += result.input.geometryErrors
         if let kbaImport = sources.kbaImport, kbaImport.featuresWithoutPolygon > 0 {
             warnings.append("KBA layer \(kbaImport.layer): \(kbaImport.featuresWithoutPolygon) features without a polygon were left out")

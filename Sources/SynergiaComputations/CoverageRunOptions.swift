@@ -17,21 +17,24 @@ public struct CoverageRunOptions: Sendable {
     /// The method's options (area method, snapping grid, MAB exclusion, …).
     public var engine: CoverageOptions
     public var badRecords: ImportPolicy
-    /// Field holding the ISO3 code in the land and EEZ layers.
-    public var territoryField: String
+    /// Field holding the country code in the land layer; nil: recognised (`TerritoryField`).
+    public var landField: String?
+    /// Field holding the country code in the EEZ layer; nil: recognised (`TerritoryField`).
+    public var eezField: String?
 
     public init(country: String, year: Int, engine: CoverageOptions = CoverageOptions(), badRecords: ImportPolicy = .skipInvalid,
-                territoryField: String = "ISO3") {
+                landField: String? = nil, eezField: String? = nil) {
         self.country = country
         self.year = year
         self.engine = engine
         self.badRecords = badRecords
-        self.territoryField = territoryField
+        self.landField = landField
+        self.eezField = eezField
     }
 
     /// The options as typed on the command line or in the form; nil or empty means the default.
     public init(country: String, year: String, areaMethod: String? = nil, snapGridMeters: String? = nil, badRecords: String? = nil,
-                keepMAB: Bool = false, territoryField: String? = nil) throws {
+                keepMAB: Bool = false, landField: String? = nil, eezField: String? = nil, territoryField: String? = nil) throws {
         let yearText = year.trimmingCharacters(in: .whitespaces)
         guard let year = Int(yearText) else { throw PipelineOptionError.yearOutOfRange(given: yearText, range: Self.years) }
         var engine = CoverageOptions()
@@ -53,8 +56,10 @@ public struct CoverageRunOptions: Sendable {
             }
             policy = chosen
         }
-        let field = try Self.name(territoryField, .territoryField) ?? "ISO3"
-        self.init(country: country, year: year, engine: engine, badRecords: policy, territoryField: field)
+        // The one territory field of earlier versions sets both; a field named per layer wins.
+        let both = try Self.name(territoryField, .territoryField)
+        self.init(country: country, year: year, engine: engine, badRecords: policy,
+                  landField: try Self.name(landField, .landField) ?? both, eezField: try Self.name(eezField, .eezField) ?? both)
         try validate()
     }
 
@@ -65,7 +70,7 @@ public struct CoverageRunOptions: Sendable {
     }
 
     /// The text given, trimmed; nil when empty.
-    static func given(_ text: String?) -> String? {
+    public static func given(_ text: String?) -> String? {
         guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
         return trimmed
     }
@@ -92,6 +97,8 @@ public struct CoverageRunOptions: Sendable {
             "year": String(year),
             "bad_records": badRecords == .refuse ? "refuse" : "skip",
         ]
+        if let landField { strings["land_field"] = landField }
+        if let eezField { strings["eez_field"] = eezField }
         if let kbaImport {
             strings["kba_layer"] = kbaImport.layer
             strings["kba_id_field"] = kbaImport.idField

@@ -2,7 +2,8 @@ import Foundation
 
 /// An option of an engine pipeline, as the CLI (a flag) and the web (a form field) both offer it.
 public enum PipelineOption: String, Sendable, CaseIterable {
-    case year, areaMethod, snapGrid, badRecords, wdpaLayer, landLayer, eezLayer, territoryField
+    case year, areaMethod, snapGrid, badRecords, wdpaLayer, landLayer, eezLayer, territoryField, landField, eezField
+    case land, eez
     case kbaLayer, kbaIDField, kbaNameField, legend, matrix
 
     /// The option as a sentence names it.
@@ -16,6 +17,10 @@ public enum PipelineOption: String, Sendable, CaseIterable {
         case .landLayer: "land layer"
         case .eezLayer: "EEZ layer"
         case .territoryField: "territory field"
+        case .landField: "land field"
+        case .eezField: "EEZ field"
+        case .land: "land boundary file"
+        case .eez: "EEZ boundary file"
         case .kbaLayer: "KBA layer"
         case .kbaIDField: "KBA id field"
         case .kbaNameField: "KBA name field"
@@ -37,10 +42,15 @@ public enum PipelineOptionError: Error, Sendable, Equatable, CustomStringConvert
     case needsKBAFile(option: PipelineOption)
     /// A layer or field name that cannot be one (control characters, too long).
     case invalidName(option: PipelineOption, given: String)
+    /// A layer or field named for a boundary file that was not given.
+    case needsFile(option: PipelineOption, file: PipelineOption)
+    /// Neither a land nor an EEZ file: there is nothing to measure coverage of.
+    case needsBoundary
 
     public var option: PipelineOption {
         switch self {
-        case .notOneOf(let option, _, _), .needsKBAFile(let option), .invalidName(let option, _): option
+        case .notOneOf(let option, _, _), .needsKBAFile(let option), .invalidName(let option, _), .needsFile(let option, _): option
+        case .needsBoundary: .land
         case .invalidSnapGrid: .snapGrid
         case .yearOutOfRange: .year
         }
@@ -58,6 +68,10 @@ public enum PipelineOptionError: Error, Sendable, Equatable, CustomStringConvert
             "the \(option.label) goes with a KBA file; give the KBA file too"
         case let .invalidName(option, given):
             "the \(option.label) '\(given.prefix(80))' is not a layer or field name (at most 200 characters, no control characters)"
+        case let .needsFile(option, file):
+            "the \(option.label) goes with a \(file.label); give the \(file.label) too"
+        case .needsBoundary:
+            "a coverage run needs a land boundary file, an EEZ boundary file or both"
         }
     }
 }

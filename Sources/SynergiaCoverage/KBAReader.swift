@@ -23,6 +23,8 @@ public struct KBAImport: Sendable {
     public var countryField: String?
     /// Features whose geometry is missing or not polygonal (KBA points): they have no area to cover.
     public var featuresWithoutPolygon: Int
+    /// What was chosen on the user's behalf (ids from the feature id), in the words the stored run keeps.
+    public var warnings: [String] = []
 }
 
 /// Reads KBA polygons (SDG 15.1.2 / 15.4.1, docs/methods/protected-area-coverage.md
@@ -30,7 +32,10 @@ public struct KBAImport: Sendable {
 /// The id and name fields are detected among the names the KBA partnership and
 /// common extracts use, or named by the user.
 public enum KBAReader {
+    /// SitRecID, NatName, IntName, ISO3 and Country are the KBA World Database export's fields.
     public static let idFieldCandidates = ["SITRECID", "KBA_ID", "KBAID", "SITE_ID", "ID"]
+    /// Names the id option takes for the GDAL feature id rather than a field.
+    public static let featureIDNames: Set<String> = ["FID"]
     public static let nameFieldCandidates = ["NATNAME", "INTNAME", "KBA_NAME", "NAME"]
     public static let countryFieldCandidates = ["ISO3", "ISO_CODE", "ISO"]
 
@@ -54,8 +59,18 @@ public enum KBAReader {
             }
             return (source.fieldNames[Int(i)], i)
         }
-        let id = try field(idField, idFieldCandidates, choice: .idField)
+        // The feature id when asked for, or when the layer has a name field but no id field:
+        // a layer with neither is more likely the wrong file, and is refused naming both.
+        var warnings: [String] = []
+        let byFeatureID = idField.map { featureIDNames.contains($0.uppercased()) }
+            ?? (!idFieldCandidates.contains { index[$0] != nil } && nameFieldCandidates.contains { index[$0] != nil })
+        let id: (name: String, index: Int32)? = byFeatureID ? nil : try field(idField, idFieldCandidates, choice: .idField)
         let name = try field(nameField, nameFieldCandidates, choice: .nameField)
+        if byFeatureID {
+            warnings.append(idField == nil
+                ? "KBA layer \(source.name) of \(file) has no id field (looked for \(idFieldCandidates.joined(separator: ", "))): each KBA is identified by its feature id, which changes when the file is exported again"
+                : "KBA layer \(source.name) of \(file): each KBA is identified by its feature id, which changes when the file is exported again")
+        }
         let country = countryFieldCandidates.first { index[$0] != nil }.flatMap { index[$0] }
 
         let wgs84 = try SpatialReference(SpatialReference.wgs84)
@@ -63,20 +78,30 @@ public enum KBAReader {
         if let srs = source.spatialReference, !srs.isSame(as: wgs84) { transform = try CoordinateTransformation(from: srs, to: wgs84) }
         var records: [KBARecord] = []
         var withoutPolygon = 0
+        // An id names one KBA in the tables and the stored series: an empty or repeated one would merge or hide KBAs.
+        var featureOfID: [String: Int64] = [:]
+        let idName = id?.name ?? "fid"
         try source.forEachFeature { f in
             guard let wkb = try f.geometryWKB(transform: transform), WDPASchema.wkbKind(wkb) == .polygonal else {
                 withoutPolygon += 1
                 return
             }
-            let kbaID = f.string(id.index)?.trimmingCharacters(in: .whitespaces) ?? ""
-            records.append(KBARecord(id: kbaID.isEmpty ? "feature \(f.fid)" : kbaID, name: f.string(name.index) ?? "",
+            let kbaID = id.map { f.string($0.index)?.trimmingCharacters(in: .whitespaces) ?? "" } ?? String(f.fid)
+            guard !kbaID.isEmpty else {
+                throw KBAReadError.emptyID(file: file, layer: source.name, field: idName, featureID: f.fid)
+            }
+            if let first = featureOfID[kbaID] {
+                throw KBAReadError.duplicateID(file: file, layer: source.name, field: idName, value: kbaID, featureIDs: [first, f.fid])
+            }
+            featureOfID[kbaID] = f.fid
+            records.append(KBARecord(id: kbaID, name: f.string(name.index) ?? "",
                                      iso3: country.map { WDPASchema.parseISO3List(f.string($0) ?? "") } ?? [], geometry: wkb))
         }
         guard !records.isEmpty else {
             throw GeoError.invalidInput("KBA file \(UserFile.displayName(path)), layer \(source.name): no polygon among \(withoutPolygon) features; KBA coverage needs KBA polygons")
         }
-        return KBAImport(records: records, layer: source.name, idField: id.name, nameField: name.name,
-                         countryField: country.map { source.fieldNames[Int($0)] }, featuresWithoutPolygon: withoutPolygon)
+        return KBAImport(records: records, layer: source.name, idField: idName, nameField: name.name,
+                         countryField: country.map { source.fieldNames[Int($0)] }, featuresWithoutPolygon: withoutPolygon, warnings: warnings)
     }
 
     /// The layer named, the only layer, or the one layer with a recognisable KBA id field.

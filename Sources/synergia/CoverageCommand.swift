@@ -14,15 +14,17 @@ struct CoverageCommand: AsyncParsableCommand {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compute coverage for one country; with --workspace, store the run and its series.",
-            discussion: "Method: docs/coverage.md. Land and EEZ layers hold the country's boundaries, with an ISO3 field.")
+            discussion: "Method: docs/coverage.md. Land and EEZ layers hold the country's boundaries; their country-code field is recognised (Natural Earth ISO_A3, GADM GID_0, Marine Regions ISO_TER1, ISO3) or named with --land-field / --eez-field. Without --eez the run is land-only (a landlocked country), without --land marine-only.")
         @OptionGroup var store: StoreOptions
         @Option(help: "WDPA/WD-OECM file: GeoPackage, shapefile (folder or .zip), GeoJSON or file geodatabase.") var wdpa: String
         @Option(help: "Only this layer of the WDPA file (default: every layer with a WDPA schema).") var wdpaLayer: String?
-        @Option(help: "Land boundary file.") var land: String
+        @Option(help: "Land boundary file (e.g. ne_10m_admin_0_countries.shp, GADM level 0); without it the run is marine-only.") var land: String?
         @Option(help: "Layer of the land file (default: its only layer, or 'land').") var landLayer: String?
-        @Option(help: "EEZ boundary file.") var eez: String
+        @Option(help: "Field of the land layer holding the country code (default: recognised: ISO_A3, GID_0, ISO3 …).") var landField: String?
+        @Option(help: "EEZ boundary file (e.g. Marine Regions eez_v12.shp); without it the run is land-only (a landlocked country).") var eez: String?
         @Option(help: "Layer of the EEZ file (default: its only layer, or 'eez').") var eezLayer: String?
-        @Option(help: "Field holding the ISO3 code in the land and EEZ layers.") var territoryField = "ISO3"
+        @Option(help: "Field of the EEZ layer holding the country code (default: recognised: ISO_TER1, ISO3 …).") var eezField: String?
+        @Option(help: ArgumentHelp("Deprecated: sets both --land-field and --eez-field.", visibility: .hidden)) var territoryField: String?
         @Option(help: "ISO3 code of the country.") var country: String?
         @Flag(help: "Every country in the file, in parallel on all cores; results stored for each country that has a workspace when --store-all is given.") var allCountries = false
         @Flag(help: "With --all-countries: store each country's run in its workspace, where one exists.") var storeAll = false
@@ -34,7 +36,7 @@ struct CoverageCommand: AsyncParsableCommand {
         @Flag(help: "Keep UNESCO-MAB Biosphere Reserves (excluded by default).") var keepMAB = false
         @Option(help: "Key Biodiversity Areas (polygons, any OGR format): adds KBA coverage (SDG 15.1.2).") var kba: String?
         @Option(help: "Layer of the KBA file (default: its only layer, or the one with a KBA id field).") var kbaLayer: String?
-        @Option(help: "KBA id field (default: detected, e.g. SitRecID, kba_id, id).") var kbaIdField: String?
+        @Option(help: "KBA id field: any field with unique values, or 'fid' for the feature id (default: detected, e.g. SitRecID, kba_id, id).") var kbaIdField: String?
         @Option(help: "KBA name field (default: detected, e.g. NatName, IntName, name).") var kbaNameField: String?
         @Option(help: "Write summary.json, CSV tables and coverage.gpkg (EPSG:4326) to this folder.") var out: String?
         @OptionGroup var output: OutputOptions
@@ -51,7 +53,7 @@ struct CoverageCommand: AsyncParsableCommand {
                     let options = try CoverageRunOptions(
                         country: country ?? "", year: String(year ?? Calendar(identifier: .gregorian).component(.year, from: Date())),
                         areaMethod: area, snapGridMeters: snapGrid, badRecords: refuseBadRecords ? "refuse" : "skip", keepMAB: keepMAB,
-                        territoryField: territoryField)
+                        landField: landField, eezField: eezField, territoryField: territoryField)
                     let files = try CoverageFiles(wdpa: wdpa, wdpaLayer: wdpaLayer, land: land, landLayer: landLayer, eez: eez, eezLayer: eezLayer,
                                                   kbaPath: kba, kbaLayer: kbaLayer, kbaIDField: kbaIdField, kbaNameField: kbaNameField)
                     return (options, files)
@@ -71,11 +73,11 @@ struct CoverageCommand: AsyncParsableCommand {
                 progress.finish()
                 if output.json { return try printJSON(ResultWithWarnings(result: outcome.result, warnings: outcome.warnings)) }
                 let c = outcome.result.coverage
+                // A realm the run has no boundary for is not a row (land-only, marine-only).
                 printTable(["", "km²", "%"], [
                     ["total", String(format: "%.2f", c.totalKm2), c.totalPercent.map { String(format: "%.2f", $0) } ?? ""],
-                    ["land", c.landKm2.map { String(format: "%.2f", $0) } ?? "", c.landPercent.map { String(format: "%.2f", $0) } ?? ""],
-                    ["marine", c.marineKm2.map { String(format: "%.2f", $0) } ?? "", c.marinePercent.map { String(format: "%.2f", $0) } ?? ""],
-                ])
+                ] + (files.land == nil ? [] : [["land", c.landKm2.map { String(format: "%.2f", $0) } ?? "", c.landPercent.map { String(format: "%.2f", $0) } ?? ""]])
+                  + (files.eez == nil ? [] : [["marine", c.marineKm2.map { String(format: "%.2f", $0) } ?? "", c.marinePercent.map { String(format: "%.2f", $0) } ?? ""]]))
                 if let kba = outcome.result.kba { printKBASummary(kba, imported: outcome.kbaImport) }
                 print("\nSites read: \(outcome.imported.featuresRead), used: \(outcome.result.input.sitesUsed), skipped: \(outcome.imported.recordsSkipped), problems reported: \(outcome.imported.problems.count).")
                 printWarnings(outcome.warnings)
@@ -113,6 +115,8 @@ struct CoverageCommand: AsyncParsableCommand {
             }
             let kbaColumn: [String] = kbaImport == nil ? [] : ["KBA mean %"]
             printTable(["country", "land %", "marine %", "total km²"] + kbaColumn + ["problem"], rows)
+            let boundaryWarnings = results.sorted(by: { $0.key < $1.key }).flatMap { (try? $0.value.get().warnings) ?? [] }.filter { $0.hasPrefix("the EEZ layer") }
+            printWarnings(boundaryWarnings)
             print("\n\(results.count) countries in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\(stored.isEmpty ? "" : "; stored for \(stored.joined(separator: ", "))").")
         }
 
@@ -120,6 +124,7 @@ struct CoverageCommand: AsyncParsableCommand {
             switch error {
             case let error as DomainError: error.message
             case let error as KBAReadError: cliMessage(error)
+            case let error as TerritoryReadError: cliMessage(error)
             default: "\(error)"
             }
         }

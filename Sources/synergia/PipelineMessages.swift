@@ -14,6 +14,10 @@ func flag(_ option: PipelineOption) -> String {
     case .landLayer: "--land-layer"
     case .eezLayer: "--eez-layer"
     case .territoryField: "--territory-field"
+    case .landField: "--land-field"
+    case .eezField: "--eez-field"
+    case .land: "--land"
+    case .eez: "--eez"
     case .kbaLayer: "--kba-layer"
     case .kbaIDField: "--kba-id-field"
     case .kbaNameField: "--kba-name-field"
@@ -38,11 +42,30 @@ func cliMessage(_ error: PipelineOptionError) -> String {
     case let .yearOutOfRange(given, range): "--year must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(given)'"
     case .needsKBAFile(let option): "\(flag(option)) goes with --kba FILE"
     case let .invalidName(option, given): "\(flag(option)) '\(given.prefix(80))' is not a layer or field name"
+    case let .needsFile(option, file): "\(flag(option)) goes with \(flag(file)) FILE"
+    case .needsBoundary: "give --land FILE, --eez FILE or both (--land alone for a landlocked country)"
     }
 }
 
 func cliMessage(_ error: KBAReadError) -> String {
-    "\(error.facts); name the \(error.choice.label) with \(flag(error.choice))"
+    switch error {
+    case .emptyID, .duplicateID:
+        "\(error.facts); name a field whose values are unique with \(flag(error.choice)), or \(flag(error.choice)) fid for the feature id"
+    default:
+        "\(error.facts); name the \(error.choice.label) with \(flag(error.choice))"
+    }
+}
+
+func cliMessage(_ error: TerritoryReadError) -> String {
+    let option = flag(error.role == .land ? PipelineOption.landField : .eezField)
+    switch error {
+    case .countryNotFound(let missing):
+        if let other = missing.otherField { return "\(error.facts): run with \(option) \(other.name)" }
+        return "\(error.facts); check the code or the field (\(option))"
+            + (missing.role == .eez && missing.otherLayerGiven ? ", or run without --eez for a land-only run (a landlocked country)" : "")
+    case .fieldAmbiguous: return "\(error.facts); name the one to use with \(option)"
+    default: return "\(error.facts); name the field with \(option)"
+    }
 }
 
 /// Engine and pipeline failures as messages for the person at the terminal.
@@ -50,6 +73,8 @@ func pipelineErrors<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let error as PipelineOptionError {
         throw CLIError(message: cliMessage(error))
     } catch let error as KBAReadError {
+        throw CLIError(message: cliMessage(error))
+    } catch let error as TerritoryReadError {
         throw CLIError(message: cliMessage(error))
     } catch let error as GeoError {
         throw CLIError(message: "\(error)")

@@ -110,8 +110,8 @@ import SynergiaTestSupport
         let file = folder.appendingPathComponent("wdpa.gpkg").path
         _ = try ProtectedAreaGenerator(seed: 3).write(to: file, sites: 10, countries: ["KEN"])
         let files = CoverageFiles(wdpa: file, land: file, landLayer: "land", eez: file, eezLayer: "eez")
-        let error = await #expect(throws: DomainError.self) { try await CoveragePipeline(options: CoverageRunOptions(country: "FRA", year: 2025)).run(files) }
-        #expect(error?.message.contains("has no feature for FRA") == true)
+        let error = await #expect(throws: TerritoryReadError.self) { try await CoveragePipeline(options: CoverageRunOptions(country: "FRA", year: 2025)).run(files) }
+        #expect(error?.description.contains("has no feature for FRA") == true)
     }
 
     /// A WDPA file without a site of the country would give 0 % with no complaint.

@@ -171,7 +171,7 @@ import ZIPFoundation
             var page = HTTPFields(); page[.cookie] = session!.cookie
             let html = String(buffer: try await client.execute(uri: "/w/KEN/computations", method: .get, headers: page).body)
             #expect(html.contains("<details>") && html.contains("Advanced options"))
-            for field in ["area_method", "snap_grid", "keep_mab", "bad_records", "wdpa_layer", "territory_field", "kba_layer", "kba_id_field", "kba_name_field", "legend", "matrix", "align"] {
+            for field in ["area_method", "snap_grid", "keep_mab", "bad_records", "wdpa_layer", "land_field", "eez_field", "kba_layer", "kba_id_field", "kba_name_field", "legend", "matrix", "align"] {
                 #expect(html.contains("name=\"\(field)\""), "\(field)")
             }
         }

@@ -5,8 +5,9 @@ import SynergiaCoverage
 
 /// Writes a coverage result for the GIS analyst: summary.json and one CSV
 /// per table (by site type, IUCN category, governance type, the time series,
-/// the import problems, and the KBAs when the run had them), plus
-/// coverage.gpkg when the run kept its layers. Files appear only when all are written.
+/// the import problems, and the KBAs when the run had them), plus, when the
+/// run kept its layers, coverage.gpkg and the per-site table (sites.csv,
+/// sites.xlsx). Files appear only when all are written.
 public enum CoverageTables {
     public static func write(_ result: CoverageResult, imported: WDPAImport, layers: CoverageLayers? = nil, to folder: String) throws {
         let target = URL(fileURLWithPath: folder)
@@ -33,7 +34,12 @@ public enum CoverageTables {
                         kba.kbas.map { [$0.id, $0.name, String(format: "%.6f", $0.areaKm2), String(format: "%.6f", $0.coveredKm2),
                                         String(format: "%.4f", $0.coveredPercent), $0.fullyCovered ? "1" : "0"] })
             }
-            if let layers { try CoverageGeoPackage.write(layers, to: staging.appendingPathComponent(CoverageGeoPackage.fileName).path) }
+            if let layers {
+                try CoverageGeoPackage.write(layers, to: staging.appendingPathComponent(CoverageGeoPackage.fileName).path)
+                let rows = layers.sites.map(\.row)
+                try csv(staging.appendingPathComponent(SiteTable.csvName), SiteColumns.all.map(\.name), SiteTable.csvRows(rows))
+                try SiteTable.workbook(rows).write(to: staging.appendingPathComponent(SiteTable.workbookName))
+            }
             try csv(staging.appendingPathComponent("import_problems.csv"), ["layer", "feature_id", "field", "value", "severity", "message"],
                     imported.problems.map { [$0.layer, String($0.featureID), $0.field, $0.value, $0.severity.rawValue, $0.message] })
             if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }

@@ -54,12 +54,32 @@ public struct CoverageEngine: Sendable {
         // Step 7/8: split each site into its land and marine parts of this country.
         var pieces: [Piece] = []
         var outside = 0.0
+        // The per-site table (only with layers): each used site's own area and its part in the territory.
+        var siteRows: [(row: SiteRow, geometry: Geometry?)] = []
         for (i, site) in cleaned.sites.enumerated() {
             if i % 200 == 0 { progress(.init(stage: .clipping, done: i, total: cleaned.sites.count)) }
-            guard let regions else { pieces.append(Piece(site: i, realm: .whole, geometry: site.geometry)); continue }
+            let whole = regions != nil || withLayers ? try frame.area(site.geometry) : 0
+            guard let regions else {
+                pieces.append(Piece(site: i, realm: .whole, geometry: site.geometry))
+                if withLayers { siteRows.append((SiteRow(record: site.record, computedAreaKm2: whole / 1e6, insideKm2: nil, insideLandKm2: nil,
+                                                         insideMarineKm2: nil, excluded: nil), site.geometry)) }
+                continue
+            }
             let inside = try regions.pieces(of: site.geometry, frame: frame)
             pieces += inside.pieces.map { Piece(site: i, realm: $0.realm, geometry: $0.geometry) }
-            outside += max(0, try frame.area(site.geometry) - inside.kept)
+            outside += max(0, whole - inside.kept)
+            if withLayers {
+                let land = try SiteRow.landArea(of: site.geometry, pieces: inside.pieces, kept: inside.kept, regions: regions, frame: frame)
+                siteRows.append((SiteRow(record: site.record, computedAreaKm2: whole / 1e6, insideKm2: inside.kept / 1e6, insideLandKm2: land / 1e6,
+                                         insideMarineKm2: max(0, inside.kept - land) / 1e6,
+                                         excluded: inside.kept > 0 ? nil : SiteRow.outsideTerritory), site.geometry))
+            }
+        }
+        if withLayers {
+            siteRows += cleaned.excludedRecords.map { (SiteRow(record: $0.record, computedAreaKm2: nil, insideKm2: nil, insideLandKm2: nil,
+                                                               insideMarineKm2: nil, excluded: $0.reason.rawValue), nil) }
+            siteRows.sort { ($0.row.siteID, $0.row.parcelID, $0.row.source.layer, $0.row.source.featureID)
+                          < ($1.row.siteID, $1.row.parcelID, $1.row.source.layer, $1.row.source.featureID) }
         }
         progress(.init(stage: .clipping, done: cleaned.sites.count, total: cleaned.sites.count))
 
@@ -89,7 +109,8 @@ public struct CoverageEngine: Sendable {
                                     geometryErrors: cleaned.geometryErrors,
                                     siteAreaOutsideTerritoryKm2: regions == nil ? nil : outside / 1e6),
                 kba: kba?.0)
-            let layers = withLayers ? try CoverageLayers(country: country, flattened: flattened, kbas: kba?.1, frame: frame, context: context) : nil
+            let layers = withLayers ? try CoverageLayers(country: country, flattened: flattened, kbas: kba?.1, sites: siteRows,
+                                                         frame: frame, context: context) : nil
             progress(.init(stage: .statistics, done: 1, total: 1))
             return (result, layers)
         }

@@ -16,14 +16,22 @@ public struct CoverageLayers: Sendable {
         public var wkb: Data
     }
 
+    /// A row of the per-site table and the site's geometry as used (nil for a record left out).
+    public struct Site: Sendable {
+        public var row: SiteRow
+        public var wkb: Data?
+    }
+
     public var country: String
     public var coverage: [Realm]
+    /// Every record of the country, in the order of (WDPAID, WDPA_PID, layer, feature id).
+    public var sites: [Site]
     /// nil when the run had no KBA layer; empty when the country has no KBA.
     public var kbas: [KBA]?
 
     /// Dissolves the per-unit unions into one geometry per realm and transforms everything back to lon/lat.
     init(country: String, flattened: [(realm: PieceRealm, geometry: Geometry)], kbas: [KBAStatistics.Measured]?,
-         frame: WorkingFrame, context: GEOSContext) throws {
+         sites: [(row: SiteRow, geometry: Geometry?)], frame: WorkingFrame, context: GEOSContext) throws {
         self.country = country
         coverage = []
         for realm in PieceRealm.allCases {
@@ -35,6 +43,7 @@ public struct CoverageLayers: Sendable {
             coverage.append(Realm(realm: Self.name(realm), areaKm2: area / 1e6, wkb: try Self.lonLatWKB(dissolved, frame: frame)))
         }
         self.kbas = try kbas?.map { KBA(coverage: $0.coverage, wkb: try Self.lonLatWKB($0.shape, frame: frame)) }
+        self.sites = try sites.map { Site(row: $0.row, wkb: try $0.geometry.map { try Self.lonLatWKB($0, frame: frame) }) }
     }
 
     /// MultiPolygon always, as the GeoPackage layers declare.

@@ -33,6 +33,14 @@ struct SiteCleaner {
         var splitAtAntimeridian = 0
         var pointsBuffered = 0
         var geometryErrors: [String] = []
+        /// The records of the country left out, each with its reason, for the per-site table
+        /// (records of other countries are only counted).
+        var excludedRecords: [(record: WDPARecord, reason: ExclusionReason)] = []
+    }
+
+    /// A record that names the country in ISO3 or PARENT_ISO3, whichever field the run selects on.
+    static func names(_ r: WDPARecord, country: String) -> Bool {
+        r.iso3.contains(country) || r.parentISO3.contains(country)
     }
 
     func exclusion(for r: WDPARecord, country: String) -> ExclusionReason? {
@@ -50,15 +58,22 @@ struct SiteCleaner {
         var out = Outcome()
         for (i, r) in records.enumerated() {
             if i % 500 == 0 { progress(.init(stage: .cleaning, done: i, total: records.count)) }
-            if let reason = exclusion(for: r, country: country) { out.excluded[reason, default: 0] += 1; continue }
+            if let reason = exclusion(for: r, country: country) {
+                out.excluded[reason, default: 0] += 1
+                if Self.names(r, country: country) { out.excludedRecords.append((r, reason)) }
+                continue
+            }
             do {
                 // A geometry that GEOS cannot handle is reported, never fatal.
                 guard let g = try cleanGeometry(r, outcome: &out), !g.isEmpty else {
-                    out.excluded[.emptyGeometry, default: 0] += 1; continue
+                    out.excluded[.emptyGeometry, default: 0] += 1
+                    out.excludedRecords.append((r, .emptyGeometry))
+                    continue
                 }
                 out.sites.append(CleanSite(record: r, geometry: g))
             } catch {
                 out.excluded[.geometryError, default: 0] += 1
+                out.excludedRecords.append((r, .geometryError))
                 out.geometryErrors.append("site \(r.siteID) (\(r.source.layer) #\(r.source.featureID)): \(error)")
             }
         }

@@ -109,6 +109,7 @@ public enum WDPAReader {
         }
         let repArea = area(s.repArea)
         let repMarine = area(s.repMarineArea)
+        let gisArea = area(s.gisArea)
 
         let isoText = value(s.iso3)
         let iso3 = WDPASchema.parseISO3List(isoText ?? "")
@@ -133,7 +134,7 @@ public enum WDPAReader {
         let name = s.nameFields().lazy.compactMap { value($0) }.first { !$0.isEmpty } ?? ""
         return WDPARecord(siteID: id, parcelID: value(s.parcelID) ?? String(id), siteType: type, name: name,
                           designation: value(s.designation) ?? "", designationType: value(s.designationType) ?? "",
-                          iucnCategory: iucn, realm: realm, reportedArea: repArea, reportedMarineArea: repMarine,
+                          iucnCategory: iucn, realm: realm, reportedArea: repArea, reportedMarineArea: repMarine, gisArea: gisArea,
                           status: status, statusYear: year, governanceType: value(s.governance) ?? "Not Reported",
                           iso3: iso3, parentISO3: parent.isEmpty ? iso3 : parent, geometryKind: kind, geometry: wkb,
                           source: RecordSource(layer: layer, featureID: fid))

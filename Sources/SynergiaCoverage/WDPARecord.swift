@@ -56,6 +56,8 @@ public struct WDPARecord: Codable, Sendable, Hashable {
     public var realm: Realm
     public var reportedArea: Double?        // REP_AREA, km²
     public var reportedMarineArea: Double?  // REP_M_AREA, km²
+    /// GIS_AREA, km²: the area UNEP-WCMC computed from the polygon (World Mollweide); nil when the file has none.
+    public var gisArea: Double?
     public var status: SiteStatus
     public var statusYear: Int              // 0 = unknown
     public var governanceType: String
@@ -68,14 +70,14 @@ public struct WDPARecord: Codable, Sendable, Hashable {
     public init(siteID: Int64, parcelID: String? = nil, siteType: SiteType = .protectedArea, name: String = "",
                 designation: String = "", designationType: String = "National",
                 iucnCategory: IUCNCategory = .notReported, realm: Realm = .terrestrial,
-                reportedArea: Double? = nil, reportedMarineArea: Double? = nil,
+                reportedArea: Double? = nil, reportedMarineArea: Double? = nil, gisArea: Double? = nil,
                 status: SiteStatus = .designated, statusYear: Int = 0, governanceType: String = "Not Reported",
                 iso3: [String], parentISO3: [String]? = nil, geometryKind: GeometryKind = .polygonal,
                 geometry: Data, source: RecordSource = RecordSource(layer: "", featureID: -1)) {
         self.siteID = siteID; self.parcelID = parcelID ?? String(siteID); self.siteType = siteType
         self.name = name; self.designation = designation; self.designationType = designationType
         self.iucnCategory = iucnCategory; self.realm = realm; self.reportedArea = reportedArea
-        self.reportedMarineArea = reportedMarineArea; self.status = status; self.statusYear = statusYear
+        self.reportedMarineArea = reportedMarineArea; self.gisArea = gisArea; self.status = status; self.statusYear = statusYear
         self.governanceType = governanceType; self.iso3 = iso3; self.parentISO3 = parentISO3 ?? iso3
         self.geometryKind = geometryKind; self.geometry = geometry; self.source = source
     }

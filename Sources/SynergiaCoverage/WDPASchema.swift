@@ -7,7 +7,7 @@ struct WDPASchema {
     let version: WDPASchemaVersion
     let id, parcelID, siteType, name, realm, parentISO3: String
     let designation = "DESIG_ENG", designationType = "DESIG_TYPE", iucn = "IUCN_CAT"
-    let repArea = "REP_AREA", repMarineArea = "REP_M_AREA", status = "STATUS", statusYear = "STATUS_YR"
+    let repArea = "REP_AREA", repMarineArea = "REP_M_AREA", gisArea = "GIS_AREA", status = "STATUS", statusYear = "STATUS_YR"
     let governance = "GOV_TYPE", iso3 = "ISO3"
 
     static let legacy = WDPASchema(version: .legacy, id: "WDPAID", parcelID: "WDPA_PID", siteType: "PA_DEF",

@@ -35,7 +35,7 @@ import Testing
         try CoverageGeoPackage.write(layers, to: path)
 
         let gpkg = try VectorDataset(path: path)
-        #expect(gpkg.layerNames == ["coverage", "kba_coverage"])
+        #expect(gpkg.layerNames == ["coverage", "kba_coverage", "sites"])
         let coverage = try gpkg.layer(named: "coverage")
         #expect(coverage.featureCount == 2)
         #expect(coverage.fieldNames == ["iso3", "realm", "area_km2"])
@@ -62,7 +62,7 @@ import Testing
         let path = tempPath("coverage-\(UUID().uuidString).gpkg")
         try CoverageGeoPackage.write(layers, to: path)
         let gpkg = try VectorDataset(path: path)
-        #expect(gpkg.layerNames == ["coverage"])
+        #expect(gpkg.layerNames == ["coverage", "sites"])
         #expect(close(try areas(try gpkg.layer(named: "coverage"))[0], try measuredKm2(box(10, 40, 11, 41)), rel: 1e-9))
     }
 

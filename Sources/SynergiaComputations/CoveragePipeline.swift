@@ -23,6 +23,8 @@ public struct CoveragePipeline: Sendable {
         /// Every warning of the run, in the words the stored run keeps: import problems,
         /// geometry errors, KBA features left out, and what the pipeline chose on the user's behalf.
         public var warnings: [String] = []
+        /// The series the run wrote into the workspace, each with its years; empty when not recorded.
+        public var stored: [StoredSeries] = []
     }
 
     /// What every country of a run shares: the files and what was read from them once.
@@ -141,8 +143,9 @@ public struct CoveragePipeline: Sendable {
             progress.report(PipelineStep(stage: PipelineStep.recordingRun))
             var recorded = options
             (recorded.landField, recorded.eezField) = (sources.land?.field, sources.eez?.field)
-            outcome.run = try await CoverageRunRecord(options: recorded, country: country, sources: sources)
+            let written = try await CoverageRunRecord(options: recorded, country: country, sources: sources)
                 .record(outcome.result, warnings: outcome.warnings, into: recording, started: started)
+            (outcome.run, outcome.stored) = (written.run, written.stored)
         }
         return outcome
     }

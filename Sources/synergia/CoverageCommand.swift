@@ -82,8 +82,8 @@ struct CoverageCommand: AsyncParsableCommand {
                 print("\nSites read: \(outcome.imported.featuresRead), used: \(outcome.result.input.sitesUsed), skipped: \(outcome.imported.recordsSkipped), problems reported: \(outcome.imported.problems.count).")
                 printWarnings(outcome.warnings)
                 if let run = outcome.run {
-                    let series = outcome.result.kba?.meanPercent == nil ? "GBF-3.1 (land, marine) and SDG-14.5.1" : "GBF-3.1 (land, marine), SDG-14.5.1 and SDG-15.1.2"
-                    print("Stored as computation run \(run.id) in \(workspace ?? ""): \(series) for \(options.year).")
+                    print("Stored as computation run \(run.id) in \(workspace ?? ""), \(outcome.stored.count) series (percent):")
+                    for series in outcome.stored { print("  \(series)") }
                 }
                 if let out { print("Tables written to \(out).") }
             }

@@ -30,12 +30,12 @@ import SynergiaTestSupport
             #expect(run.options["area_method"] == "equalArea")
 
             let land = try #require(try await store.series(workspaceID: kenya.id, indicator: "GBF-3.1", disaggregation: "realm=land"))
-            let stored = try #require(land.observations.first)
+            let stored = try #require(land.observations.first { $0.year == 2025 })
             #expect(stored.year == 2025)
             #expect(stored.provenance == .computed(runID: run.id))
             #expect(abs(stored.value - first.result.coverage.landPercent!) < 1e-4)
             let marine = try #require(try await store.series(workspaceID: kenya.id, indicator: "SDG-14.5.1", disaggregation: ""))
-            #expect(abs(marine.observations[0].value - first.result.coverage.marinePercent!) < 1e-4)
+            #expect(abs(try #require(marine.observations.first { $0.year == 2025 }).value - first.result.coverage.marinePercent!) < 1e-4)
 
             // Invariants: coverage within 0–100 %, land + marine = total.
             let c = first.result.coverage

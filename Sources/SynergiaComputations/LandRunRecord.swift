@@ -21,8 +21,10 @@ struct LandRunRecord {
         case .ndvi(.multiband(let path, _)): files.append(try FileFingerprint.input(role: "ndvi", path: path))
         case .ndvi(.files(let byYear)): for (year, path) in byYear.sorted(by: { $0.key < $1.key }) { files.append(try FileFingerprint.input(role: "ndvi_\(year)", path: path)) }
         }
-        files.append(try FileFingerprint.input(role: "soc", path: inputs.soc))
+        if let soc = inputs.soc { files.append(try FileFingerprint.input(role: "soc", path: soc)) }
+        for (year, path) in inputs.socStock.sorted(by: { $0.key < $1.key }) { files.append(try FileFingerprint.input(role: "soc_stock_\(year)", path: path)) }
         if let climate = inputs.climate { files.append(try FileFingerprint.input(role: "climate", path: climate)) }
+        if let soil = inputs.soilType { files.append(try FileFingerprint.input(role: "soil_type", path: soil)) }
         if let aoi { files.append(try FileFingerprint.input(role: "aoi", path: aoi)) }
 
         let source = "Synergia land-degradation engine (\(result.method))"
@@ -42,7 +44,9 @@ struct LandRunRecord {
         }
         let recorded = [
             "periods": options.periods.map { "\($0.name):\($0.landCoverStart)-\($0.landCoverEnd)" }.joined(separator: ","),
-            "climate_zone": "\(options.climateZone)", "denominator": result.denominatorDescription,
+            "climate_zone": options.nationalClimateZone.rawValue + (options.climateZone == nil ? " (assumed)" : ""),
+            "climate_factor": LandClimateCodes.format(options.nationalClimateZone.factor), "climate_codes": options.climateCodes.name,
+            "soc_rule": result.so1.climateFactor, "denominator": result.denominatorDescription,
             "mann_kendall_alpha": String(options.mannKendallAlpha), "soc_threshold_percent": String(options.socThresholdPercent),
             "align": String(options.align), "legend": options.legend == .unccd ? "unccd" : "national",
             "transition_matrix": options.transitionMatrix == .unccdDefault ? "unccd" : "custom",

@@ -78,7 +78,19 @@ public struct LandDataGenerator: Sendable {
         let inputs = LandInputs(landCover: Dictionary(uniqueKeysWithValues: zip(Self.landCoverYears, lcPaths)),
                                 productivity: .ndvi(.multiband(path: ndviPath, firstYear: Self.ndviYears[0])),
                                 soc: socPath)
+        try inputsFile.jsonData().write(to: folder.appendingPathComponent("inputs.json"))
         return Output(inputs: inputs, aoi: aoiPath, grid: g)
+    }
+
+    /// inputs.json for the stack, naming its files beside it: every period and the national climate
+    /// zone written out, so it shows the form a person copies.
+    public var inputsFile: LandInputsFile {
+        var options = LandInputsFile.Options()
+        options.climateZone = .tropicalMoist   // the stack lies on the equator
+        return LandInputsFile(
+            inputs: LandInputs(landCover: Dictionary(uniqueKeysWithValues: Self.landCoverYears.map { ($0, "land_cover_\($0).tif") }),
+                               productivity: .ndvi(.multiband(path: "ndvi_2001_2023.tif", firstYear: Self.ndviYears[0])), soc: "soc_2000.tif"),
+            periods: LandPeriod.unccd2026, options: options)
     }
 
     /// A wobbly disc covering most of the grid, in WGS84 (GeoJSON is always lon/lat).

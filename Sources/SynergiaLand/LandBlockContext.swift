@@ -28,8 +28,13 @@ struct LandBlockContext: Sendable {
     private(set) var unitPercentilesDense: [[Double]] = []
     /// Transition matrix value at a * 8 + b for classes 1..7.
     let matrixTable: [Int8]
-    /// F_LU at zone * 64 + a * 8 + b; zone 0 = the national climate zone, 1...5 = `LandClimateZone`.
+    /// F_LU at zone * 64 + a * 8 + b; zone 0 = the national climate zone, 1... = the codes of `options.climateCodes`.
     let socFactorTable: [Double]
+    /// Highest code of the climate table (a raster value above it, or without a zone, is no data).
+    let climateMaxCode: Int
+    /// Years of the SOC stock maps (SOC stocks by year only), and per period the index of its start and end year in them.
+    let socStockYears: [Int]
+    let socStockIndex: [(Int, Int)]
     /// Index of each land-cover year in `stack.landCoverYears`.
     let landCoverIndex: [Int: Int]
     /// NDVI years needed by any period, in order, and their index.
@@ -63,10 +68,16 @@ struct LandBlockContext: Sendable {
         var m = [Int8](repeating: 0, count: 64)
         for a in 1...7 { for b in 1...7 { m[a * 8 + b] = options.transitionMatrix.value(from: a, to: b) } }
         matrixTable = m
-        let zones = [options.climateZone.factor] + (1...5).map { LandClimateZone(rawValue: $0)!.factor }
+        let codes = options.climateCodes.zones
+        climateMaxCode = codes.keys.max() ?? 0
+        // A code the table lacks keeps the national factor (the raster was checked to hold none before the run).
+        let zones = (0...climateMaxCode).map { $0 == 0 ? options.nationalClimateZone.factor : codes[$0]?.factor ?? options.nationalClimateZone.factor }
         var f = [Double](repeating: 1, count: zones.count * 64)
         for (z, factor) in zones.enumerated() { for a in 1...7 { for b in 1...7 { f[z * 64 + a * 8 + b] = LandSOC.factor(from: a, to: b, f: factor) } } }
         socFactorTable = f
+        socStockYears = stack.socStock.keys.sorted()
+        let stockIndex = Dictionary(uniqueKeysWithValues: socStockYears.enumerated().map { ($1, $0) })
+        socStockIndex = socStockYears.isEmpty ? [] : options.periods.map { (stockIndex[$0.landCoverStart]!, stockIndex[$0.landCoverEnd]!) }
     }
 
     /// Percentile of a land unit for performance (0 when the unit has none).

@@ -15,6 +15,8 @@ final class LandBlockInputs {
     var ndviFloat: [Float] = []
     var lpd: [[Int32]] = []
     var soc: [Float] = []
+    /// SOC stock maps of `ctx.socStockYears`, in that order (SOC stocks by year only).
+    var socStocks: [[Float]] = []
     var climate: [Int32] = []
     var soil: [Int32] = []
     private var raw: [Int32] = []
@@ -40,7 +42,7 @@ final class LandBlockInputs {
                 }
             }
             if unknown {
-                for i in 0..<n where classes[k * n + i] < 0 && mask[i] != 0 { missing[ref.path, default: [:]][Int(raw[i]), default: 0] += 1 }
+                for i in 0..<n where classes[k * n + i] < 0 && mask[i] != 0 { missing[ref.sourcePath, default: [:]][Int(raw[i]), default: 0] += 1 }
             }
         }
         if ctx.usesNDVI {
@@ -52,7 +54,11 @@ final class LandBlockInputs {
                 return b
             }
         }
-        if needsSOC { try cache.readFloat(ctx.stack.soc, w, into: &soc) }
+        if needsSOC, let reference = ctx.stack.soc { try cache.readFloat(reference, w, into: &soc) }
+        if needsSOC, !ctx.socStockYears.isEmpty {
+            if socStocks.count != ctx.socStockYears.count { socStocks = ctx.socStockYears.map { _ in [] } }
+            for (k, y) in ctx.socStockYears.enumerated() { try cache.readFloat(ctx.stack.socStock[y]!, w, into: &socStocks[k]) }
+        }
         if let c = ctx.stack.climate { try cache.readInt(c, w, into: &climate) } else { climate = [] }
         if let s = ctx.stack.soil { try cache.readInt(s, w, into: &soil) } else { soil = [] }
     }

@@ -52,13 +52,17 @@ final class LandBlockScratch {
 /// `LandPeriodTotals` once per block).
 enum LandAcc {
     static let landCover = 0, productivity = 4, soc = 8, indicator = 12, lpd = 16, transitions = 22,
-               lpdByTransition = 71, socArea = 365, socStart = 414, socEnd = 463, status = 512, water = 520, size = 521
+               lpdByTransition = 71, socArea = 365, socStart = 414, socEnd = 463, status = 512, water = 520,
+               productivityNonWater = 521, change = 525,
+               landCoverStart = 589, landCoverEnd = 597, size = 605
 
     static func add(_ a: UnsafePointer<Int64>, to t: inout LandPeriodTotals) {
         func add(_ dst: inout [Int64], _ at: Int) { for k in dst.indices { dst[k] += a[at + k] } }
         add(&t.landCover, landCover); add(&t.productivity, productivity); add(&t.soc, soc); add(&t.indicator, indicator)
         add(&t.lpd, lpd); add(&t.transitions, transitions); add(&t.lpdByTransition, lpdByTransition)
         add(&t.socArea, socArea); add(&t.socStart, socStart); add(&t.socEnd, socEnd); add(&t.status, status)
+        add(&t.productivityNonWater, productivityNonWater); add(&t.change, change)
+        add(&t.landCoverStart, landCoverStart); add(&t.landCoverEnd, landCoverEnd)
         t.water += a[water]
     }
 }
@@ -123,7 +127,8 @@ struct LandBlockKernel {
         for r in 0..<w.height { rowArea[r] = ctx.rowArea(w.y + r) }
         let spread = o.socSpreadYears, dSpread = Double(spread)
         let threshold = o.socThresholdPercent
-        let hasClimate = !inp.climate.isEmpty
+        let hasClimate = !inp.climate.isEmpty, climateMaxCode = ctx.climateMaxCode
+        let stockMode = !ctx.socStockYears.isEmpty
         var aoiArea: Int64 = 0
         withUnsafeTemporaryAllocation(of: UnsafePointer<Int8>.self, capacity: max(Y, 1)) { cls in
           inp.classes.withUnsafeBufferPointer { classes in
@@ -144,11 +149,14 @@ struct LandBlockKernel {
                     // SOC stocks through every known land-cover year, once per pixel.
                     var chainValid = true
                     for k in 0..<Y where cls[k][i] <= 0 { chainValid = false }
-                    let ref = Double(soc[i])
-                    let socValid = chainValid && !ref.isNaN && ref > 0
+                    let ref = stockMode ? 0 : Double(soc[i])
+                    let socValid = !stockMode && chainValid && !ref.isNaN && ref > 0
                     if socValid {
                         var zone = 0
-                        if hasClimate, let z = LandClimateZone(rawValue: Int(inp.climate[i])) { zone = z.rawValue }
+                        if hasClimate {
+                            let code = Int(inp.climate[i])
+                            if code > 0 && code <= climateMaxCode { zone = code }
+                        }
                         let f = factors.baseAddress! + zone * 64
                         var stock = ref, rate = 0.0, remaining = 0
                         stocks[0] = stock
@@ -164,7 +172,7 @@ struct LandBlockKernel {
                             stocks[k + 1] = stock
                         }
                     }
-                    var baselineSDG: Int8? = nil
+                    var baselineSDG: Int8? = nil, baselineLC: Int8? = nil, baselineProd: Int8? = nil, baselineSOC: Int8? = nil
                     for p in 0..<P {
                         let (ks, ke) = pIdx[p]
                         let a = cls[ks][i], b = cls[ke][i]
@@ -178,9 +186,16 @@ struct LandBlockKernel {
                         if socValid && !water {
                             s0 = stocks[ks]; s1 = stocks[ke]
                             socSub = LandSOC.classify(percentChange: LandSOC.percentChange(initial: s0, final: s1), threshold: threshold)
+                        } else if stockMode && lcValid && !water {
+                            let (k0, k1) = ctx.socStockIndex[p]
+                            let m0 = Double(inp.socStocks[k0][i]), m1 = Double(inp.socStocks[k1][i])
+                            if !m0.isNaN && !m1.isNaN && m0 > 0 && m1 >= 0 {
+                                s0 = m0; s1 = m1
+                                socSub = LandSOC.classify(percentChange: LandSOC.percentChange(initial: s0, final: s1), threshold: threshold)
+                            }
                         }
                         let sdg = LandIntegration.oneOutAllOut(landCover: lcSub, productivity: prodSub, soc: socSub)
-                        if p == 0 { baselineSDG = sdg }
+                        if p == 0 { baselineSDG = sdg; baselineLC = lcSub; baselineProd = prodSub; baselineSOC = socSub }
 
                         let layer = out + (p * 5) * n + i
                         layer[0] = lcSub.map(Int16.init) ?? LandCodes.noData16
@@ -195,7 +210,16 @@ struct LandBlockKernel {
                         t[LandAcc.soc + Self.slot(socSub)] += area
                         t[LandAcc.indicator + Self.slot(sdg)] += area
                         t[LandAcc.lpd + lpdRaw] += area
-                        if water { t[LandAcc.water] += area }
+                        t[LandAcc.landCoverStart + max(Int(a), 0)] += area; t[LandAcc.landCoverEnd + max(Int(b), 0)] += area
+                        if water { t[LandAcc.water] += area } else { t[LandAcc.productivityNonWater + Self.slot(prodSub)] += area }
+                        if p > 0 {
+                            // Baseline class x this period's class, per layer (sdg, productivity, land cover, SOC).
+                            let c = LandAcc.change
+                            t[c + Self.slot(baselineSDG) * 4 + Self.slot(sdg)] += area
+                            t[c + 16 + Self.slot(baselineProd) * 4 + Self.slot(prodSub)] += area
+                            t[c + 32 + Self.slot(baselineLC) * 4 + Self.slot(lcSub)] += area
+                            t[c + 48 + Self.slot(baselineSOC) * 4 + Self.slot(socSub)] += area
+                        }
                         if lcValid {
                             let tr = Int(a - 1) * 7 + Int(b - 1)
                             t[LandAcc.transitions + tr] += area

@@ -57,16 +57,32 @@ public struct LandDegradationEngine: Sendable {
         if totals.aoiPixels == 0 {
             throw GeoError.aoiDoesNotOverlap(aoi: aoi ?? "(none)", grid: stack.grid.description + "; no pixel centre inside")
         }
-        let climate = stack.climate != nil ? "climate raster \(UserFile.displayName(stack.climate!.path)) (national default \(options.climateZone) where no data)"
-                                           : "national climate zone \(options.climateZone) (f = \(options.climateZone.factor))"
         let rasters = outputs.all.map { URL(fileURLWithPath: $0.path).lastPathComponent }
-        let result = LandResultBuilder(options: options, totals: totals, grid: stack.grid, climateText: climate)
+        var result = LandResultBuilder(options: options, totals: totals, grid: stack.grid, climateText: climateText(stack))
             .build(folder: final.path, rasters: rasters)
+        result.warnings = warnings(stack)
         try LandTableWriter.write(result, to: temp)
         let summary = LandTrendsEarthSummary(result: result, aoi: try .init(AreaMask(path: aoi, grid: stack.grid).outline()),
                                              generatedAt: Date(), software: LandTrendsEarthSummary.producer)
         try LandTableWriter.writeTrendsEarth(summary, to: temp)
         return result
+    }
+
+    /// Which SOC rule and climate factors the run used, naming the user's files (never a file Synergia wrote).
+    func climateText(_ stack: LandInputStack) -> String {
+        if !stack.socStock.isEmpty {
+            return "SOC stock maps by year (\(stack.socStock.keys.sorted().map { "\($0) \(stack.socStock[$0]!.displayName)" }.joined(separator: ", "))); no land-use factor applied"
+        }
+        let zone = options.nationalClimateZone
+        let national = "\(zone.title) (\(zone.rawValue), f = \(LandClimateCodes.format(zone.factor)))\(options.climateZone == nil ? ", assumed" : "")"
+        guard let climate = stack.climate else { return "national climate zone \(national)" }
+        return "climate raster \(climate.displayName) read as \(options.climateCodes.name) (\(options.climateCodes.described)); national climate zone \(national) where it has no data"
+    }
+
+    func warnings(_ stack: LandInputStack) -> [String] {
+        guard stack.socStock.isEmpty, stack.climate == nil, options.climateZone == nil else { return [] }
+        let zone = LandClimateZone.assumed
+        return ["no climate zone was given: the SOC land-use factor of \(zone.title) (f = \(LandClimateCodes.format(zone.factor))) was assumed for the whole area; give the country's climate zone or the IPCC climate-zone raster"]
     }
 
     /// Pass 1 (NDVI only): histograms of period-mean NDVI per land unit inside

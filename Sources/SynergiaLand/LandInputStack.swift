@@ -8,6 +8,15 @@ struct LandLayerRef: Sendable, Hashable {
     var band: Int = 1
     /// A raster Synergia wrote (an input warped onto the land-cover grid) rather than the user's file.
     var synergiaFile = false
+    /// The user's file this layer comes from (warped or not): what messages and summaries name.
+    var sourcePath: String
+
+    init(label: String, path: String, band: Int = 1) {
+        self.label = label; self.path = path; self.band = band; self.sourcePath = path
+    }
+
+    /// The user's file name, never a folder nor a file Synergia wrote.
+    var displayName: String { UserFile.displayName(sourcePath) }
 
     func open() throws -> RasterDataset {
         synergiaFile ? try RasterDataset(synergiaFile: path) : try RasterDataset(path: path)
@@ -23,22 +32,43 @@ struct LandInputStack: Sendable {
     var landCover: [Int: LandLayerRef]
     var ndvi: [Int: LandLayerRef] = [:]
     var lpd: [String: LandLayerRef] = [:]
-    var soc: LandLayerRef
+    /// Reference SOC stock at the first land-cover year (nil when SOC stocks by year are given).
+    var soc: LandLayerRef?
+    /// SOC stock maps by year (the country's own), instead of the land-use-factor propagation.
+    var socStock: [Int: LandLayerRef] = [:]
     var climate: LandLayerRef?
     var soil: LandLayerRef?
 
     init(inputs: LandInputs, options: LandOptions, alignFolder: URL) throws {
         // Land cover: every year a period names must be there.
         let needed = Set(options.periods.flatMap { [$0.landCoverStart, $0.landCoverEnd] })
-        if let miss = needed.subtracting(inputs.landCover.keys).sorted().first {
-            throw GeoError.missingInput("land cover for \(miss)")
+        for p in options.periods {
+            let missing = [p.landCoverStart, p.landCoverEnd].filter { inputs.landCover[$0] == nil }
+            guard missing.isEmpty else {
+                let given = inputs.landCover.keys.sorted().map(String.init).joined(separator: ", ")
+                throw GeoError.missingInput("land cover for \(missing.map(String.init).joined(separator: " and ")) (period \(p.name)); "
+                    + "land cover was given for \(given.isEmpty ? "no year" : given): give a raster for every year a period names, or change the period")
+            }
         }
         let first = needed.min()!
         landCoverYears = inputs.landCover.keys.filter { $0 >= first && $0 <= needed.max()! }.sorted()
         landCover = Dictionary(uniqueKeysWithValues: landCoverYears.map {
             ($0, LandLayerRef(label: "land cover \($0)", path: inputs.landCover[$0]!))
         })
-        soc = LandLayerRef(label: "SOC stock", path: inputs.soc)
+        if inputs.socStock.isEmpty {
+            guard let reference = inputs.soc else {
+                throw GeoError.missingInput("SOC: give a reference SOC stock raster, or SOC stock rasters for the land-cover years of every period")
+            }
+            soc = LandLayerRef(label: "SOC stock", path: reference)
+        } else {
+            let given = inputs.socStock.keys.sorted()
+            let missing = needed.subtracting(given).sorted()
+            guard missing.isEmpty else {
+                throw GeoError.missingInput("SOC stock for \(missing.map(String.init).joined(separator: ", ")); SOC stocks were given for "
+                    + "\(given.map(String.init).joined(separator: ", ")): with SOC stocks by year, give one for every land-cover year a period starts or ends with")
+            }
+            for y in needed.sorted() { socStock[y] = LandLayerRef(label: "SOC stock \(y)", path: inputs.socStock[y]!) }
+        }
         climate = inputs.climate.map { LandLayerRef(label: "climate zones", path: $0) }
         soil = inputs.soilType.map { LandLayerRef(label: "soil type", path: $0) }
         let reference = landCover[first]!
@@ -48,7 +78,9 @@ struct LandInputStack: Sendable {
         switch inputs.productivity {
         case let .lpd(paths):
             for p in options.periods {
-                guard let path = paths[p.name] else { throw GeoError.missingInput("LPD raster for period \(p.name)") }
+                guard let path = paths[p.name] else {
+                    throw GeoError.missingInput("LPD raster for period \(p.name); LPD rasters were given for \(paths.keys.sorted().joined(separator: ", ")): name each by its period")
+                }
                 lpd[p.name] = LandLayerRef(label: "LPD \(p.name)", path: path)
             }
         case let .ndvi(series):
@@ -61,7 +93,9 @@ struct LandInputStack: Sendable {
             }
             try checkNDVIYears(options: options)
         }
-        try alignAll(options: options, folder: alignFolder, referenceLabel: "\(reference.label) (\(UserFile.displayName(reference.path)))")
+        for k in lpd.keys.sorted() { try LandCodedRasterCheck.checkLPD(lpd[k]!) }
+        if let climate { try LandCodedRasterCheck.checkClimate(climate, codes: options.climateCodes) }
+        try alignAll(options: options, folder: alignFolder, referenceLabel: "\(reference.label) (\(reference.displayName))")
     }
 
     /// Each productivity period must have enough years for Mann-Kendall and for the state split.
@@ -69,8 +103,11 @@ struct LandInputStack: Sendable {
         let minimum = max(LandMannKendall(alpha: options.mannKendallAlpha).minimumYears(), options.stateRecentYears + 1)
         for p in options.periods {
             let years = (p.productivityStart...p.productivityEnd).filter { ndvi[$0] != nil }
-            if let gap = (p.productivityStart...p.productivityEnd).first(where: { ndvi[$0] == nil }), years.count >= minimum {
-                throw GeoError.missingInput("NDVI for \(gap) (period \(p.name))")
+            let gaps = (p.productivityStart...p.productivityEnd).filter { ndvi[$0] == nil }
+            if !gaps.isEmpty, years.count >= minimum {
+                let given = ndvi.keys.sorted()
+                throw GeoError.missingInput("NDVI for \(gaps.map(String.init).joined(separator: ", ")) (period \(p.name), productivity \(p.productivityStart)-\(p.productivityEnd)); "
+                    + "NDVI was given for \(given.first.map(String.init) ?? "")-\(given.last.map(String.init) ?? "") (\(given.count) years): give every year of the period, or shorten its productivity years")
             }
             if years.count < minimum {
                 throw GeoError.tooFewYears(what: "NDVI series of period \(p.name) (\(p.productivityStart)-\(p.productivityEnd))",
@@ -87,7 +124,7 @@ struct LandInputStack: Sendable {
             let g = try RasterDataset(path: ref.path).grid
             if g.matches(grid) { return ref }
             guard options.align else {
-                throw GeoError.gridMismatch(first: "\(referenceLabel): \(grid)", second: "\(ref.label) (\(UserFile.displayName(ref.path))): \(g)")
+                throw GeoError.gridMismatch(first: "\(referenceLabel): \(grid)", second: "\(ref.label) (\(ref.displayName)): \(g)")
             }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let out = folder.appendingPathComponent("aligned_\(warped.count + 1).vrt").path
@@ -98,7 +135,8 @@ struct LandInputStack: Sendable {
         for y in landCoverYears { landCover[y] = try check(landCover[y]!) }
         for y in ndvi.keys.sorted() { ndvi[y] = try check(ndvi[y]!) }
         for k in lpd.keys.sorted() { lpd[k] = try check(lpd[k]!) }
-        soc = try check(soc)
+        if let s = soc { soc = try check(s) }
+        for y in socStock.keys.sorted() { socStock[y] = try check(socStock[y]!) }
         if let c = climate { climate = try check(c) }
         if let s = soil { soil = try check(s) }
     }

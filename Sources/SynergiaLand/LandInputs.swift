@@ -2,34 +2,38 @@ import Foundation
 import SynergiaGeoBindings
 
 /// An annual NDVI series: one band per year in a multi-band raster, or one file per year.
-public enum LandNDVISeries: Codable, Sendable {
+public enum LandNDVISeries: Sendable, Equatable {
     case multiband(path: String, firstYear: Int)
     case files([Int: String])
 }
 
 /// Where productivity comes from (docs/methods/land-degradation-sdg-15-3-1.md §Inputs).
-public enum LandProductivitySource: Codable, Sendable {
+public enum LandProductivitySource: Sendable, Equatable {
     /// A 5-class LPD raster per period name.
     case lpd([String: String])
     case ndvi(LandNDVISeries)
 }
 
 /// Paths of the input rasters (self-contained GeoTIFFs: see `UserFile`).
-public struct LandInputs: Codable, Sendable {
+/// Written and read as the rasters part of inputs.json (`LandInputsFile`).
+public struct LandInputs: Sendable, Equatable {
     /// Land cover by year (national legend or the 7 classes). Every year a period
     /// names must be present; extra years refine the SOC propagation.
     public var landCover: [Int: String]
     public var productivity: LandProductivitySource
-    /// Reference SOC stock 0-30 cm (t/ha) at the first land-cover year.
-    public var soc: String
-    /// Optional climate zone raster (codes of `LandClimateZone`); else the national zone option.
+    /// Reference SOC stock 0-30 cm (t/ha) at the first land-cover year, propagated by the land-use factors.
+    public var soc: String?
+    /// The country's own SOC stock maps (t/ha) by year, instead of `soc`: a period's SOC
+    /// sub-indicator is then the change between the stocks of its land-cover years.
+    public var socStock: [Int: String]
+    /// Optional climate zone raster (codes of `LandOptions.climateCodes`); else the national zone option.
     public var climate: String?
     /// Optional soil type raster: land units for performance are soil type x land cover.
     public var soilType: String?
 
-    public init(landCover: [Int: String], productivity: LandProductivitySource, soc: String,
-                climate: String? = nil, soilType: String? = nil) {
-        self.landCover = landCover; self.productivity = productivity; self.soc = soc
+    public init(landCover: [Int: String], productivity: LandProductivitySource, soc: String?,
+                socStock: [Int: String] = [:], climate: String? = nil, soilType: String? = nil) {
+        self.landCover = landCover; self.productivity = productivity; self.soc = soc; self.socStock = socStock
         self.climate = climate; self.soilType = soilType
     }
 }
@@ -62,7 +66,8 @@ extension LandInputs {
         case .ndvi(.multiband(let path, let first)): copy.productivity = .ndvi(.multiband(path: try move(path), firstYear: first))
         case .ndvi(.files(let byYear)): copy.productivity = .ndvi(.files(try byYear.mapValues(move)))
         }
-        copy.soc = try move(soc)
+        copy.soc = try soc.map(move)
+        copy.socStock = try socStock.mapValues(move)
         copy.climate = try climate.map(move)
         copy.soilType = try soilType.map(move)
         return copy

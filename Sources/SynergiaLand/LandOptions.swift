@@ -51,8 +51,11 @@ public struct LandOptions: Codable, Sendable {
     public var performancePercentile: Double = 90
     public var performanceRatioThreshold: Double = 0.5
     // SOC
-    /// National climate zone, used when no climate raster is given.
-    public var climateZone: LandClimateZone = .temperateMoist
+    /// National climate zone, used where no climate raster gives one; nil = not given, and
+    /// `LandClimateZone.assumed` is used with a warning.
+    public var climateZone: LandClimateZone?
+    /// How the climate raster's values are read (IPCC 12 zones unless the person says otherwise).
+    public var climateCodes: LandClimateCodes = .ipcc12
     public var socSpreadYears: Int = 20
     public var socThresholdPercent: Double = 10
     // Areas and processing
@@ -66,14 +69,21 @@ public struct LandOptions: Codable, Sendable {
 
     public init() {}
 
+    /// The national zone the run uses.
+    public var nationalClimateZone: LandClimateZone { climateZone ?? .assumed }
+
     func validate() throws {
         guard !periods.isEmpty else { throw GeoError.invalidOption("at least one period (the baseline) is needed") }
         guard Set(periods.map(\.name)).count == periods.count else { throw GeoError.invalidOption("period names must be unique") }
         for p in periods {
-            guard p.landCoverEnd > p.landCoverStart else { throw GeoError.invalidOption("period \(p.name): land cover end must follow start") }
-            guard p.productivityEnd >= p.productivityStart else { throw GeoError.invalidOption("period \(p.name): productivity end before start") }
-            guard p.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-                throw GeoError.invalidOption("period name \(p.name) must be letters, digits, _ or -")
+            guard p.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }), !p.name.isEmpty else {
+                throw GeoError.invalidOption("period name '\(p.name)' must be letters, digits, _ or -")
+            }
+            guard p.landCoverEnd > p.landCoverStart else {
+                throw GeoError.invalidOption("period \(p.name): land cover end \(p.landCoverEnd) is not after its start \(p.landCoverStart); write START:END with the earlier year first")
+            }
+            guard p.productivityEnd >= p.productivityStart else {
+                throw GeoError.invalidOption("period \(p.name): productivity end \(p.productivityEnd) is before its start \(p.productivityStart); write START-END with the earlier year first")
             }
         }
         guard blockSize >= 16 else { throw GeoError.invalidOption("blockSize must be at least 16") }
@@ -81,5 +91,26 @@ public struct LandOptions: Codable, Sendable {
         guard socSpreadYears >= 1 else { throw GeoError.invalidOption("socSpreadYears must be at least 1") }
         guard stateRecentYears >= 1 else { throw GeoError.invalidOption("stateRecentYears must be at least 1") }
         guard (0...100).contains(performancePercentile) else { throw GeoError.invalidOption("performancePercentile must be 0..100") }
+    }
+}
+
+extension LandPeriod {
+    /// `NAME=LCSTART:LCEND[:PRODSTART-PRODEND]`, e.g. `baseline=2015:2019` or
+    /// `baseline=2000:2015:2001-2015`; productivity years default to the land-cover years.
+    public init(spec: String) throws {
+        let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+        let form = "write NAME=START:END or NAME=START:END:PRODUCTIVITYSTART-PRODUCTIVITYEND, e.g. baseline=2015:2019"
+        guard parts.count == 2, !parts[0].isEmpty else { throw GeoError.invalidOption("period '\(spec)': \(form)") }
+        let years = parts[1].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard years.count == 2 || years.count == 3, let start = Int(years[0]), let end = Int(years[1]) else {
+            throw GeoError.invalidOption("period '\(spec)': \(form)")
+        }
+        var productivity = (start, end)
+        if years.count == 3 {
+            let range = years[2].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard range.count == 2, let a = Int(range[0]), let b = Int(range[1]) else { throw GeoError.invalidOption("period '\(spec)': \(form)") }
+            productivity = (a, b)
+        }
+        self.init(name: parts[0], landCoverStart: start, landCoverEnd: end, productivityStart: productivity.0, productivityEnd: productivity.1)
     }
 }

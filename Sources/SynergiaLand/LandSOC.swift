@@ -1,18 +1,40 @@
 import Foundation
 
-/// IPCC climate zones and their land-use factor f for cropland (docs/methods/land-degradation-sdg-15-3-1.md §SOC sub-indicator).
-public enum LandClimateZone: Int, Codable, CaseIterable, Sendable {
-    case temperateDry = 1, temperateMoist, tropicalDry, tropicalMoist, tropicalMontane
+/// The 12 IPCC climate zones of the climate raster Trends.Earth ships (codes 1–12, in this order),
+/// with the land-use factor f it applies to conversions to and from cropland
+/// (docs/land-degradation.md, "Climate zones": IPCC 2006 vol. 4 ch. 5 table 5.5; polar zones take
+/// the temperate/boreal factor of their moisture, as Trends.Earth does).
+public enum LandClimateZone: String, Codable, CaseIterable, Sendable {
+    case warmTemperateMoist = "warm_temperate_moist", warmTemperateDry = "warm_temperate_dry"
+    case coolTemperateMoist = "cool_temperate_moist", coolTemperateDry = "cool_temperate_dry"
+    case polarMoist = "polar_moist", polarDry = "polar_dry", borealMoist = "boreal_moist", borealDry = "boreal_dry"
+    case tropicalMontane = "tropical_montane", tropicalWet = "tropical_wet", tropicalMoist = "tropical_moist", tropicalDry = "tropical_dry"
+
+    /// The zone's code in the IPCC climate raster (1–12).
+    public var ipccCode: Int { Self.allCases.firstIndex(of: self)! + 1 }
+
+    public init?(ipccCode: Int) {
+        guard (1...Self.allCases.count).contains(ipccCode) else { return nil }
+        self = Self.allCases[ipccCode - 1]
+    }
 
     public var factor: Double {
         switch self {
-        case .temperateDry: return 0.80
-        case .temperateMoist: return 0.69
-        case .tropicalDry: return 0.58
-        case .tropicalMoist: return 0.48
+        case .warmTemperateMoist, .coolTemperateMoist, .polarMoist, .borealMoist: return 0.69
+        case .warmTemperateDry, .coolTemperateDry, .polarDry, .borealDry: return 0.80
         case .tropicalMontane: return 0.64
+        case .tropicalWet, .tropicalMoist: return 0.48
+        case .tropicalDry: return 0.58
         }
     }
+
+    /// "Warm Temperate Moist", as the raster's legend names it.
+    public var title: String {
+        rawValue.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
+    /// The zone used when neither a climate raster nor a national zone is given.
+    public static let assumed = LandClimateZone.warmTemperateMoist
 }
 
 /// SOC stock change rules (docs/methods/land-degradation-sdg-15-3-1.md §SOC sub-indicator).

@@ -43,9 +43,6 @@ struct DemoDataCommand: AsyncParsableCommand {
                 guard parts.count == 2, parts[0] == parts[1], parts[0] >= 16 else { throw ValidationError("--size must be NxN with N ≥ 16, e.g. 1000x1000") }
                 let folder = URL(fileURLWithPath: out)
                 let written = try geoLand { try LandDataGenerator(seed: seed, size: parts[0]).write(to: folder) }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                try encoder.encode(written.inputs).write(to: folder.appendingPathComponent("inputs.json"))
                 print("Wrote \(size) rasters to \(out). Run: synergia land run --inputs \(out)/inputs.json --aoi \(written.aoi) --out OUTPUT")
             }
         }

@@ -13,15 +13,20 @@ struct LandCommand: AsyncParsableCommand {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compute SDG 15.3.1 and its sub-indicators; with --workspace, store the run and its series.",
-            discussion: "Method: docs/land-degradation.md. Give the inputs as flags, or as the inputs.json `synergia demo-data land` writes.")
+            discussion: "Method: docs/land-degradation.md. Give the inputs as flags, or as an inputs.json (docs/land-degradation.md, \"inputs.json\"; `synergia demo-data land` writes one).")
         @OptionGroup var store: StoreOptions
         @Option(help: "inputs.json describing every raster (instead of the flags below).") var inputs: String?
         @Option(name: .customLong("land-cover"), help: "Land cover raster of a year as YEAR=FILE (repeatable).") var landCover: [String] = []
         @Option(help: "5-class LPD raster of a period as PERIOD=FILE (repeatable), e.g. baseline=lpd.tif.") var lpd: [String] = []
         @Option(help: "Annual NDVI, one band per year.") var ndvi: String?
         @Option(help: "Year of the first NDVI band.") var ndviFirstYear: Int?
-        @Option(help: "Soil organic carbon stock raster (t/ha).") var soc: String?
-        @Option(help: "Climate zone raster for the SOC land-use factors.") var climateRaster: String?
+        @Option(help: "Reference soil organic carbon stock raster (t/ha) at the first land-cover year.") var soc: String?
+        @Option(name: .customLong("soc-stock"), help: "The country's own SOC stock raster of a year as YEAR=FILE (repeatable), instead of --soc: a period's SOC change is then the change between the stocks of its land-cover years.") var socStock: [String] = []
+        @Option(help: "Climate zone raster for the SOC land-use factors (IPCC codes 1-12, as Trends.Earth ships it).") var climateRaster: String?
+        @Option(help: "How the climate raster is coded: ipcc12 (default) or synergia5 (Synergia's former codes 1-5).") var climateCodes: String?
+        @Option(help: "Climate raster codes as a CSV table of code,factor rows (instead of --climate-codes).") var climateTable: String?
+        @Option(help: "National IPCC climate zone where no climate raster gives one, e.g. tropical_moist (default: warm_temperate_moist, with a warning).") var climateZone: String?
+        @Option(help: "A period as NAME=LCSTART:LCEND[:PRODSTART-PRODEND] (repeatable, the baseline first), e.g. baseline=2015:2019; productivity years default to the land-cover years. Default: the UNCCD 2026 cycle.") var period: [String] = []
         @Option(help: "Area of interest: polygon file (the country boundary).") var aoi: String?
         @Option(help: "National legend nesting table (CSV).") var legend: String?
         @Option(help: "Custom 7×7 transition matrix (CSV); every cell must be given.") var matrix: String?
@@ -33,12 +38,14 @@ struct LandCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
+                let described = try await pipelineErrors { try inputs.map(readInputsFile) }
                 let options = try await pipelineErrors {
                     try LandRunOptions(align: align, overwrite: overwrite,
-                                       legend: try legend.map { LandRunOptions.Table(fileName: $0, text: try String(contentsOfFile: $0, encoding: .utf8)) },
-                                       matrix: try matrix.map { LandRunOptions.Table(fileName: $0, text: try String(contentsOfFile: $0, encoding: .utf8)) })
+                                       legend: try legend.map(table), matrix: try matrix.map(table), periods: period,
+                                       climateZone: climateZone, climateCodes: climateCodes, climateTable: try climateTable.map(table),
+                                       file: described, folder: inputs.map { URL(fileURLWithPath: $0).deletingLastPathComponent() })
                 }
-                let landInputs = try resolvedInputs()
+                let landInputs = try described?.inputs ?? resolvedInputs()
                 let progress = PipelineProgressBar()
                 let pipeline = LandPipeline(options: options)
                 let target = URL(fileURLWithPath: out)
@@ -63,12 +70,24 @@ struct LandCommand: AsyncParsableCommand {
             }
         }
 
-        func resolvedInputs() throws -> LandInputs {
-            if let inputs {
-                do { return try JSONDecoder().decode(LandInputs.self, from: Data(contentsOf: URL(fileURLWithPath: inputs))) } catch {
-                    throw DomainError.invalid("\(inputs) is not a land inputs file (\(error.localizedDescription)); write one with `synergia demo-data land` to see the shape")
-                }
+        func table(_ path: String) throws -> LandRunOptions.Table {
+            LandRunOptions.Table(fileName: UserFile.displayName(path), text: try String(contentsOfFile: path, encoding: .utf8))
+        }
+
+        /// inputs.json, read as the web reads the one in an uploaded ZIP; its files are named relative to its folder.
+        func readInputsFile(_ path: String) throws -> LandInputsFile {
+            let url = URL(fileURLWithPath: path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CLIError(message: "cannot read --inputs \(path); give the path of an inputs.json (docs/land-degradation.md, \"inputs.json\")")
             }
+            let file = try LandInputsFile.read(data, file: url.lastPathComponent)
+            guard landCover.isEmpty, lpd.isEmpty, ndvi == nil, soc == nil, socStock.isEmpty, climateRaster == nil else {
+                throw CLIError(message: "--inputs names every raster; give the rasters either in inputs.json or as flags, not both")
+            }
+            return try file.relocated(to: url.deletingLastPathComponent())
+        }
+
+        func resolvedInputs() throws -> LandInputs {
             func pairs(_ values: [String], _ option: String) throws -> [(String, String)] {
                 try values.map { value in
                     let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
@@ -82,7 +101,14 @@ struct LandCommand: AsyncParsableCommand {
                 years[year] = file
             }
             guard years.count >= 2 else { throw ValidationError("give at least two --land-cover YEAR=FILE") }
-            guard let soc else { throw ValidationError("give --soc FILE") }
+            var stocks: [Int: String] = [:]
+            for (year, file) in try pairs(socStock, "--soc-stock") {
+                guard let year = Int(year) else { throw ValidationError("--soc-stock '\(year)=…': the year must be a number") }
+                stocks[year] = file
+            }
+            guard (soc == nil) != stocks.isEmpty else {
+                throw ValidationError(soc == nil ? "give --soc FILE (the reference SOC stock) or --soc-stock YEAR=FILE for the land-cover years" : "give --soc or --soc-stock, not both")
+            }
             let productivity: LandProductivitySource
             if !lpd.isEmpty {
                 productivity = .lpd(Dictionary(uniqueKeysWithValues: try pairs(lpd, "--lpd")))
@@ -91,7 +117,7 @@ struct LandCommand: AsyncParsableCommand {
             } else {
                 throw ValidationError("give --lpd PERIOD=FILE or --ndvi FILE with --ndvi-first-year")
             }
-            return LandInputs(landCover: years, productivity: productivity, soc: soc, climate: climateRaster)
+            return LandInputs(landCover: years, productivity: productivity, soc: soc, socStock: stocks, climate: climateRaster)
         }
     }
 }

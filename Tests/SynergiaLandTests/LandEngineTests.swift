@@ -139,7 +139,7 @@ import Testing
         let folder = try landTempFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let stack = try TinyStack(folder: folder)
-        var lpd = TinyStack.lpd; lpd[0] = nd; lpd[5] = 9          // missing and out-of-range LPD
+        var lpd = TinyStack.lpd; lpd[0] = nd; lpd[5] = 0          // missing, and Trends.Earth's 0 for no data
         var soc = TinyStack.soc; soc[2] = nd                       // missing SOC
         try RasterInt16Writer.write(path: folder.appendingPathComponent("lpd.tif").path, grid: tinyGrid, values: lpd)
         try RasterInt16Writer.write(path: folder.appendingPathComponent("soc.tif").path, grid: tinyGrid, values: soc)
@@ -153,8 +153,9 @@ import Testing
         #expect(abs(r.periods[0].lpdClasses.km2(nil) - 0.02) < 1e-9)
     }
 
-    /// A climate raster overrides the national factor: tropical moist f = 0.48,
-    /// Tree -> Crop over 15 years: 100 * (1 - 0.52 * 0.75) = 61.
+    /// A climate raster overrides the national factor: tropical moist f = 0.48 (code 4 of
+    /// Synergia's former coding, read as such only when asked), Tree -> Crop over 15 years:
+    /// 100 * (1 - 0.52 * 0.75) = 61.
     @Test func climateRaster() throws {
         let folder = try landTempFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -163,7 +164,8 @@ import Testing
         try RasterInt16Writer.write(path: climate, grid: tinyGrid, values: [Int16](repeating: 4, count: 12))
         var inputs = stack.inputs; inputs.climate = climate
         stack = try TinyStack(folder: folder)
-        let r = try LandDegradationEngine(options: TinyStack.options).run(inputs: inputs, aoi: nil, output: folder.appendingPathComponent("out"))
+        var o = TinyStack.options; o.climateCodes = .synergia5
+        let r = try LandDegradationEngine(options: o).run(inputs: inputs, aoi: nil, output: folder.appendingPathComponent("out"))
         let row = r.periods[0].socByTransition.first { $0.transition == 13 }!
         #expect(abs(row.finalStockT - 61) < 1e-9)
         #expect(r.so1.climateFactor.contains("climate raster"))

@@ -40,7 +40,7 @@ struct TinyStack {
     static var options: LandOptions {
         var o = LandOptions()
         o.periods = [LandPeriod(name: "baseline", landCoverStart: 2000, landCoverEnd: 2015, productivityStart: 2001, productivityEnd: 2015)]
-        o.climateZone = .temperateMoist
+        o.climateZone = .warmTemperateMoist
         return o
     }
 }

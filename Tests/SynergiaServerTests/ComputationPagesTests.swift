@@ -160,7 +160,7 @@ import ZIPFoundation
             // A ZIP without inputs.json says what is missing.
             let bare = folder.appendingPathComponent("bare.zip")
             let bareArchive = try Archive(url: bare, accessMode: .create)
-            try bareArchive.addEntry(with: "soc.tif", fileURL: URL(fileURLWithPath: written.inputs.soc))
+            try bareArchive.addEntry(with: "soc.tif", fileURL: URL(fileURLWithPath: written.inputs.soc!))
             let (h2, b2) = Self.multipart(session, files: [("rasters", "bare.zip", try Data(contentsOf: bare))])
             let refused = try await client.execute(uri: "/w/KEN/computations/land", method: .post, headers: h2, body: b2)
             #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("inputs.json"))

@@ -26,7 +26,7 @@ enum RasterStackArchive {
     }
 
     /// Unpacks `zip` (named `name` as uploaded) into `folder` and reads its inputs.json.
-    static func unpack(_ zip: URL, named name: String = "the raster ZIP", into folder: URL, limit: Int64? = nil) throws -> LandInputs {
+    static func unpack(_ zip: URL, named name: String = "the raster ZIP", into folder: URL, limit: Int64? = nil) throws -> LandInputsFile {
         do {
             return try unpackChecked(zip, named: name, into: folder, limit: limit ?? unpackLimit(for: folder))
         } catch {
@@ -35,7 +35,7 @@ enum RasterStackArchive {
         }
     }
 
-    private static func unpackChecked(_ zip: URL, named name: String, into folder: URL, limit: Int64) throws -> LandInputs {
+    private static func unpackChecked(_ zip: URL, named name: String, into folder: URL, limit: Int64) throws -> LandInputsFile {
         let archive: Archive
         do { archive = try Archive(url: zip, accessMode: .read) } catch {
             throw DomainError.invalid("\(name) could not be opened as a ZIP; make it again with a ZIP tool")
@@ -92,15 +92,11 @@ enum RasterStackArchive {
         guard let data = FileManager.default.contents(atPath: description.path) else {
             throw DomainError.invalid("\(name) has no inputs.json naming the land-cover years, productivity and SOC rasters (see docs/land-degradation.md)")
         }
-        let inputs: LandInputs
-        do { inputs = try JSONDecoder().decode(LandInputs.self, from: data) } catch {
-            throw DomainError.invalid("inputs.json in \(name) is not a land inputs file (\(PathScrubber.baseNamesOnly(error.localizedDescription))); `synergia demo-data land` writes one to copy")
-        }
-        let relocated: LandInputs
-        do { relocated = try inputs.relocated(to: folder) } catch {
+        let relocated: LandInputsFile
+        do { relocated = try LandInputsFile.read(data, file: "inputs.json in \(name)").relocated(to: folder) } catch {
             throw DomainError.invalid(PathScrubber.baseNamesOnly("\(error)"))
         }
-        for path in relocated.rasterPaths {
+        for path in relocated.inputs.rasterPaths {
             do { try UserFileCheck.raster(path) } catch {
                 throw DomainError.invalid("\(PathScrubber.baseNamesOnly("\(error)")) (in \(name))")
             }
@@ -131,7 +127,7 @@ extension LandInputs {
         case .ndvi(.multiband(let path, _)): paths.append(path)
         case .ndvi(.files(let byYear)): paths += byYear.keys.sorted().compactMap { byYear[$0] }
         }
-        paths.append(soc)
+        paths += [soc].compactMap { $0 } + socStock.keys.sorted().compactMap { socStock[$0] }
         paths += [climate, soilType].compactMap { $0 }
         return Array(NSOrderedSet(array: paths).array as! [String])
     }

@@ -58,8 +58,10 @@ enum ComputationPages {
                 if let aoi {
                     try readable(aoi, kinds: ComputationForms.vector, views: views, language: language) { try UserFileCheck.vector(aoi.path.path) }
                 }
-                let options = try ComputationForms.land(upload, views: views, language: language)
-                let inputs = try RasterStackArchive.unpack(stack.path, named: stack.fileName, into: folder.appendingPathComponent("rasters"))
+                let rasters = folder.appendingPathComponent("rasters")
+                let described = try RasterStackArchive.unpack(stack.path, named: stack.fileName, into: rasters)
+                let options = try ComputationForms.land(upload, file: described, folder: rasters, views: views, language: language)
+                let inputs = described.inputs
                 let job = try await store.createJob(workspaceID: workspace.id, engine: "land-degradation", folder: folder.path, createdBy: access.signedIn.id)
                 let recording = RunRecording(store: store, workspace: workspace)
                 let out = folder.appendingPathComponent("out")

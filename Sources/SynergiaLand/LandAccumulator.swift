@@ -18,6 +18,15 @@ struct LandPeriodTotals: Sendable {
     /// index 1..7 = status, 0 = no data (reporting periods only)
     var status = [Int64](repeating: 0, count: 8)
     var water: Int64 = 0
+    /// Productivity sub-indicator (as `productivity`) of the pixels that are not water at
+    /// the period's start or end.
+    var productivityNonWater = [Int64](repeating: 0, count: 4)
+    /// Reporting periods: baseline class x period class (slots as above, row-major 4x4) for
+    /// the indicator, productivity, land cover and SOC, in that order.
+    var change = [Int64](repeating: 0, count: 64)
+    /// Land cover at the period's start and end year, every AOI pixel: index 1..7 = class, 0 = no data.
+    var landCoverStart = [Int64](repeating: 0, count: 8)
+    var landCoverEnd = [Int64](repeating: 0, count: 8)
 
     mutating func merge(_ o: LandPeriodTotals) {
         func add(_ a: inout [Int64], _ b: [Int64]) { for i in a.indices { a[i] += b[i] } }
@@ -25,6 +34,8 @@ struct LandPeriodTotals: Sendable {
         add(&indicator, o.indicator); add(&lpd, o.lpd); add(&transitions, o.transitions)
         add(&lpdByTransition, o.lpdByTransition); add(&socArea, o.socArea)
         add(&socStart, o.socStart); add(&socEnd, o.socEnd); add(&status, o.status)
+        add(&productivityNonWater, o.productivityNonWater); add(&change, o.change)
+        add(&landCoverStart, o.landCoverStart); add(&landCoverEnd, o.landCoverEnd)
         water += o.water
     }
 }

@@ -58,6 +58,15 @@ public struct LandPeriodResult: Codable, Sendable {
     /// Reporting periods only: status against the baseline, 7 classes and collapsed.
     public var status: LandAreaTable?
     public var statusCollapsed: LandAreaTable?
+    /// The productivity sub-indicator over the land that is not water at the period's start or end.
+    public var productivityNonWater: LandAreaTable? = nil
+    /// Reporting periods only: baseline class x period class for the indicator and each sub-indicator.
+    public var change: LandPeriodChange? = nil
+    /// Land cover of every AOI pixel in the period's first and last land-cover year, the
+    /// classes 1..7 then no data (unlike `landCoverInitialKm2`, which counts the pixels with a
+    /// class in both years).
+    public var landCoverStartYearKm2: [LandAreaRow]? = nil
+    public var landCoverEndYearKm2: [LandAreaRow]? = nil
 }
 
 /// Everything a run computed; written as tables.json, summary.json and CSV files.

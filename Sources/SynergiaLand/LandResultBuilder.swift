@@ -75,7 +75,22 @@ struct LandResultBuilder {
             waterKm2: Self.km2(t.water), denominatorKm2: Self.km2(denominator),
             degradedKm2: Self.km2(t.indicator[0]),
             proportionDegradedPercent: denominator > 0 ? Double(t.indicator[0]) / Double(denominator) * 100 : 0,
-            status: status, statusCollapsed: collapsed)
+            status: status, statusCollapsed: collapsed,
+            productivityNonWater: triple("productivity sub-indicator, land that is not water", t.productivityNonWater),
+            change: k > 0 ? change(t.change) : nil,
+            landCoverStartYearKm2: yearTable("land cover \(p.landCoverStart)", t.landCoverStart),
+            landCoverEndYearKm2: yearTable("land cover \(p.landCoverEnd)", t.landCoverEnd))
+    }
+
+    /// A year's land cover, classes 1..7 then no data, from slots 1..7 and 0.
+    private func yearTable(_ name: String, _ cm2: [Int64]) -> [LandAreaRow] {
+        table(name, LandCoverClass.allCases.map { ($0.rawValue, $0.name, cm2[$0.rawValue]) } + [(nil, "No data", cm2[0])]).rows
+    }
+
+    /// The four 4x4 cross tables of `LandPeriodTotals.change`, in km².
+    private func change(_ cm2: [Int64]) -> LandPeriodChange {
+        func table(_ layer: Int) -> [[Double]] { (0..<4).map { b in (0..<4).map { r in Self.km2(cm2[layer * 16 + b * 4 + r]) } } }
+        return LandPeriodChange(indicatorKm2: table(0), productivityKm2: table(1), landCoverKm2: table(2), socKm2: table(3))
     }
 
     private func so1(_ periods: [LandPeriodResult], denominator: String) -> LandSO1Summary {

@@ -3,7 +3,7 @@ import SynergiaCore
 
 /// Writes the result tables as JSON (tables.json with everything, summary.json
 /// with the SO1 values, trends-earth-summary.json in the Trends.Earth reporting
-/// schema) and as CSV files, one table per file.
+/// schema and prais_summary.json for PRAIS 4) and as CSV files, one table per file.
 enum LandTableWriter {
     static func write(_ r: LandResult, to folder: URL) throws {
         let enc = JSONEncoder()
@@ -47,10 +47,13 @@ enum LandTableWriter {
         }
     }
 
+    /// trends-earth-summary.json and prais_summary.json, keys in the order Trends.Earth writes them.
     static func writeTrendsEarth(_ summary: LandTrendsEarthSummary, to folder: URL) throws {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try enc.encode(summary).write(to: folder.appendingPathComponent("trends-earth-summary.json"))
+        let prais = LandPRAISSummary(summary: summary, runID: UUID(), taskName: summary.metadata.area_of_interest.name,
+                                     taskNotes: "SDG 15.3.1 by \(summary.metadata.trends_earth_version.version), "
+                                         + "periods: " + summary.periodKeys.joined(separator: ", "))
+        try LandOrderedJSON.data(summary).write(to: folder.appendingPathComponent("trends-earth-summary.json"))
+        try LandOrderedJSON.data(prais).write(to: folder.appendingPathComponent(LandPRAISSummary.fileName))
     }
 
     /// One CSV record. Period names and labels come from users, so every cell passes the

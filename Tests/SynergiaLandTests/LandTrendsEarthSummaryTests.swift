@@ -51,7 +51,7 @@ import Testing
         let conditions = root["land_condition"] as! Object
         #expect(Array(conditions.keys) == ["baseline"])
         let period = (conditions["baseline"] as! Object)["period_assessment"] as! Object
-        #expect(Set(period.keys) == ["sdg", "productivity", "land_cover", "soil_organic_carbon"])
+        #expect(Set(period.keys) == ["sdg", "productivity", "land_cover", "soil_organic_carbon", "error_recode", "sdg_error_recode"])
 
         let sdg = areas((period["sdg"] as! Object)["summary"])
         #expect(close(sdg["Improved"], 0.02) && close(sdg["Stable"], 0.05) && close(sdg["Degraded"], 0.03) && close(sdg["No data"], 0.02))

@@ -6,7 +6,7 @@ import SynergiaGeoBindings
 /// KEN land 30–32°E 0–2°N with its EEZ 32–34°E; TZA land and EEZ just south;
 /// UGA (landlocked) 28–30°E 0–2°N, in no EEZ; NOR, in Natural Earth's way,
 /// with -99 in ISO_A3 and ISO_A3_EH. Sites: half of KEN's land (30–31°E), a
-/// quarter of its EEZ (32–32.5°E), a quarter of UGA (28–28.5°E), half of TZA.
+/// quarter of its EEZ (32–32.5°E), a quarter of UGA (28–28.5°E), half of TZA, half of NOR.
 struct BoundaryFixtures {
     let folder: URL
 
@@ -94,5 +94,6 @@ struct BoundaryFixtures {
 
     static let sites: [(id: Int64, iso3: String, box: (Double, Double, Double, Double))] = [
         (1, "KEN", (30, 0, 31, 2)), (2, "KEN", (32, 0, 32.5, 2)), (3, "UGA", (28, 0, 28.5, 2)), (4, "TZA", (30, -2, 32, -1)),
+        (5, "NOR", (10, 60, 11, 62)),
     ]
 }

@@ -22,6 +22,15 @@ enum JobPages {
             var values: [String: Any] = ["workspace": ["country": workspace.country, "name": workspace.name],
                                          "job": ComputationPages.jobValues(job, language: language),
                                          "files": outputFiles(job).map { ["name": $0] }, "hasFiles": !outputFiles(job).isEmpty]
+            // The run's warnings where the person looks after a run (the stored run keeps them too).
+            if job.state == .succeeded, let runID = job.runID, let run = try await store.run(id: runID), run.workspaceID == workspace.id {
+                values["showWarnings"] = true
+                values["warnings"] = run.warnings
+                values["hasWarnings"] = !run.warnings.isEmpty
+            }
+            let siteTables = outputFiles(job).filter { $0.hasPrefix("sites.") }
+            values["siteTables"] = siteTables.map { ["name": $0] }
+            values["hasSiteTables"] = !siteTables.isEmpty
             if job.state == .succeeded {
                 values["map"] = ["geojson": "/w/\(workspace.country)/jobs/\(job.id)/map.geojson",
                                  "overlay": job.engine == "land-degradation" ? "/w/\(workspace.country)/jobs/\(job.id)/overlay.png" : ""]
@@ -136,7 +145,9 @@ enum JobPages {
         let cached = mapCache(job).appendingPathComponent("layer.geojson")
         if let data = FileManager.default.contents(atPath: cached.path) { return data }
         guard let source = mapSource(job) else { return nil }
-        let data = try MapLayers.geoJSON(path: source)
+        // The per-site table's layer repeats every site under the coverage: the map draws the coverage (and the KBAs).
+        let layers = source.hasSuffix("/out/coverage.gpkg") ? try VectorDataset(path: source).layerNames.filter { $0 != "sites" } : nil
+        let data = try MapLayers.geoJSON(path: source, layers: layers)
         try? FileManager.default.createDirectory(at: mapCache(job), withIntermediateDirectories: true)
         try? data.write(to: cached)
         return data
@@ -148,6 +159,7 @@ enum JobPages {
         case "csv": "text/csv; charset=utf-8"
         case "tif": "image/tiff"
         case "gpkg": "application/geopackage+sqlite3"
+        case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         default: "application/octet-stream"
         }
     }

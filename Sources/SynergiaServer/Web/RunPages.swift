@@ -32,7 +32,8 @@ enum RunPages {
                 let points = series.observations.filter { $0.provenance == .computed(runID: run.id) }.sorted { $0.year < $1.year }
                 guard !points.isEmpty else { return nil }
                 let chart = points.count > 1 ? SVGChart.line(points.map { SVGChart.Point(year: $0.year, value: $0.value) }, unit: series.unit, title: series.indicator) : ""
-                return ["indicator": series.indicator, "disaggregation": series.disaggregation, "unit": series.unit, "chart": chart,
+                let years = points.count == 1 ? "\(points[0].year)" : "\(points[0].year)–\(points[points.count - 1].year) (\(points.count))"
+                return ["indicator": series.indicator, "disaggregation": series.disaggregation, "unit": series.unit, "chart": chart, "years": years,
                         "rows": points.map { ["year": $0.year, "value": Localizer.number($0.value, language, fractionDigits: 4)] }]
             }
             return views.page("run", title: "\(views.text("run", language)) \(run.id)", context: context, request: request, values: [

@@ -95,7 +95,7 @@ public struct LandInputsFile: Sendable, Equatable {
         guard let file = series["file"], let first = series["first_year"] else {
             throw ndvi.refuse("needs \"file\" and \"first_year\" (a multi-band NDVI raster, one band per year) or \"files\": {\"2001\": \"ndvi_2001.tif\", …}")
         }
-        return .ndvi(.multiband(path: try file.string(), firstYear: try first.int()))
+        return .ndvi(.multiband(path: try file.string(), firstYear: try first.year()))
     }
 
     private static func period(_ value: LandJSONValue) throws -> LandPeriod {
@@ -106,7 +106,7 @@ public struct LandInputsFile: Sendable, Equatable {
         func years(_ v: LandJSONValue) throws -> (Int, Int) {
             let items = try v.array()
             guard items.count == 2 else { throw v.refuse("must be [start year, end year], e.g. [2015, 2019]") }
-            return (try items[0].int(), try items[1].int())
+            return (try items[0].year(), try items[1].year())
         }
         let lc = try years(landCover)
         let prod = try p["productivity"].map(years) ?? lc

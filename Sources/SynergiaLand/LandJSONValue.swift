@@ -58,6 +58,12 @@ struct LandJSONValue {
         return Int(n)
     }
 
+    /// A year as a whole number from 1900 to 2100.
+    func year() throws -> Int {
+        guard case let .number(n) = value, n.rounded() == n, (1900...2100).contains(n) else { throw refuse("must be a year from 1900 to 2100 (no quotes), e.g. 2015") }
+        return Int(n)
+    }
+
     func bool() throws -> Bool {
         guard case let .bool(b) = value else { throw refuse("must be true or false (no quotes)") }
         return b

@@ -57,7 +57,7 @@ import Testing
         (#"{"land_cover": {"2000": "a.tif"}, "productivity": {"lpd": {"baseline": "l.tif"}}, "soc": "s.tif", "soc_map": "x.tif"}"#,
          #"inputs.json: $ has the key "soc_map", which Synergia does not know; the keys allowed there are land_cover, productivity, soc, soc_stock, climate, soil_type, periods, options"#),
         (#"{"land_cover": {"2000": "a.tif"}, "productivity": {"ndvi": {"file": "n.tif", "first_year": "2001"}}, "soc": "s.tif"}"#,
-         #"inputs.json: $.productivity.ndvi.first_year must be a whole number (no quotes), e.g. 2015"#),
+         #"inputs.json: $.productivity.ndvi.first_year must be a year from 1900 to 2100 (no quotes), e.g. 2015"#),
         (#"{"land_cover": {"year2000": "a.tif"}, "productivity": {"lpd": {"baseline": "l.tif"}}, "soc": "s.tif"}"#,
          #"inputs.json: $.land_cover has the key "year2000", which is not a year; write the year in quotes, e.g. "2015": "file.tif""#),
         (#"{"land_cover": {"2000": "a.tif"}, "productivity": {"lpd": {"baseline": "l.tif"}}, "soc": "s.tif", "periods": [{"name": "baseline", "land_cover": [2000]}]}"#,

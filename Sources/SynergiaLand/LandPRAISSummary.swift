@@ -40,9 +40,10 @@ public struct LandPRAISSummary: Encodable, Sendable {
             .compactMap { year, areas in Int(year).map { ($0, areas.entries) } }
             .sorted { $0.0 < $1.0 }
             .map { year, areas in
-                let water = areas.filter { $0.key.lowercased().contains("water") }.reduce(0) { $0 + $1.value }
-                let land = areas.filter { !$0.key.lowercased().contains("water") }.reduce(0) { $0 + $1.value }
-                return LandArea(year: year, total_land_area_km2: land, water_bodies_km2: water, total_country_area_km2: land + water)
+                let round = LandPeriodChange.roundedToSquareCentimetres
+                let water = round(areas.filter { $0.key.lowercased().contains("water") }.reduce(0) { $0 + $1.value })
+                let land = round(areas.filter { !$0.key.lowercased().contains("water") }.reduce(0) { $0 + $1.value })
+                return LandArea(year: year, total_land_area_km2: land, water_bodies_km2: water, total_country_area_km2: round(land + water))
             })
         land_cover_legend = baseline.transition_matrix.legend
         land_cover_transition_matrix = baseline.transition_matrix.definitions

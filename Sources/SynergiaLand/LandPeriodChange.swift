@@ -21,6 +21,10 @@ public struct LandPeriodChange: Codable, Sendable, Equatable {
             let status = LandStatus.of(baseline: Int8(b - 1), report: Int8(r - 1))
             sums[Int(status.collapsed) + 1] += table[b][r]
         } }
-        return sums
+        return sums.map(roundedToSquareCentimetres)
     }
+
+    /// Areas are whole cm² (`LandResultBuilder.km2`); a sum of them is rounded back to that
+    /// grain so that no binary rounding noise (…0000002) reaches a report.
+    public static func roundedToSquareCentimetres(_ km2: Double) -> Double { (km2 * 1e10).rounded() / 1e10 }
 }

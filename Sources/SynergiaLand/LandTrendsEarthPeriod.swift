@@ -101,7 +101,7 @@ extension LandTrendsEarthSummary {
         // Every water pixel is SOC no data, so the land that is not water differs only in its no-data area.
         let s = p.soc
         let nonWaterSummary = areas("Soil organic carbon", improved: s.km2(1), stable: s.km2(0), degraded: s.km2(-1),
-                                    noData: max(0, s.km2(nil) - p.waterKm2))
+                                    noData: LandPeriodChange.roundedToSquareCentimetres(max(0, s.km2(nil) - p.waterKm2)))
         return SoilOrganicCarbonReport(
             summaries: LandJSONObject([(key: allCoverTypes, value: areas("Soil organic carbon", s)), (key: nonWater, value: nonWaterSummary)]),
             crosstab_by_land_cover_class: CrossTabInitialFinal(name: "Initial and final carbon stock by transition type", unit: "tons",

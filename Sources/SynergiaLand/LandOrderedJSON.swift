@@ -57,13 +57,18 @@ enum LandOrderedJSON {
             switch value {
             case let v as String: node.value = .scalar(quoted(v))
             case let v as Bool: node.value = .scalar(v ? "true" : "false")
-            case let v as Int: node.value = .scalar(String(v))
-            case let v as Int64: node.value = .scalar(String(v))
-            case let v as Double:
-                guard v.isFinite else { throw EncodingError.invalidValue(v, .init(codingPath: path, debugDescription: "not a finite number")) }
-                node.value = .scalar(v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : "\(v)")
+            case let v as any BinaryInteger: node.value = .scalar(String(describing: v))
+            case let v as Double: node.value = .scalar(try number(v, path))
+            case let v as Float: node.value = .scalar(try number(Double(v), path))
             default: try value.encode(to: Writer(node: node, codingPath: path))
             }
+        }
+
+        /// As Python writes a float: a whole number keeps its ".0", others the shortest form
+        /// that reads back to the same Double.
+        static func number(_ v: Double, _ path: [CodingKey]) throws -> String {
+            guard v.isFinite else { throw EncodingError.invalidValue(v, .init(codingPath: path, debugDescription: "not a finite number")) }
+            return v == v.rounded() && abs(v) < 1e15 ? String(format: "%.1f", v) : "\(v)"
         }
 
         static func quoted(_ s: String) -> String {

@@ -94,13 +94,16 @@ struct LandResultBuilder {
     }
 
     private func so1(_ periods: [LandPeriodResult], denominator: String) -> LandSO1Summary {
-        // SO1-1: land cover per year, from the transition tables (first time a year appears).
+        // SO1-1: land cover per year (first time a year appears), every AOI pixel with a class that
+        // year, including those with no data in the period's other year.
         var lcYears: [Int: [String: Double]] = [:]
         var socYears: [Int: LandSO1Summary.SOCYear] = [:]
         for r in periods {
             let byName: ([LandAreaRow]) -> [String: Double] = { Dictionary(uniqueKeysWithValues: $0.map { ($0.label, $0.km2) }) }
-            if lcYears[r.period.landCoverStart] == nil { lcYears[r.period.landCoverStart] = byName(r.landCoverInitialKm2) }
-            if lcYears[r.period.landCoverEnd] == nil { lcYears[r.period.landCoverEnd] = byName(r.landCoverFinalKm2) }
+            let start = r.landCoverStartYearKm2?.filter { $0.code != nil } ?? r.landCoverInitialKm2
+            let end = r.landCoverEndYearKm2?.filter { $0.code != nil } ?? r.landCoverFinalKm2
+            if lcYears[r.period.landCoverStart] == nil { lcYears[r.period.landCoverStart] = byName(start) }
+            if lcYears[r.period.landCoverEnd] == nil { lcYears[r.period.landCoverEnd] = byName(end) }
             let area = r.socByTransition.reduce(0) { $0 + $1.areaKm2 }
             let s0 = r.socByTransition.reduce(0) { $0 + $1.initialStockT }, s1 = r.socByTransition.reduce(0) { $0 + $1.finalStockT }
             let ha = area * 100

@@ -99,6 +99,21 @@ import Testing
         #expect(close(stocks["2000"]?["Tree-covered"], 200) && close(stocks["2015"]?["Cropland"], 116.75))
     }
 
+    /// Pixel 10 has no land cover in 2000 and is Grassland in 2015: it counts in 2015's SO1-1
+    /// areas (summary.json) and Trends.Earth's areas by year, and as No data in 2000.
+    @Test func landCoverOfAYearCountsEveryPixelOfThatYear() throws {
+        let (root, folder) = try summary(aoi: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let so1 = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/summary.json"))) as! Object
+        let years = (so1["so1_1LandCover"] as! [Object]).map { ($0["year"] as! Int, $0["km2ByClass"] as! [String: Double]) }
+        #expect(years.map(\.0) == [2000, 2015])
+        #expect(close(years[0].1["Grassland"], 0.03) && close(years[1].1["Grassland"], 0.03) && years[0].1["No data"] == nil)
+        #expect(close(years[0].1.values.reduce(0, +), 0.11) && close(years[1].1.values.reduce(0, +), 0.12))
+        let period = ((root["land_condition"] as! Object)["baseline"] as! Object)["period_assessment"] as! Object
+        let byYear = ((period["land_cover"] as! Object)["land_cover_areas_by_year"] as! Object)["values"] as! [String: [String: Double]]
+        #expect(close(byYear["2000"]?["No data"], 0.01) && byYear["2015"]?["No data"] == 0 && close(byYear["2015"]?["Grassland"], 0.03))
+    }
+
     @Test func areaOfInterestIsCarriedAsGeoJSON() throws {
         let (root, folder) = try summary(aoi: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -40,4 +40,34 @@ import SynergiaXLSX
             }
         }
     }
+
+    /// The zone a run used and the warning that it was assumed are stored with the run; a zone given leaves no warning.
+    @Test(arguments: TestDatabase.kinds)
+    func theClimateZoneAndTheWarningsAreStoredWithTheRun(kind: DatabaseKind) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-land-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generated = try LandDataGenerator(seed: 3, size: 32).write(to: folder.appendingPathComponent("in"))
+        try await TestDatabase.withStore(kind) { store in
+            _ = try await store.seedReference(try TestDatabase.referenceSet())
+            let kenya = try await store.createWorkspace(country: "KEN", name: nil, conventions: ["UNCCD"])
+            let recording = RunRecording(store: store, workspace: kenya)
+            let assumed = try await LandPipeline().run(generated.inputs, aoi: generated.aoi, output: folder.appendingPathComponent("a"), recordInto: recording)
+            let warning = "no climate zone was given: the SOC land-use factor of Warm Temperate Moist (f = 0.69) was assumed for the whole area; give the country's climate zone or the IPCC climate-zone raster"
+            #expect(assumed.warnings == [warning])
+            let assumedRun = try #require(assumed.run)
+            let stored = try #require(try await store.run(id: assumedRun.id))
+            #expect(stored.warnings == [warning])
+            #expect(stored.options["climate_zone"] == "warm_temperate_moist (assumed)" && stored.options["climate_factor"] == "0.69")
+            #expect(stored.options["soc_rule"] == "national climate zone Warm Temperate Moist (warm_temperate_moist, f = 0.69), assumed")
+
+            let options = try LandRunOptions(align: false, periods: ["baseline=2000:2015:2001-2015"], climateZone: "tropical_montane")
+            let given = try await LandPipeline(options: options).run(generated.inputs, aoi: generated.aoi, output: folder.appendingPathComponent("b"), recordInto: recording)
+            let givenRun = try #require(given.run)
+            let run = try #require(try await store.run(id: givenRun.id))
+            #expect(run.warnings.isEmpty && given.warnings.isEmpty)
+            #expect(run.options["climate_zone"] == "tropical_montane" && run.options["climate_factor"] == "0.64")
+            #expect(run.options["periods"] == "baseline:2000-2015")
+            #expect(given.result.periods.map(\.period.name) == ["baseline"])
+        }
+    }
 }

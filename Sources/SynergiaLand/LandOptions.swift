@@ -75,6 +75,10 @@ public struct LandOptions: Codable, Sendable {
     func validate() throws {
         guard !periods.isEmpty else { throw GeoError.invalidOption("at least one period (the baseline) is needed") }
         guard Set(periods.map(\.name)).count == periods.count else { throw GeoError.invalidOption("period names must be unique") }
+        // The first period is the baseline in every output (Trends.Earth's summary keys it `baseline`).
+        guard !periods.dropFirst().contains(where: { $0.name == "baseline" }) else {
+            throw GeoError.invalidOption("only the first period can be named baseline (the periods after it are reporting periods); rename the later one")
+        }
         for p in periods {
             guard p.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }), !p.name.isEmpty else {
                 throw GeoError.invalidOption("period name '\(p.name)' must be letters, digits, _ or -")

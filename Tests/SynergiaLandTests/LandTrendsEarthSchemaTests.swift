@@ -102,6 +102,22 @@ import Testing
         #expect(child[2]["name_long"] as? String == "Grassland and shrubland of the highlands")
     }
 
+    /// The summary keys the first period `baseline`, so a later period may not carry that name.
+    @Test func aLaterPeriodNamedBaselineIsRefused() throws {
+        let folder = try landTempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stack = try TinyStack(folder: folder)
+        var options = TinyStack.options
+        options.periods = [LandPeriod(name: "first", landCoverStart: 2000, landCoverEnd: 2015, productivityStart: 2001, productivityEnd: 2015),
+                           LandPeriod(name: "baseline", landCoverStart: 2000, landCoverEnd: 2015, productivityStart: 2001, productivityEnd: 2015)]
+        let out = folder.appendingPathComponent("out")
+        #expect(throws: GeoError.invalidOption("only the first period can be named baseline (the periods after it are reporting periods); rename the later one")) {
+            try LandDegradationEngine(options: options).run(inputs: stack.inputs, aoi: nil, output: out)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(entries(folder).allSatisfy { !$0.hasPrefix(".out.partial") })
+    }
+
     @Test func anExtraOrMisspeltOrMissingKeyFailsTheCheck() throws {
         let run = try Self.run()
         defer { try? FileManager.default.removeItem(at: run.folder) }

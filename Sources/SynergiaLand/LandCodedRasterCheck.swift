@@ -32,7 +32,7 @@ enum LandCodedRasterCheck {
         guard found.isEmpty else {
             throw GeoError.invalidInput("\(ref.label) raster \(ref.displayName) has values that are not LPD classes: \(describe(found)); "
                 + "an LPD raster holds 1 declining, 2 moderate decline, 3 stressed, 4 stable, 5 increasing, and no data as -32768, 0 or its declared no-data value. "
-                + "Give the 5-class LPD layer (for Trends.Earth, the band \"Land Productivity Dynamics\"), or set the file's no-data value to the code it uses for no data")
+                + "Give the 5-class LPD layer (for Trends.Earth, the band \"Land Productivity Dynamics (from JRC)\", \"(from FAO-WOCAT)\" or \"(from Trends.Earth)\"), or set the file's no-data value to the code it uses for no data")
         }
     }
 

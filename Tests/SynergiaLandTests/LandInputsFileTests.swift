@@ -117,7 +117,7 @@ import Testing
         var lpd = TinyStack.lpd; lpd[0] = 6; lpd[1] = 6; lpd[2] = 200; lpd[3] = 0; lpd[4] = 15; lpd[5] = nd
         try RasterInt16Writer.write(path: folder.appendingPathComponent("lpd.tif").path, grid: tinyGrid, values: lpd)
         let error = #expect(throws: GeoError.self) { _ = try LandDegradationEngine(options: TinyStack.options).run(inputs: stack.inputs, aoi: nil, output: folder.appendingPathComponent("out")) }
-        #expect(error?.description == "LPD baseline raster lpd.tif has values that are not LPD classes: 6: 2 pixels, 200: 1 pixel; an LPD raster holds 1 declining, 2 moderate decline, 3 stressed, 4 stable, 5 increasing, and no data as -32768, 0 or its declared no-data value. Give the 5-class LPD layer (for Trends.Earth, the band \"Land Productivity Dynamics\"), or set the file's no-data value to the code it uses for no data")
+        #expect(error?.description == "LPD baseline raster lpd.tif has values that are not LPD classes: 6: 2 pixels, 200: 1 pixel; an LPD raster holds 1 declining, 2 moderate decline, 3 stressed, 4 stable, 5 increasing, and no data as -32768, 0 or its declared no-data value. Give the 5-class LPD layer (for Trends.Earth, the band \"Land Productivity Dynamics (from JRC)\", \"(from FAO-WOCAT)\" or \"(from Trends.Earth)\"), or set the file's no-data value to the code it uses for no data")
         #expect(!entries(folder).contains("out"))
     }
 

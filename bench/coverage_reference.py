@@ -74,7 +74,12 @@ def make_valid(geoms):
     bad = ~shapely.is_valid(geoms)
     if bad.any():
         geoms = geoms.copy()
-        geoms[bad] = shapely.make_valid(geoms[bad], method="structure", keep_collapsed=False)
+        try:
+            geoms[bad] = shapely.make_valid(geoms[bad], method="structure", keep_collapsed=False)
+        except TypeError:
+            # shapely < 2.1 (e.g. 2.0.1, which bundles the GEOS 3.11 the engine links) has only
+            # the linework method: bow-ties repair differently, for timing on that GEOS only.
+            geoms[bad] = shapely.make_valid(geoms[bad])
     return polygonal(geoms)
 
 

@@ -117,6 +117,8 @@ import Testing
     @Test func areaOfInterestIsCarriedAsGeoJSON() throws {
         let (root, folder) = try summary(aoi: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, output) = try LandTrendsEarthSchemaTests.check(folder.appendingPathComponent("out/trends-earth-summary.json"))
+        #expect(status == 0, "\(output)")
         let aoi = (root["metadata"] as! Object)["area_of_interest"] as! Object
         #expect(aoi["name"] as? String == "aoi")
         let features = (aoi["geojson"] as! Object)["features"] as! [Object]

@@ -76,6 +76,8 @@ public struct LandRunOptions: Sendable {
             engine.climateCodes = codes
         }
         if let climateTable { engine.climateCodes = try LandClimateCodes(csv: climateTable.text, file: climateTable.fileName) }
+        // Refused here, so the web answers before a job starts.
+        try engine.validate()
         self.init(engine: engine)
     }
 }

@@ -72,7 +72,7 @@ public struct LandOptions: Codable, Sendable {
     /// The national zone the run uses.
     public var nationalClimateZone: LandClimateZone { climateZone ?? .assumed }
 
-    func validate() throws {
+    public func validate() throws {
         guard !periods.isEmpty else { throw GeoError.invalidOption("at least one period (the baseline) is needed") }
         guard Set(periods.map(\.name)).count == periods.count else { throw GeoError.invalidOption("period names must be unique") }
         // The first period is the baseline in every output (Trends.Earth's summary keys it `baseline`).

@@ -102,6 +102,11 @@ import Testing
         #expect(try readAll(out.appendingPathComponent("baseline_soc.tif").path) == [-1, 0, 1, 0, 0, 0, -32768, 0, 0, 0, -32768, 0])
         #expect(r.periods[0].soc.km2(-1) == 0.01 && r.periods[0].soc.km2(1) == 0.01 && abs(r.periods[0].soc.km2(0) - 0.08) < 1e-12)
         #expect(r.so1.climateFactor == "SOC stock maps by year (2015 soc.tif, 2019 soc_2019.tif); no land-use factor applied")
+        // Each transition here holds one pixel of 1 ha: the stocks and their percent change are the maps' own.
+        let byTransition = Dictionary(uniqueKeysWithValues: r.periods[0].socByTransition.map { ($0.transition, $0) })
+        #expect(byTransition[11]?.initialStockT == 100 && byTransition[11]?.finalStockT == 89 && byTransition[11]?.changePercent == -11)
+        #expect(byTransition[13]?.initialStockT == 100 && byTransition[13]?.finalStockT == 91 && byTransition[13]?.changePercent == -9)
+        #expect(byTransition[21]?.initialStockT == 50 && byTransition[21]?.finalStockT == 55 && byTransition[21]?.changePercent == 10)
         #expect(r.periods[0].period.productivityStart == 2015)
         inputs.socStock[2019] = nil
         let error = #expect(throws: GeoError.self) { _ = try LandDegradationEngine(options: o).run(inputs: inputs, aoi: nil, output: folder.appendingPathComponent("o2")) }

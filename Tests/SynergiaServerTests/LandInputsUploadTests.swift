@@ -68,4 +68,33 @@ import ZIPFoundation
             #expect(try await app.store.runs(workspaceID: ken.id).count == 1)
         }
     }
+
+    /// The form's periods and zone override the stack's inputs.json; a period written backwards is a 422 naming it.
+    @Test func theFormsPeriodsAndZoneOverrideInputsJSON() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("land-form-fields-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stack = folder.appendingPathComponent("stack")
+        let written = try LandDataGenerator(seed: 5, size: 32).write(to: stack)
+        let zip = folder.appendingPathComponent("stack.zip")
+        try Self.zip(stack, inputsJSON: String(decoding: try Data(contentsOf: stack.appendingPathComponent("inputs.json")), as: UTF8.self), to: zip)
+        let files: [(field: String, name: String, data: Data)] = [("rasters", "stack.zip", try Data(contentsOf: zip)),
+                                                                   ("aoi", "country.geojson", try Data(contentsOf: URL(fileURLWithPath: written.aoi)))]
+        try await TestApp.with(.sqlite) { client, app, _, _ in
+            let session = try await app.session(.contributor)
+            let (headers, body) = Pages.multipart(session, fields: [("periods", "baseline=2015:2019:2005-2019, recent=2019:2022:2008-2022"), ("climate_zone", "boreal_dry")], files: files)
+            let response = try await client.execute(uri: "/w/KEN/computations/land", method: .post, headers: headers, body: body)
+            #expect(response.status == .seeOther, "\(String(buffer: response.body).prefix(300))")
+            let job = try await Pages.waitForJob(app, try Pages.jobID(response))
+            #expect(job.state == .succeeded, "\(job.message)")
+            let runID = try #require(job.runID)
+            let run = try #require(try await app.store.run(id: runID))
+            #expect(run.options["periods"] == "baseline:2015-2019,recent:2019-2022")
+            #expect(run.options["climate_zone"] == "boreal_dry" && run.options["climate_factor"] == "0.8")
+
+            let (h2, b2) = Pages.multipart(session, fields: [("periods", "baseline=2019:2015")], files: files)
+            let refused = try await client.execute(uri: "/w/KEN/computations/land", method: .post, headers: h2, body: b2)
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("period baseline: land cover end 2015 is not after its start 2019"), "\(String(buffer: refused.body).prefix(600))")
+        }
+    }
 }

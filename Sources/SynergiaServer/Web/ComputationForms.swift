@@ -70,9 +70,16 @@ enum ComputationForms {
             }
         }
         let legend = try table("legend"), matrix = try table("matrix")
+        func chosen(_ field: String) -> String? {
+            guard let value = upload.fields[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            return value
+        }
+        // "baseline=2015:2019, report=2015:2022" — commas, spaces or lines between periods.
+        let periods = (upload.fields["periods"] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
         do {
             return try phrased(views, language) {
-                try LandRunOptions(align: upload.fields["align"] == "on", legend: legend, matrix: matrix, file: file, folder: folder)
+                try LandRunOptions(align: upload.fields["align"] == "on", legend: legend, matrix: matrix, periods: periods,
+                                   climateZone: chosen("climate_zone"), climateCodes: chosen("climate_codes"), file: file, folder: folder)
             }
         } catch let error as GeoError {
             throw DomainError.invalid(PathScrubber.baseNamesOnly("\(error)"))

@@ -51,7 +51,7 @@ struct TemplateCompiler {
             self.question(question, path: path + ["questions", .index(index)], parentRepeat: nil)
         }
         let sections = (entry.sections ?? []).enumerated().map { index, child in section(child, path: path + ["sections", .index(index)]) }
-        return TemplateSection(id: entry.id, title: entry.title, help: entry.help, questions: questions, sections: sections)
+        return TemplateSection(id: entry.id, title: entry.title, help: entry.help, questions: questions, sections: sections, external: entry.external ?? [:])
     }
 
     private mutating func question(_ entry: QuestionEntry, path: Path, parentRepeat: RepeatSource?) -> Question {
@@ -70,7 +70,7 @@ struct TemplateCompiler {
         }
         var question = Question(id: entry.id, type: type, label: entry.label, help: entry.help, constraintMessage: entry.constraint_message,
                                 concept: entry.concept, tags: (entry.tags ?? []).map(Code.canonical), unit: entry.unit,
-                                allowsOther: entry.other ?? false, indicator: entry.indicator.map(Code.canonical))
+                                allowsOther: entry.other ?? false, indicator: entry.indicator.map(Code.canonical), external: entry.external ?? [:])
         question.required = requiredExpression(entry.required, path: path + ["required"])
         question.relevant = entry.relevant.flatMap { expression($0, path: path + ["relevant"]) }
         question.constraint = entry.constraint.flatMap { expression($0, path: path + ["constraint"]) }

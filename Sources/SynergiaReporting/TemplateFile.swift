@@ -21,6 +21,7 @@ struct SectionEntry: Decodable {
     var id: String
     var title: LocalizedText
     var help: LocalizedText?
+    var external: [String: String]?
     var questions: [QuestionEntry]?
     var sections: [SectionEntry]?
 }
@@ -70,6 +71,7 @@ struct QuestionEntry: Decodable {
     var `repeat`: RepeatEntry?
     var questions: [QuestionEntry]?
     var indicator: String?
+    var external: [String: String]?
 }
 
 /// A YAML scalar kept as written: a number, a boolean or text.

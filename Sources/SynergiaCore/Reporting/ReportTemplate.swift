@@ -68,13 +68,16 @@ public struct TemplateSection: Sendable, Equatable {
     public var help: LocalizedText?
     public var questions: [Question]
     public var sections: [TemplateSection]
+    /// This section's key in another system's form, by system (`ort`: a binary-indicator group).
+    public var external: [String: String]
 
-    public init(id: String, title: LocalizedText, help: LocalizedText? = nil, questions: [Question] = [], sections: [TemplateSection] = []) {
+    public init(id: String, title: LocalizedText, help: LocalizedText? = nil, questions: [Question] = [], sections: [TemplateSection] = [], external: [String: String] = [:]) {
         self.id = id
         self.title = title
         self.help = help
         self.questions = questions
         self.sections = sections
+        self.external = external
     }
 }
 
@@ -92,11 +95,17 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
 public struct Choice: Sendable, Equatable, Codable {
     public var value: String
     public var label: LocalizedText
+    /// This option's code in another system's form, by system (`ort`), when it is not `value`.
+    public var external: [String: String]?
 
-    public init(value: String, label: LocalizedText) {
+    public init(value: String, label: LocalizedText, external: [String: String]? = nil) {
         self.value = value
         self.label = label
+        self.external = external
     }
+
+    /// The code another system gives this option: its own mapping, else `value`.
+    public func code(in system: String) -> String { external?[system] ?? value }
 }
 
 public struct TableRow: Sendable, Equatable {
@@ -168,13 +177,16 @@ public struct Question: Sendable, Equatable {
     public var repeatSource: RepeatSource?
     public var children: [Question]
     public var indicator: String?
+    /// This question's key in another system's form, by system (`ort`: the CBD Online Reporting Tool).
+    public var external: [String: String]
 
     public init(id: String, type: QuestionType, label: LocalizedText, help: LocalizedText? = nil, required: Expression? = nil,
                 relevant: Expression? = nil, constraint: Expression? = nil, constraintMessage: LocalizedText? = nil,
                 concept: String? = nil, tags: [String] = [], from: TargetField? = nil, unit: String? = nil,
                 minimum: Double? = nil, maximum: Double? = nil, minimumDate: String? = nil, maximumDate: String? = nil,
                 choices: [Choice] = [], allowsOther: Bool = false, rows: [TableRow] = [], columns: [TableColumn] = [],
-                repeatSource: RepeatSource? = nil, children: [Question] = [], indicator: String? = nil) {
+                repeatSource: RepeatSource? = nil, children: [Question] = [], indicator: String? = nil,
+                external: [String: String] = [:]) {
         self.id = id
         self.type = type
         self.label = label
@@ -198,6 +210,7 @@ public struct Question: Sendable, Equatable {
         self.repeatSource = repeatSource
         self.children = children
         self.indicator = indicator
+        self.external = external
     }
 }
 

@@ -57,8 +57,8 @@ public struct ReportService: Sendable {
     public func view(of report: Report, in workspace: Workspace) async throws -> ReportView {
         let reportID = report.id
         let template = try catalog.template(report.templateID)
-        guard template.version == report.templateVersion else {
-            throw DomainError.conflict("report \(reportID) was made with \(template.id) version \(report.templateVersion) but version \(template.version) is installed")
+        guard template.version == report.templateVersion || template.opensVersions.contains(report.templateVersion) else {
+            throw DomainError.conflict("report \(reportID) was made with \(template.id) version \(report.templateVersion) but version \(template.version) is installed, which does not open reports of version \(report.templateVersion)")
         }
         let answers = try await store.answers(reportID: reportID)
         let entries = try await repeatEntries(template, workspaceID: report.workspaceID, answers: answers)

@@ -36,10 +36,14 @@ struct TemplateCompiler {
         }
         if !header.languages.contains("en") { problem(["template", "languages"], "languages must include en") }
         if header.version < 1 { problem(["template", "version"], "version must be 1 or more") }
+        for older in header.opens_versions ?? [] where !(1..<max(header.version, 1)).contains(older) {
+            problem(["template", "opens_versions"], "opens_versions lists \(older); only earlier versions (1 to \(header.version - 1)) can be opened")
+        }
         let sections = file.sections.enumerated().map { index, entry in section(entry, path: ["sections", .index(index)]) }
         var template = ReportTemplate(
             id: header.id, convention: Code.canonical(header.convention), cycle: header.cycle.text, version: header.version,
             previous: header.previous, languages: header.languages, title: header.title, source: header.source, sections: sections)
+        template.opensVersions = Set(header.opens_versions ?? [])
         checkReferences(&template)
         return template
     }

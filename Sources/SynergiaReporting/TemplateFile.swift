@@ -7,6 +7,8 @@ struct TemplateFile: Decodable {
         var convention: String
         var cycle: LooseScalar
         var version: Int
+        /// Earlier versions whose reports this version opens (docs/templates.md, "Versions").
+        var opens_versions: [Int]?
         var previous: String?
         var languages: [String]
         var title: LocalizedText

@@ -59,6 +59,14 @@ import SynergiaTestSupport
 
     """
 
+    @Test func onlyEarlierVersionsCanBeOpened() throws {
+        let text = header.replacingOccurrences(of: "  version: 1\n", with: "  version: 2\n  opens_versions: [1, 2]\n")
+            + "      - {id: a, type: text, label: {en: A}}\n"
+        let found = try problems(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix("opens_versions lists 2; only earlier versions (1 to 1) can be opened") == true)
+    }
+
     @Test func unknownReferenceInAnExpressionIsNamedWithItsLine() throws {
         let body = header + """
               - id: has_plan

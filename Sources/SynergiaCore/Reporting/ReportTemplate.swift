@@ -6,6 +6,9 @@ public struct ReportTemplate: Sendable, Equatable {
     public var cycle: String
     public var version: Int
     public var previous: String?
+    /// Earlier versions of this template whose reports open with it: their answers are
+    /// kept by question id, and answers to questions this version no longer asks stay stored.
+    public var opensVersions: Set<Int> = []
     public var languages: [String]
     public var title: LocalizedText
     public var source: String

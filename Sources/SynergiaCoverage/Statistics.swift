@@ -6,10 +6,7 @@ import SynergiaGeoBindings
 /// metre counts once. Each figure is the area of a union of pieces (a group's
 /// sites, or the sites of every group up to one in an order); it is computed
 /// per disjoint unit (`DisjointUnits`) and summed, so a lone piece costs one
-/// area. A unit of a few pieces is cut once into faces (`UnitPartition`) and
-/// every figure is a sum over its faces; a larger unit, or one whose faces do
-/// not account for its pieces, is measured with unions, one per group (a
-/// running union never grows beyond its unit).
+/// area and a running union never grows beyond its unit.
 struct Statistics {
     let sites: [CleanSite]
     let pieces: [Piece]
@@ -28,17 +25,9 @@ struct Statistics {
     /// With several threads, each shared unit's pieces and land as WKB (for the threads' own contexts), made once.
     private let unitsWKB: [[Data]]
     private let unitLandWKB: [[Data]]
-    /// Each shared unit's faces; nil for a lone piece and for a unit measured with unions.
-    private let partitions: [UnitPartition?]
-    /// Shared units measured with unions: all of them in lon/lat, else those above `facesUpTo` pieces and those of `failedPartitions`.
-    private let unionUnits: [Int]
-    /// Units whose partition failed (a GEOS error, or faces that do not add up to a piece's
-    /// area), measured with unions instead. A figure for checks, not a warning: the figures stand.
-    let failedPartitions: [Int]
 
     init(sites: [CleanSite], pieces: [Piece], frame: WorkingFrame, context: GEOSContext,
-         territory: TerritoryArea?, regions: TerritoryRegions?, piecesPerTile: Int, threads: Int = 1, byFaces: Bool = true,
-         facesUpTo: Int = Statistics.facesUpTo,
+         territory: TerritoryArea?, regions: TerritoryRegions?, piecesPerTile: Int, threads: Int = 1,
          progress: @escaping (CoverageProgress) -> Void) throws {
         self.sites = sites; self.pieces = pieces; self.frame = frame; self.context = context
         self.territory = territory; self.progress = progress; self.threads = threads
@@ -62,51 +51,6 @@ struct Statistics {
             }
         }
         self.unitsWKB = unitsWKB; self.unitLandWKB = unitLandWKB
-        // In lon/lat an edge is measured as a geodesic, so splitting it at a node moves the
-        // area (~1e-6 relative on the generated data): there every figure stays the area of a
-        // union. byFaces false measures every unit with unions, as a failed partition is (for tests).
-        let byFaces = byFaces && frame.method == .equalArea
-        let partitions: [UnitPartition?] = byFaces
-            ? try Self.partitions(of: units, shared: shared.filter { units[$0].count <= facesUpTo }, realms: realms, land: unitLand, unitsWKB: unitsWKB,
-                                  landWKB: unitLandWKB, threads: threads, progress: progress)
-            : Array(repeating: nil, count: units.count)
-        self.partitions = partitions
-        unionUnits = shared.filter { partitions[$0] == nil }
-        failedPartitions = byFaces ? unionUnits.filter { units[$0].count <= facesUpTo } : []
-    }
-
-    /// Units of up to this many pieces are cut into faces; larger ones (dense tiles, whose
-    /// pieces reach into many tiles) are measured with unions: there the pieces' boundaries
-    /// cross each other so often that the faces outnumber the unions' work many times over
-    /// (20,000 sites with every unit cut into faces: 388 s of cpu against 31 s, docs/benchmarks.md).
-    static let facesUpTo = 40
-
-    /// The partition of every shared unit, on `threads` threads (each with its own
-    /// GEOS context, geometry as WKB); a unit whose partition fails is left nil.
-    private static func partitions(of units: [[UnitMember]], shared: [Int], realms: [PieceRealm?], land: [[Geometry]],
-                                   unitsWKB: [[Data]], landWKB: [[Data]], threads: Int,
-                                   progress: (CoverageProgress) -> Void) throws -> [UnitPartition?] {
-        var out = [UnitPartition?](repeating: nil, count: units.count)
-        // In batches, so progress is reported between them (the callback stays on this thread).
-        let batch = max(threads * 8, shared.count / 20)
-        for start in stride(from: 0, to: shared.count, by: batch) {
-            progress(.init(stage: .unioning, done: start, total: shared.count))
-            let slice = Array(shared[start..<min(start + batch, shared.count)])
-            if threads > 1, slice.count > 1 {
-                let encoded = slice.map { unitsWKB[$0] }, encodedLand = slice.map { landWKB[$0] }, sliceRealms = slice.map { realms[$0] }
-                let results = try UnitWorkers.measure(count: slice.count, threads: threads) { k, context in
-                    try? UnitPartition.build(members: try encoded[k].map { try context.geometry(wkb: $0) }, realm: sliceRealms[k],
-                                             land: try encodedLand[k].map { try context.geometry(wkb: $0) }, context: context)
-                }
-                for (k, u) in slice.enumerated() { out[u] = results[k] }
-            } else {
-                for u in slice {
-                    out[u] = try? UnitPartition.build(members: units[u].map(\.geometry), realm: realms[u], land: land[u],
-                                                      context: units[u][0].geometry.context)
-                }
-            }
-        }
-        return out
     }
 
     /// m² per realm → km² and % of the territory.
@@ -114,9 +58,10 @@ struct Statistics {
         guard let t = territory else { return AreaSplit(totalKm2: (a[.whole] ?? 0) / 1e6) }
         let land = (a[.land] ?? 0) / 1e6, marine = (a[.marine] ?? 0) / 1e6
         func pct(_ v: Double, _ of: Double) -> Double? { of > 0 ? 100 * v / of : nil }
+        let (landKm2, marineKm2) = (t.landKm2 ?? 0, t.marineKm2 ?? 0)
         return AreaSplit(totalKm2: land + marine, landKm2: land, marineKm2: marine,
-                         totalPercent: pct(land + marine, t.landKm2 + t.marineKm2),
-                         landPercent: pct(land, t.landKm2), marinePercent: pct(marine, t.marineKm2))
+                         totalPercent: pct(land + marine, landKm2 + marineKm2),
+                         landPercent: pct(land, landKm2), marinePercent: pct(marine, marineKm2))
     }
 
     /// Areas (m² per realm) for groups taken in `order`: `own[i]` is the
@@ -130,14 +75,14 @@ struct Statistics {
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         // Each member's group position (nil: not counted), fixed before any thread starts.
         let groupOf: [[Int?]] = units.map { unit in unit.map { position[key(sites[pieces[$0.piece].site].record)] } }
-        let (byUnions, unitRealms) = (unionUnits, unitRealms)
+        let (shared, unitRealms) = (shared, unitRealms)
         var contributions = [[UnitContribution]](repeating: [], count: units.count)
         // In batches, so progress is reported between them (the callback stays on this thread).
-        let batch = max(threads * 8, byUnions.count / 20)
+        let batch = max(threads * 8, shared.count / 20)
         let measure = frame.measure
-        for start in stride(from: 0, to: byUnions.count, by: batch) {
-            progress(.init(stage: .unioning, done: start, total: byUnions.count))
-            let slice = Array(byUnions[start..<min(start + batch, byUnions.count)])
+        for start in stride(from: 0, to: shared.count, by: batch) {
+            progress(.init(stage: .unioning, done: start, total: shared.count))
+            let slice = Array(shared[start..<min(start + batch, shared.count)])
             let areas = slice.map { u in units[u].map(\.area) }
             @Sendable func measured(_ k: Int, _ members: [Geometry], _ land: [Geometry], _ context: GEOSContext) throws -> [UnitContribution] {
                 let split = RealmSplit(realm: unitRealms[slice[k]], land: land, area: measure.area)
@@ -163,9 +108,7 @@ struct Statistics {
                 added[i][realm, default: 0] += unit[0].area
                 continue
             }
-            let unitContributions = partitions[u]?.contributions(groups: groupOf[u], groupCount: order.count, accumulate: accumulate)
-                ?? contributions[u]
-            for c in unitContributions {
+            for c in contributions[u] {
                 own[c.group][c.realm, default: 0] += c.own
                 if let a = c.added { added[c.group][c.realm, default: 0] += a }
             }

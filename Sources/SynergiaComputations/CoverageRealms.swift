@@ -29,6 +29,8 @@ extension CoverageResult {
             return point
         }
         result.unknownYear = keep(unknownYear)
+        if !land { result.territory?.landKm2 = nil }
+        if !marine { result.territory?.marineKm2 = nil }
         if !land { result.target.landGapPercent = nil }
         if !marine { result.target.marineGapPercent = nil }
         return result

@@ -29,8 +29,9 @@ public struct SeriesPoint: Codable, Sendable, Hashable {
 }
 
 public struct TerritoryArea: Codable, Sendable, Hashable {
-    public var landKm2: Double
-    public var marineKm2: Double
+    /// nil for a realm the run did not measure (a land-only or marine-only run).
+    public var landKm2: Double?
+    public var marineKm2: Double?
 }
 
 public struct TargetGap: Codable, Sendable, Hashable {

@@ -82,6 +82,7 @@ import SynergiaTestSupport
             let c = outcome.result.coverage
             #expect(abs(c.landPercent! - 25) < 1e-9 && abs(c.totalPercent! - 25) < 1e-9)
             #expect(c.marineKm2 == nil && c.marinePercent == nil && outcome.result.target.marineGapPercent == nil)
+            #expect(outcome.result.territory?.marineKm2 == nil && outcome.result.territory?.landKm2 != nil)
             #expect(outcome.result.timeSeries.allSatisfy { $0.covered.marineKm2 == nil && $0.covered.landKm2 != nil })
             #expect(outcome.result.bySiteType.allSatisfy { $0.covered.marineKm2 == nil && $0.exclusive?.marineKm2 == nil })
             let run = try #require(outcome.run)
@@ -102,6 +103,7 @@ import SynergiaTestSupport
         let c = kenya.result.coverage
         #expect(abs(c.marinePercent! - 25) < 1e-9 && abs(c.totalPercent! - 25) < 1e-9)
         #expect(c.landKm2 == nil && c.landPercent == nil)
+        #expect(kenya.result.territory?.landKm2 == nil && kenya.result.territory?.marineKm2 != nil)
         // The land site lies outside a marine-only territory.
         #expect(kenya.result.input.siteAreaOutsideTerritoryKm2! > 0)
         let error = await #expect(throws: TerritoryReadError.self) { try await run("UGA", CoverageFiles(wdpa: wdpa, land: nil, eez: eez)) }

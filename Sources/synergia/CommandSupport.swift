@@ -136,3 +136,22 @@ func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], width: Int, finished:
         return results.map { $0! }
     }
 }
+
+/// A result as `--json` prints it: its own keys, with the run's warnings as one more key.
+struct WithWarnings<Value: Encodable>: Encodable {
+    var value: Value
+    var warnings: [String]
+
+    init(_ value: Value, warnings: [String]) {
+        self.value = value
+        self.warnings = warnings
+    }
+
+    private enum Key: String, CodingKey { case warnings }
+
+    func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(warnings, forKey: .warnings)
+    }
+}

@@ -71,7 +71,7 @@ struct CoverageCommand: AsyncParsableCommand {
                     return try await pipeline.run(files, tables: out, progress: progress)
                 }
                 progress.finish()
-                if output.json { return try printJSON(ResultWithWarnings(result: outcome.result, warnings: outcome.warnings)) }
+                if output.json { return try printJSON(WithWarnings(outcome.result, warnings: outcome.warnings)) }
                 let c = outcome.result.coverage
                 // A realm the run has no boundary for is not a row (land-only, marine-only).
                 printTable(["", "km²", "%"], [
@@ -156,18 +156,4 @@ struct CoverageCommand: AsyncParsableCommand {
 /// GEOS/GDAL failures of the demo-data generators as messages for the person at the terminal.
 func geoErrorsSync<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as GeoError { throw CLIError(message: "\(error)") }
-}
-
-/// The result as summary.json holds it, with the run's warnings as one more key.
-struct ResultWithWarnings: Encodable {
-    var result: CoverageResult
-    var warnings: [String]
-
-    private enum Key: String, CodingKey { case warnings }
-
-    func encode(to encoder: any Encoder) throws {
-        try result.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(warnings, forKey: .warnings)
-    }
 }

@@ -60,7 +60,7 @@ struct LandCommand: AsyncParsableCommand {
                 }
                 progress.finish()
                 let result = outcome.result
-                if output.json { return try printJSON(LandRunJSON(so1: result.so1, warnings: outcome.warnings)) }
+                if output.json { return try printJSON(WithWarnings(result.so1, warnings: outcome.warnings)) }
                 printTable(["period", "degraded %", "degraded km²", "denominator km²"], result.periods.map {
                     [$0.period.name, String(format: "%.2f", $0.proportionDegradedPercent), String(format: "%.1f", $0.degradedKm2), String(format: "%.1f", $0.denominatorKm2)]
                 })
@@ -119,20 +119,6 @@ struct LandCommand: AsyncParsableCommand {
             }
             return LandInputs(landCover: years, productivity: productivity, soc: soc, socStock: stocks, climate: climateRaster)
         }
-    }
-}
-
-/// The SO1 figures of a run with its warnings beside them, as `--json` prints them.
-struct LandRunJSON: Encodable {
-    var so1: LandSO1Summary
-    var warnings: [String]
-
-    private enum Keys: String, CodingKey { case warnings }
-
-    func encode(to encoder: any Encoder) throws {
-        try so1.encode(to: encoder)
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(warnings, forKey: .warnings)
     }
 }
 

@@ -20,16 +20,8 @@ import Testing
             errors = sorted(validator.iter_errors(json.load(open(path))), key=lambda e: list(e.path))
             print("valid" if not errors else "invalid: " + errors[0].message)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, repository.appendingPathComponent("docs/land-inputs.schema.json").path] + files.map(\.path)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try Python.run(["-c", script, repository.appendingPathComponent("docs/land-inputs.schema.json").path] + files.map(\.path))
+        #expect(status == 0, "\(text)")
         return text.split(separator: "\n").map(String.init)
     }
 

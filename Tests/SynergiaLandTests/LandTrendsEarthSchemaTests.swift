@@ -37,17 +37,8 @@ import Testing
 
     /// Runs the checker; its last line and exit status.
     static func check(_ file: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [repository.appendingPathComponent("scripts/check-trends-earth-summary.py").path,
-                             repository.appendingPathComponent("Tests/Fixtures/trends-earth-summary.schema.json").path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try Python.run([repository.appendingPathComponent("scripts/check-trends-earth-summary.py").path,
+                        repository.appendingPathComponent("Tests/Fixtures/trends-earth-summary.schema.json").path, file.path])
     }
 
     static func areas(_ list: Any?) -> [String: Double] {

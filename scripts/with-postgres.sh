@@ -28,8 +28,10 @@ trap stop EXIT
 
 "${as_owner[@]}" "$bindir/initdb" -D "$workdir/data" -U synergia --auth=trust -E UTF8 --locale=C.UTF-8 >"$workdir/initdb.log" 2>&1 \
   || { cat "$workdir/initdb.log" >&2; exit 1; }
+# The suite runs its database tests concurrently, each with its own database and pools, and the
+# CLI tests start processes with pools of their own: 200 connections were too few.
 "${as_owner[@]}" "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
-  -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+  -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=1000" start >/dev/null \
   || { cat "$workdir/server.log" >&2; exit 1; }
 echo "Throwaway PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (owner $owner)"
 

@@ -158,23 +158,10 @@ fi
 # 5. Table.
 "$PY" - "$OUT" "$SIZES" "$MAX_DIFF" "$COUNTRY" "$GLOBAL_BUDGET" "$MAX_STAT_DIFF" <<'EOF'
 import json, os, re, sys
+sys.path.insert(0, "bench")
+from timing import table, time_report
 out, sizes, max_diff, country, budget = sys.argv[1], sys.argv[2].split(), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 max_stat_diff = float(sys.argv[6])
-
-def time_report(base):
-    t = open(base + ".time").read()
-    def field(name):
-        return re.search(re.escape(name) + r": (.*)", t).group(1).strip()
-    wall = 0.0
-    for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
-        wall = wall * 60 + float(part)
-    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
-    others = None
-    if os.path.exists(base + ".busy"):
-        b0, b1, hz = map(float, open(base + ".busy").read().split())
-        others = max(0.0, ((b1 - b0) / hz - cpu) / wall) if wall > 0 else 0.0
-    return {"wall": wall, "cpu": cpu, "rss_mb": int(field("Maximum resident set size (kbytes)")) / 1024,
-            "other_processes_cores": others}
 
 def stages(base):
     """Seconds between the stage lines the CLI prints on stderr (non-interactive progress)."""
@@ -189,12 +176,6 @@ def stages(base):
 def gen_seconds(path):
     a, b = map(float, open(path + ".gen").read().split())
     return b - a
-
-def table(head, rows):
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
-    print("  ".join(h.rjust(w) for h, w in zip(head, widths)))
-    for r in rows:
-        print("  ".join(c.rjust(w) for c, w in zip(r, widths)))
 
 times, areas, results, failed = [], [], {"sizes": {}}, False
 for n in sizes:

@@ -26,6 +26,7 @@ public enum Migrator {
         decisionTrackingSchema,
         decisionAnswerLinks,
         knowledgeDeletionCounter,
+        attachmentsSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

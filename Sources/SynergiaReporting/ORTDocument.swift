@@ -1,0 +1,144 @@
+import Crypto
+import Foundation
+import SynergiaCore
+
+/// The report as one document in the CBD Online Reporting Tool's shape for a seventh
+/// national report (`nationalReport7`; schema docs/schemas/ort-national-report-7.schema.json):
+/// `header` (identifier, schema, languages), `government` (the tool's lower-case ISO
+/// alpha-2 identifier), then every container the template keys with `external.ort`:
+/// a section's fields by their keys, a repeat group as a list of entries, and each binary
+/// indicator group as the tool stores it (`indicator.identifier` and `responses`: question
+/// key → option code, or a list of codes), copied to the group of `ort_copied_to` as the tool
+/// does for Goal C and Target 13. Questions without an ORT key are not in this document
+/// (the generic `SecretariatDocument` lists them under `unmapped`).
+public enum ORTDocument {
+    public static let schemaName = "nationalReport7"
+    /// The key under which a repeat group's entry names the entry it answers (Synergia's entry key).
+    public static let entryKey = "entry"
+
+    /// The document for `view`; `alpha2` is the workspace country's ISO alpha-2 code.
+    public static func build(view: ReportService.ReportView, alpha2: String, language: String) throws(DomainError) -> AnswerValue {
+        let keys = try ExternalKeys(template: view.template, system: "ort")
+        let generic = SecretariatDocument(view: view, keys: keys)
+        let containers = containerKeys(view.template)
+        var body: [String: AnswerValue] = [:]
+        func put(_ value: AnswerValue, key: String, in container: String?) {
+            guard let container else { body[key] = value; return }
+            body[container] = AnswerReader.setting(body[container] ?? .object([:]), key, value)
+        }
+        var languages: Set<String> = [language]
+        for (key, value) in generic.answers {
+            if case .object(let texts) = value, texts.values.allSatisfy({ $0.stringValue != nil }) { languages.formUnion(texts.keys) }
+            let question = keys.questions[key]?.question ?? keys.otherTexts[key]
+            let section = question.flatMap { q in view.template.questions.first { $0.question.id == q.id }?.section }
+            let container = section.flatMap { containers[$0] }
+            if let container, let group = container.indicator {
+                let responses = AnswerReader.setting(body[container.key]?["responses"] ?? .object([:]), key, value)
+                body[container.key] = .object(["indicator": .object(["identifier": .string(group)]), "responses": responses])
+            } else {
+                put(value, key: key, in: container?.key)
+            }
+        }
+        for (groupKey, entries) in generic.groups {
+            guard let group = keys.groups[groupKey] else { continue }
+            let section = view.template.questions.first { $0.question.id == group.id }?.section
+            let items: [AnswerValue] = (view.entries[group.id] ?? []).compactMap { entry in
+                guard var members = entries[entry] else { return nil }
+                members[entryKey] = .string(entry)
+                return .object(members)
+            }
+            put(.list(items), key: groupKey, in: section.flatMap { containers[$0] }?.key)
+        }
+        for container in Set(containers.values.compactMap { $0.copiedTo == nil ? nil : $0 }) {
+            if let answered = body[container.key], let copy = container.copiedTo { body[copy] = answered }
+        }
+        body["header"] = .object(["identifier": .string(identifier(view)), "schema": .string(schemaName),
+                                  "languages": .list(languages.sorted().map(AnswerValue.string))])
+        body["government"] = .object(["identifier": .string(alpha2.lowercased())])
+        return .object(body)
+    }
+
+    /// The ORT container of each section: its own `external.ort` or its nearest keyed parent's.
+    struct Container: Hashable {
+        var key: String
+        var indicator: String?
+        var copiedTo: String?
+    }
+
+    static func containerKeys(_ template: ReportTemplate) -> [String: Container] {
+        var result: [String: Container] = [:]
+        func walk(_ sections: [TemplateSection], inherited: Container?) {
+            for section in sections {
+                let own = section.external["ort"].map {
+                    Container(key: $0, indicator: section.external["ort_indicator"], copiedTo: section.external["ort_copied_to"])
+                }
+                let container = own ?? inherited
+                if let container { result[section.id] = container }
+                walk(section.sections, inherited: container)
+            }
+        }
+        walk(template.sections, inherited: nil)
+        return result
+    }
+
+    /// A UUID that stays the same for a report across exports, as the tool's `header.identifier` is per record.
+    static func identifier(_ view: ReportService.ReportView) -> String {
+        let digest = Array(SHA256.hash(data: Data("synergia:\(view.workspace.country):report:\(view.report.id)".utf8)))
+        var bytes = Array(digest.prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return parts.map(String.init).joined(separator: "-").uppercased()
+    }
+
+    /// Reads an ORT document back into the generic document of `keys`' template; every key
+    /// the template does not carry is refused with its place.
+    /// Also returns where each answer key was found in the file (`binaryResponseGoalB.responses.b_1`).
+    static func read(_ document: AnswerValue, keys: ExternalKeys, country: String) throws(DomainError) -> (SecretariatDocument, places: [String: String]) {
+        guard case .object(let body) = document else { throw .invalid("the file is not an ORT document: its top level must be a JSON object") }
+        let template = keys.template
+        var result = SecretariatDocument(system: "ort", template: .init(id: template.id, version: template.version, convention: template.convention),
+                                         country: country)
+        let containers = containerKeys(template)
+        let byKey = Dictionary(containers.values.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let copies = Set(containers.values.compactMap(\.copiedTo))
+        var problems: [String] = []
+        var places: [String: String] = [:]
+        func readGroup(_ key: String, _ value: AnswerValue, place: String) {
+            guard let items = value.listValue else { problems.append("\(place): expects a list of entries"); return }
+            for (index, item) in items.enumerated() {
+                guard case .object(var members) = item, let entry = members.removeValue(forKey: entryKey)?.stringValue else {
+                    problems.append("\(place)[\(index)]: each entry needs '\(entryKey)', the entry it answers"); continue
+                }
+                result.groups[key, default: [:]][entry] = members
+            }
+        }
+        func readMember(_ key: String, _ value: AnswerValue, place: String) {
+            if keys.questions[key] != nil || keys.otherTexts[key] != nil {
+                result.answers[key] = value
+                places[key] = place
+            }
+            else if keys.groups[key] != nil { readGroup(key, value, place: place) }
+            else { problems.append("\(place): '\(key)' is no ORT key of \(template.id) version \(template.version); remove it or check the template's keys (docs/secretariat-exports.md)") }
+        }
+        for (name, value) in body.sorted(by: { $0.key < $1.key }) where name != "header" && name != "government" && !copies.contains(name) {
+            if let container = byKey[name] {
+                let members = container.indicator == nil ? value : value["responses"]
+                guard case .object(let fields) = members else {
+                    problems.append("\(name): expects an object\(container.indicator == nil ? "" : " with 'responses'")"); continue
+                }
+                if let indicator = container.indicator, let given = value["indicator"]["identifier"].stringValue, given != indicator {
+                    problems.append("\(name).indicator.identifier: '\(given)' is not \(indicator), the binary indicator of \(name)")
+                }
+                for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
+                    readMember(key, field, place: "\(name).\(container.indicator == nil ? "" : "responses.")\(key)")
+                }
+            } else {
+                readMember(name, value, place: name)
+            }
+        }
+        guard problems.isEmpty else { throw .invalid("nothing was imported; fix these keys and import again:\n" + problems.joined(separator: "\n")) }
+        return (result, places)
+    }
+}

@@ -12,5 +12,7 @@ extension DomainError {
         case allowReplacing
         /// Use one of the known countries' ISO 3166-1 codes.
         case chooseCountry
+        /// Move the report to the installed version of its template (or the next cycle's).
+        case migrateReport(reportID: Int64)
     }
 }

@@ -93,6 +93,7 @@ enum ReportHTML {
             }
         case .imported: return "imported from a workbook via \(provenance.channel.rawValue), \(date)"
         case .confirmed: return "confirmed, \(date)"
+        case .migrated: return "migrated from report \(provenance.sourceReportID.map(String.init) ?? "") (\(provenance.sourceTemplateID ?? "") version \(provenance.sourceTemplateVersion.map(String.init) ?? "")), \(date)"
         case .entered: return "entered via \(provenance.channel.rawValue), \(date)"
         }
     }

@@ -28,6 +28,8 @@ public struct ReportService: Sendable {
         public var assignments: [String: Int64]
         /// Tracked decision paragraphs the workspace cites in answers of this report.
         public var citations: [AnswerKey: [DecisionCitation]] = [:]
+        /// Set when the installed template does not open the report's version: it is shown read-only.
+        public var versionNotice: VersionNotice?
     }
 
     public func create(workspace: Workspace, templateID: String, actor: ReportActor) async throws -> Report {
@@ -55,11 +57,13 @@ public struct ReportService: Sendable {
 
     /// The view of a report already read (with its workspace), as a page that authorised the request has it.
     public func view(of report: Report, in workspace: Workspace) async throws -> ReportView {
-        let reportID = report.id
         let template = try catalog.template(report.templateID)
-        guard template.version == report.templateVersion || template.opensVersions.contains(report.templateVersion) else {
-            throw DomainError.conflict("report \(reportID) was made with \(template.id) version \(report.templateVersion) but version \(template.version) is installed, which does not open reports of version \(report.templateVersion)")
-        }
+        if let notice = VersionNotice(report: report, installed: template) { throw notice.refusal }
+        return try await load(report, in: workspace, template: template)
+    }
+
+    func load(_ report: Report, in workspace: Workspace, template: ReportTemplate) async throws -> ReportView {
+        let reportID = report.id
         let answers = try await store.answers(reportID: reportID)
         let entries = try await repeatEntries(template, workspaceID: report.workspaceID, answers: answers)
         let values = Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0.value) })

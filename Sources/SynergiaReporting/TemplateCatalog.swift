@@ -9,6 +9,8 @@ public struct TemplateCatalog: Sendable {
     public let templates: [String: ReportTemplate]
     public let concepts: [String: Concept]
     public let choiceLists: [String: [Choice]]
+    /// The declared ways from one form to a newer one (`data/templates/migrations/`).
+    public internal(set) var migrations: [TemplateMigration] = []
 
     public init(templates: [ReportTemplate], concepts: [Concept], choiceLists: [String: [Choice]]) {
         self.templates = Dictionary(uniqueKeysWithValues: templates.map { ($0.id, $0) })
@@ -76,7 +78,10 @@ public struct TemplateCatalog: Sendable {
             }
             templates.append(template)
         }
+        let migrations = TemplateMigrationFile.loadAll(dataDirectory: dataDirectory, templates: templates, problems: &problems)
         guard problems.isEmpty else { throw DataFileError(problems) }
-        return TemplateCatalog(templates: templates, concepts: concepts, choiceLists: choiceLists)
+        var catalog = TemplateCatalog(templates: templates, concepts: concepts, choiceLists: choiceLists)
+        catalog.migrations = migrations
+        return catalog
     }
 }

@@ -50,6 +50,8 @@ extension DomainError {
         case .chooseNationalTarget: messages.text("web.remedy_national_target", language)
         case .allowReplacing: messages.text("web.remedy_replace", language)
         case .chooseCountry: messages.text("web.remedy_country", language)
+        case .migrateReport(let reportID):
+            messages.text("web.remedy_migrate", language).replacingOccurrences(of: "{path}", with: "/reports/\(reportID)/migrate")
         }
         return "\(message). \(hint)"
     }

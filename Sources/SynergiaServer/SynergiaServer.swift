@@ -36,6 +36,8 @@ public enum SynergiaServer {
         WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
         ReportPages.add(to: routes, views: views, reports: reports)
         WorkbookPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)
+        MigrationPages.add(to: routes, views: views, reports: reports)
+        MigrationRoutes.add(to: routes, service: reports)
         FrameworkPages.add(to: routes, views: views)
         NationalTargetPages.add(to: routes, views: views)
         NationalTargetEditor.add(to: routes, views: views)

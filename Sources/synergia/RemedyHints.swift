@@ -9,6 +9,7 @@ func cliHint(_ remedy: DomainError.Remedy) -> String {
     case .chooseNationalTarget: "; list them with `synergia national-target list`"
     case .allowReplacing: "; pass --replace to overwrite it"
     case .chooseCountry: " (see `synergia countries list`)"
+    case .migrateReport(let reportID): "; see what moving it would carry with `synergia report migrate \(reportID)`"
     }
 }
 

@@ -9,6 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "National reports: create (prefilled), answer, review, submit, export, import offline workbooks.",
         subcommands: [
+            ReportMigrateCommand.self,
             Templates.self, Create.self, List.self, Show.self, Answer.self, Confirm.self, Prefill.self, Validate.self,
             Transition.self, Submit.self, Comment.self, Assign.self, Audit.self, Conflicts.self,
             ReportExportCommand.self, ReportImportCommand.self, SecretariatExportCommand.self,

@@ -54,6 +54,8 @@ public enum AnswerChannel: String, Sendable, Codable {
 public struct AnswerProvenance: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         case entered, prefilled, imported, confirmed
+        /// Carried from a report of an earlier form (`sourceReportID`, `sourceTemplateID`, `sourceTemplateVersion`).
+        case migrated
     }
 
     public enum Origin: String, Sendable, Codable {
@@ -74,6 +76,8 @@ public struct AnswerProvenance: Sendable, Equatable, Codable {
     public var origin: Origin?
     public var sourceReportID: Int64?
     public var sourceTemplateID: String?
+    /// The template version of the source report of a migrated answer.
+    public var sourceTemplateVersion: Int?
     public var sourceIndicator: String?
     public var sourceRunID: Int64?
     public var sourceTarget: String?

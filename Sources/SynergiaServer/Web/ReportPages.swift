@@ -143,12 +143,12 @@ enum ReportPages {
                      problem: (key: String, message: String)? = nil, stale: (mine: String, current: String)? = nil) async throws -> Response {
         let language = context.language
         // The report and its workspace were read when the request was authorised.
-        let view = if let loaded { loaded } else { try await reports.view(of: access.report!, in: access.workspace!) }
+        let view = if let loaded { loaded } else { try await reports.readableView(of: access.report!, in: access.workspace!) }
         let title = view.template.title.text(language)
         let asked: String? = requested ?? request.uri.queryParameters.get("section").map { String($0) }
         let sectionID: String? = asked ?? view.template.allSections.first?.section.id
         let role = access.role
-        let editable = view.report.state.allowsEditing && (role ?? .viewer) >= .contributor
+        let editable = view.versionNotice == nil && view.report.state.allowsEditing && (role ?? .viewer) >= .contributor
         let completeness = Dictionary(uniqueKeysWithValues: view.evaluation.completeness.map { ($0.section, $0) })
         let sections = view.template.allSections.map { section, _ in
             NavigationHTML.Section(id: section.id, title: section.title.text(language), answered: completeness[section.id]?.answered ?? 0,
@@ -186,7 +186,7 @@ enum ReportPages {
             rows.append(row)
         }
         if editable { rows += newEntryRows(view, section: sectionID, views: views, reports: reports, language: language) }
-        let actions = ReportTransition.allCases.filter { $0.from.contains(view.report.state) && (role ?? .viewer) >= $0.minimumRole }
+        let actions = ReportTransition.allCases.filter { view.versionNotice == nil && $0.from.contains(view.report.state) && (role ?? .viewer) >= $0.minimumRole }
             .map { ["action": $0.rawValue, "label": views.text("action_" + $0.rawValue, language), "needsReason": $0 == .reopen] }
         let reportValues: [String: Any] = ["id": view.report.id, "title": title, "version": view.report.version,
                                            "state": views.text("state_" + view.report.state.rawValue, language)]
@@ -215,6 +215,12 @@ enum ReportPages {
         if let prefilled = request.uri.queryParameters.get("prefilled").flatMap({ Int($0) }) {
             values["notice"] = views.text("prefilled_count", language).replacingOccurrences(of: "{count}", with: String(prefilled))
         }
+        if let notice = view.versionNotice {
+            values["notice"] = views.text("version_notice", language).replacingOccurrences(of: "{made}", with: String(notice.reportVersion))
+                .replacingOccurrences(of: "{installed}", with: String(notice.installedVersion))
+                .replacingOccurrences(of: "{opens}", with: ([notice.installedVersion] + notice.opensVersions).map(String.init).joined(separator: ", "))
+        }
+        if view.report.templateVersion != view.template.version { values["migrateHref"] = "/reports/\(view.report.id)/migrate" }
         values["pageError"] = problem.map { $0.key.isEmpty ? $0.message : "" } ?? ""
         return views.page("report", title: title, context: context, request: request, status: status, values: values)
     }
@@ -311,6 +317,9 @@ enum ReportPages {
             return views.text("prov_imported", language)
         case (.confirmed, _):
             return views.text("prov_confirmed", language)
+        case (.migrated, _):
+            return views.text("prov_migrated", language).replacingOccurrences(of: "{report}", with: p.sourceReportID.map(String.init) ?? "")
+                .replacingOccurrences(of: "{version}", with: p.sourceTemplateVersion.map(String.init) ?? "")
         case (.entered, _):
             return views.text("prov_entered", language) + " · " + Localizer.date(p.at, language)
         }

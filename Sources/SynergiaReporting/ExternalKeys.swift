@@ -19,8 +19,11 @@ public struct ExternalKeys: Sendable {
     public let template: ReportTemplate
     /// Top-level questions by their key in `system`.
     public let questions: [String: Place]
-    /// Repeat groups by their key in `system`; their children are keyed inside the group.
+    /// Repeat groups by their key in `system` (the first, where several share it); their children are keyed inside the group.
     public let groups: [String: Question]
+    /// Every repeat group of each key: several may share one (the ORT's section III holds national
+    /// and global targets' rows alike), their entries then told apart by the entries themselves.
+    public let groupsSharingKey: [String: [Question]]
     /// Keys that take the "other, specify" text of a multiple-choice question.
     public let otherTexts: [String: Question]
 
@@ -49,7 +52,7 @@ public struct ExternalKeys: Sendable {
         self.system = system
         self.template = template
         var questions: [String: Place] = [:]
-        var groups: [String: Question] = [:]
+        var groups: [String: [Question]] = [:]
         var otherTexts: [String: Question] = [:]
         var clashes: [String] = []
         func claim(_ key: String, _ id: String, _ taken: String?) {
@@ -58,8 +61,8 @@ public struct ExternalKeys: Sendable {
         for (question, section) in template.questions {
             if question.type == .repeatGroup {
                 if let key = question.external[system] {
-                    claim(key, question.id, groups[key]?.id ?? questions[key]?.question.id)
-                    groups[key] = question
+                    claim(key, question.id, questions[key]?.question.id)
+                    groups[key, default: []].append(question)
                 }
                 var childKeys: [String: String] = [:]
                 for child in question.children {
@@ -71,7 +74,7 @@ public struct ExternalKeys: Sendable {
                 continue
             }
             if let key = question.external[system] {
-                claim(key, question.id, questions[key]?.question.id ?? groups[key]?.id)
+                claim(key, question.id, questions[key]?.question.id ?? groups[key]?.first?.id)
                 questions[key] = Place(question: question, group: nil, section: section)
             }
             if let key = question.external[system + "_other_text"] {
@@ -83,8 +86,15 @@ public struct ExternalKeys: Sendable {
             throw .invalid("template \(template.id) cannot be written with \(system) keys: \(clashes.joined(separator: "; ")); give each question its own key in data/templates")
         }
         self.questions = questions
-        self.groups = groups
+        self.groups = groups.compactMapValues(\.first)
+        groupsSharingKey = groups
         self.otherTexts = otherTexts
+    }
+
+    /// The group of `key` that has `entry` among its entries (`entries`: the report's), or the only group of the key.
+    public func group(_ key: String, entry: String, entries: [String: [String]]) -> Question? {
+        let candidates = groupsSharingKey[key] ?? []
+        return candidates.first { (entries[$0.id] ?? []).contains(entry) } ?? (candidates.count == 1 ? candidates.first : nil)
     }
 
     /// A child of `group` by its key in the system.

@@ -39,15 +39,23 @@ public enum ORTDocument {
                 put(value, key: key, in: container?.key)
             }
         }
-        for (groupKey, entries) in generic.groups {
-            guard let group = keys.groups[groupKey] else { continue }
-            let section = view.template.questions.first { $0.question.id == group.id }?.section
-            let items: [AnswerValue] = (view.entries[group.id] ?? []).compactMap { entry in
-                guard var members = entries[entry] else { return nil }
-                members[entryKey] = .string(entry)
-                return .object(members)
+        for (groupKey, groups) in keys.groupsSharingKey {
+            var items: [AnswerValue] = []
+            for group in groups {
+                for entry in view.entries[group.id] ?? [] {
+                    guard var members = generic.groups[groupKey]?[entry], keys.group(groupKey, entry: entry, entries: view.entries) == group else { continue }
+                    if let field = group.external["ort_entry"] {
+                        let identifier = group.repeatSource.map { ORTDownloadCSV.ortItem(entry, source: $0) } ?? entry
+                        members[field] = .object(["identifier": .string(identifier)])
+                    } else {
+                        members[entryKey] = .string(entry)
+                    }
+                    if let type = group.external["ort_target_type"] { members["targetType"] = .string(type) }
+                    items.append(.object(members))
+                }
             }
-            put(.list(items), key: groupKey, in: section.flatMap { containers[$0] }?.key)
+            let section = view.template.questions.first { $0.question.id == groups[0].id }?.section
+            if !items.isEmpty { put(.list(items), key: groupKey, in: section.flatMap { containers[$0] }?.key) }
         }
         for container in Set(containers.values.compactMap { $0.copiedTo == nil ? nil : $0 }) {
             if let answered = body[container.key], let copy = container.copiedTo { body[copy] = answered }
@@ -107,11 +115,17 @@ public enum ORTDocument {
         var places: [String: String] = [:]
         func readGroup(_ key: String, _ value: AnswerValue, place: String) {
             guard let items = value.listValue else { problems.append("\(place): expects a list of entries"); return }
+            let fields = Set((keys.groupsSharingKey[key] ?? []).map { $0.external["ort_entry"] ?? entryKey })
             for (index, item) in items.enumerated() {
-                guard case .object(var members) = item, let entry = members.removeValue(forKey: entryKey)?.stringValue else {
-                    problems.append("\(place)[\(index)]: each entry needs '\(entryKey)', the entry it answers"); continue
+                guard case .object(var members) = item,
+                      let field = fields.sorted().first(where: { members[$0] != nil }), let named = members.removeValue(forKey: field),
+                      let identifier = named.stringValue ?? named["identifier"].stringValue else {
+                    problems.append("\(place)[\(index)]: each entry needs \(fields.sorted().map { "'\($0)'" }.joined(separator: " or ")), the entry it answers"); continue
                 }
+                members["targetType"] = nil
+                let entry = ORTDownloadCSV.synergiaItem(identifier)
                 result.groups[key, default: [:]][entry] = members
+                for child in members.keys { places["\(key)[\(entry)].\(child)"] = "\(place)[\(index)].\(child)" }
             }
         }
         func readMember(_ key: String, _ value: AnswerValue, place: String) {

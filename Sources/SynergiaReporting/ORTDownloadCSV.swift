@@ -80,6 +80,12 @@ public enum ORTDownloadCSV {
         }
     }
 
+    /// Synergia's code of a goal or target the tool names: GBF-GOAL-A → GBF-A, GBF-TARGET-11 → GBF-11; others as they are.
+    static func synergiaItem(_ identifier: String) -> String {
+        for prefix in ["GBF-GOAL-", "GBF-TARGET-"] where identifier.hasPrefix(prefix) { return "GBF-" + identifier.dropFirst(prefix.count) }
+        return identifier
+    }
+
     /// The goal or target a binary group reports on: binaryResponseGoalB → GBF-GOAL-B, binaryResponseTarget6 → GBF-TARGET-6.
     static func groupTarget(_ group: String) -> String {
         if group.hasPrefix("binaryResponseGoal") { return "GBF-GOAL-" + group.dropFirst("binaryResponseGoal".count) }

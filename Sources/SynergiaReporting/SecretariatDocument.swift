@@ -44,12 +44,13 @@ public struct SecretariatDocument: Codable, Sendable, Equatable {
         for (question, _) in template.questions {
             for (key, item) in ReportDocument.keys(question, entries: view.entries) where !view.evaluation.hidden.contains(key) {
                 guard let value = view.answers[key]?.value, value.isAnswered else { continue }
-                place(value, key: key, question: item, group: key.group == nil ? nil : question, keys: keys)
+                place(value, key: key, question: item, group: key.group == nil ? nil : question, keys: keys, entries: view.entries)
             }
         }
     }
 
-    private mutating func place(_ value: AnswerValue, key: AnswerKey, question: Question, group: Question?, keys: ExternalKeys) {
+    private mutating func place(_ value: AnswerValue, key: AnswerKey, question: Question, group: Question?, keys: ExternalKeys,
+                                entries: [String: [String]]) {
         let system = keys.system
         // An "other" text with nowhere to go in the system's form keeps the whole answer as Synergia stores it.
         let strandedOther = question.type == .multipleChoice && value["other"].isAnswered && question.external[system + "_other_text"] == nil
@@ -58,7 +59,8 @@ public struct SecretariatDocument: Codable, Sendable, Equatable {
             return
         }
         if let group, let entry = key.entry {
-            guard let groupKey = group.external[system] else {
+            // A group without a key, or an entry another group of the same key already wrote, stays as stored.
+            guard let groupKey = group.external[system], keys.group(groupKey, entry: entry, entries: entries) == group else {
                 unmapped[key.description] = value
                 return
             }

@@ -88,13 +88,18 @@ extension ReportService {
             } catch { problems.append(error.message) }
         }
         for (groupKey, entries) in document.groups.sorted(by: { $0.key < $1.key }) {
-            guard let group = keys.groups[groupKey] else {
+            guard keys.groups[groupKey] != nil else {
                 problems.append("\(prefix.isEmpty ? "" : "groups.")\(groupKey): '\(groupKey)' is no \(keys.system) key of a repeat group of \(view.template.id)")
                 continue
             }
             for (entry, members) in entries.sorted(by: { $0.key < $1.key }) {
+                guard let group = keys.group(groupKey, entry: entry, entries: view.entries) else {
+                    let known = (keys.groupsSharingKey[groupKey] ?? []).flatMap { view.entries[$0.id] ?? [] }
+                    problems.append("\(prefix.isEmpty ? "" : "groups.")\(groupKey)[\(entry)]: '\(entry)' is no entry of this report under \(groupKey); entries: \(known.joined(separator: ", "))")
+                    continue
+                }
                 for (name, written) in members.sorted(by: { $0.key < $1.key }) {
-                    let location = "\(prefix.isEmpty ? "" : "groups.")\(groupKey)[\(entry)].\(name)"
+                    let location = places["\(groupKey)[\(entry)].\(name)"] ?? "groups.\(groupKey)[\(entry)].\(name)"
                     guard let child = keys.child(name, of: group) else {
                         problems.append("\(location): '\(name)' is no \(keys.system) key of a question of \(group.id)")
                         continue

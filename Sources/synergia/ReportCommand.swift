@@ -12,7 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
             ReportMigrateCommand.self,
             Templates.self, Create.self, List.self, Show.self, Answer.self, Confirm.self, Prefill.self, Validate.self,
             Transition.self, Submit.self, Comment.self, Assign.self, Audit.self, Conflicts.self,
-            ReportExportCommand.self, ReportImportCommand.self, SecretariatExportCommand.self,
+            ReportExportCommand.self, ReportImportCommand.self, ReportImportSecretariatCommand.self, SecretariatExportCommand.self,
         ])
 
     struct Templates: AsyncParsableCommand {

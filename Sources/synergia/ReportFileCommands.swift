@@ -6,12 +6,16 @@ import SynergiaStore
 import SynergiaXLSX
 
 struct ReportExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a report as JSON, HTML, PDF, XLSX (offline work) or CSV.")
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, html, pdf, xlsx, csv }
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a report as JSON, HTML, PDF, XLSX (offline work) or CSV, or in a secretariat's shape.",
+        discussion: "ort-json, ort-indicator-csv and ort-binary-csv are the CBD Online Reporting Tool's document and downloads; secretariat-json keys every answer by the template's secretariat keys (docs/secretariat-exports.md).")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, html, pdf, xlsx, csv
+        case ortJSON = "ort-json", ortIndicatorCSV = "ort-indicator-csv", ortBinaryCSV = "ort-binary-csv", secretariatJSON = "secretariat-json"
+    }
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "Report id.") var report: Int64
-    @Option(help: "json, html, pdf, xlsx or csv.") var format: Format
+    @Option(help: "json, html, pdf, xlsx, csv, ort-json, ort-indicator-csv, ort-binary-csv or secretariat-json.") var format: Format
     @Option(help: "Language of labels: en, fr, es, zh, ar, ru.") var language = "en"
     @Option(help: "Output file.") var out: String
 
@@ -24,6 +28,10 @@ struct ReportExportCommand: AsyncParsableCommand {
                 case .pdf: try await service.exportPDF(reportID: report, language: language)
                 case .xlsx: try await service.exportWorkbook(reportID: report, language: language)
                 case .csv: Data(try await service.exportCSV(reportID: report, language: language).utf8)
+                case .ortJSON: try await service.exportORTJSON(reportID: report, language: language)
+                case .ortIndicatorCSV: Data(try await service.exportORTIndicatorCSV(reportID: report).utf8)
+                case .ortBinaryCSV: Data(try await service.exportORTBinaryCSV(reportID: report).utf8)
+                case .secretariatJSON: try await service.exportSecretariatJSON(reportID: report)
                 }
             }
             try data.write(to: URL(fileURLWithPath: out))
@@ -68,6 +76,42 @@ struct ReportImportCommand: AsyncParsableCommand {
             }
             print(apply ? "Applied \(applied) change(s); \(plan.conflicts.count) conflict(s) left as they are online."
                         : "\(plan.changes.count) change(s), \(plan.conflicts.count) conflict(s). Run again with --apply to store the changes.")
+        }
+    }
+}
+
+struct ReportImportSecretariatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-secretariat",
+        abstract: "Import a report exported as ort-json or secretariat-json: shows the changes and conflicts; --apply stores the changes.",
+        discussion: "Keys and codes are mapped back through the report's template; an unknown key or code refuses the whole file. Answers the report already holds with another value are conflicts, replaced only with --overwrite.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+    @Argument(help: "Report id.") var report: Int64
+    @Argument(help: "The document (.json).") var file: String
+    @Flag(help: "Store the changes (without it, only show them).") var apply = false
+    @Flag(help: "With --apply, also replace the answers in conflict with the file's values.") var overwrite = false
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await userFacing {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw DomainError.notFound("cannot read \(file): \(error.localizedDescription)") }
+            let (plan, applied) = try await withReporting(store) { service in
+                let view = try await service.view(reportID: report)
+                let plan = try await service.planSecretariatImport(in: view, data: data)
+                guard apply else { return (plan, 0) }
+                return (plan, try await service.applySecretariatImport(plan, in: view, overwrite: overwrite, actor: try await actor.resolve(service, report: report)).count)
+            }
+            if output.json { return try printJSON(plan) }
+            for change in plan.changes { print("change   \(change.location)  \(change.key): \(change.old) → \(change.new)") }
+            for conflict in plan.conflicts {
+                print("CONFLICT \(conflict.location)  \(conflict.key): the report holds \(conflict.current); the file says \(conflict.file)\(overwrite ? "" : " — not applied")")
+            }
+            let kept = overwrite ? 0 : plan.conflicts.count
+            print(apply ? "Applied \(applied) change(s); \(kept) conflict(s) left as they are."
+                        : "\(plan.changes.count) change(s), \(plan.conflicts.count) conflict(s). Run again with --apply to store the changes (--overwrite to replace the conflicts too).")
         }
     }
 }

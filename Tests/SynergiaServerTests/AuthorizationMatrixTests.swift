@@ -47,6 +47,7 @@ import SynergiaTestSupport
         "GET /api/reports/{id}/audit": .report(.viewer, secretariatReads: false),
         "GET /api/reports/{id}/export/{format}": .report(.viewer, secretariatReads: true),
         "POST /api/reports/{id}/import-xlsx": .report(.contributor, secretariatReads: false),
+        "POST /api/reports/{id}/import-secretariat": .report(.contributor, secretariatReads: false),
         "GET /api/templates/{id}/secretariat.csv": .secretariat,
         "GET /w/{country}": .workspace(.viewer),
         "GET /w/{country}/members": .workspaceManager,

@@ -79,11 +79,17 @@ enum ReportRoutes {
             case "pdf": (try await service.exportPDF(reportID: report.id, language: language), "application/pdf")
             case "xlsx": (try await service.exportWorkbook(reportID: report.id, language: language), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             case "csv": (Data(try await service.exportCSV(reportID: report.id, language: language).utf8), "text/csv; charset=utf-8")
-            default: throw DomainError.notFound("export format '\(format)' is not one of json, html, pdf, xlsx, csv")
+            case "ort-json": (try await service.exportORTJSON(reportID: report.id, language: language), "application/json")
+            case "ort-indicator-csv": (Data(try await service.exportORTIndicatorCSV(reportID: report.id).utf8), "text/csv; charset=utf-8")
+            case "ort-binary-csv": (Data(try await service.exportORTBinaryCSV(reportID: report.id).utf8), "text/csv; charset=utf-8")
+            case "secretariat-json": (try await service.exportSecretariatJSON(reportID: report.id), "application/json")
+            default: throw DomainError.notFound("export format '\(format)' is not one of json, html, pdf, xlsx, csv, ort-json, ort-indicator-csv, ort-binary-csv, secretariat-json")
             }
             var headers = HTTPFields()
             headers[.contentType] = type
-            headers[.contentDisposition] = "attachment; filename=\"report-\(report.id).\(format)\""
+            let fileName = format.hasSuffix("-csv") ? "report-\(report.id)-\(format.dropLast(4)).csv"
+                : format.hasSuffix("-json") ? "report-\(report.id)-\(format.dropLast(5)).json" : "report-\(report.id).\(format)"
+            headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         routes.post("/api/reports/{id}/import-xlsx", .report(.contributor, secretariatReads: false)) { request, _, access in
@@ -96,6 +102,18 @@ enum ReportRoutes {
             let plan = try await service.planWorkbookImport(in: view, data: Data(buffer.readableBytesView), limits: XLSXLimits(maxFileBytes: maxUploadBytes))
             if request.uri.queryParameters.get("apply") == "true" {
                 _ = try await service.applyWorkbookImport(plan, in: view, actor: actor(access))
+            }
+            return JSONBody(plan)
+        }
+        routes.post("/api/reports/{id}/import-secretariat", .report(.contributor, secretariatReads: false)) { request, _, access in
+            let buffer: ByteBuffer
+            do { buffer = try await request.body.collect(upTo: maxUploadBytes) } catch {
+                throw HTTPError(.contentTooLarge, message: "the document is larger than \(maxUploadBytes / 1_000_000) MB (SYNERGIA_MAX_UPLOAD_MB)")
+            }
+            let view = try await service.view(reportID: access.report!.id)
+            let plan = try await service.planSecretariatImport(in: view, data: Data(buffer.readableBytesView))
+            if request.uri.queryParameters.get("apply") == "true" {
+                _ = try await service.applySecretariatImport(plan, in: view, overwrite: request.uri.queryParameters.get("overwrite") == "true", actor: actor(access))
             }
             return JSONBody(plan)
         }

@@ -63,7 +63,7 @@ import SynergiaTestSupport
         let fixture = try Self.fixture()
         let entries = Self.entries(fixture)
         #expect(fixture.sections.map(\.key) == ["I", "II", "III", "IV", "V"])
-        #expect(fixture.sections.map { $0.questions.count } == [8, 6, 34, 2, 6])
+        #expect(fixture.sections.map { $0.questions.count } == [8, 6, 32, 2, 6])
         #expect(entries.count == 62)
         #expect(Set(entries.map(\.entry.uidentifier)).count == 62)
         #expect(entries.filter { $0.entry.answer_type == "MultiAnswer" }.count == 28)

@@ -153,4 +153,22 @@ import SynergiaTestSupport
             #expect(try await store.reports(templateID: "trial").count == 1)
         }
     }
+
+    @Test func aMigrationFileIsCheckedWhenTheDataIsLoadedNamingFileAndLine() throws {
+        let faulty = """
+        migration:
+          from: {template: trial, version: 1}
+          to: {template: trial, version: 3}
+        questions:
+          renamed: {status: nbsap_status, state: nbsap_status}
+          removed: [status]
+
+        """
+        let error = #expect(throws: DataFileError.self) { try MigrationFixture.catalog(migration: faulty) }
+        #expect(error?.problems.map(\.description) == [
+            "\(MigrationFixture.migrationFile):3: trial version 3 is not installed (the installed version is 2)",
+            "\(MigrationFixture.migrationFile):6: status is both renamed and removed; keep one",
+            "\(MigrationFixture.migrationFile):5: state and status are both renamed to nbsap_status; one answer per question",
+        ])
+    }
 }

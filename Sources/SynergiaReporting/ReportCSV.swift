@@ -28,6 +28,11 @@ extension ReportService {
                                item.unit ?? "", item.concept ?? "", item.toConfirm ? "yes" : "no",
                                item.provenance.map { $0.origin?.rawValue ?? $0.kind.rawValue } ?? "", String(item.version),
                                try JSONCoding.string(item.value)])
+                    // A row per file keeps the columns of the answer rows unchanged.
+                    for file in item.attachments ?? [] {
+                        try write([section.id, item.key, item.question, "attachment", file.name, file.summary, "", "", "", "", "",
+                                   try JSONCoding.string(file)])
+                    }
                 }
             }
         }

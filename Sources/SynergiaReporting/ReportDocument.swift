@@ -34,6 +34,8 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         public var provenance: AnswerProvenance?
         /// The decision paragraphs this answer addresses (absent when none).
         public var decisions: [DecisionCitation]?
+        /// The files the answer carries (absent when none).
+        public var attachments: [AttachedFile]?
 
         public init(key: String, question: String, type: String, label: String, unit: String? = nil, concept: String? = nil,
                     tags: [String] = [], value: AnswerValue = .null, toConfirm: Bool = false, version: Int = 0, provenance: AnswerProvenance? = nil,
@@ -85,6 +87,7 @@ public struct ReportDocument: Codable, Sendable, Equatable {
                                   unit: item.unit, concept: key.group == nil ? item.concept : nil, tags: item.tags,
                                   value: answer?.value ?? .null, toConfirm: answer?.toConfirm ?? false,
                                   version: answer?.version ?? 0, provenance: answer?.provenance, decisions: view.citations[key]))
+                items[items.count - 1].attachments = view.attachments[key].map { $0.map(AttachedFile.init) }
             }
         }
         let completeness = view.evaluation.completeness.first { $0.section == section.id }

@@ -41,6 +41,9 @@ enum ReportHTML {
                 if let decisions = item.decisions {
                     html += "<div class=\"prov\">Addresses \(HTML.escape(decisions.map(\.text).joined(separator: "; ")))</div>"
                 }
+                if let files = item.attachments {
+                    html += "<ul class=\"files\">" + files.map { "<li>\(HTML.escape($0.summary))</li>" }.joined() + "</ul>"
+                }
                 html += "</div>\n"
             }
         }

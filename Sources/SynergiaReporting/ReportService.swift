@@ -10,11 +10,17 @@ public struct ReportService: Sendable {
     public let store: SQLStore
     public let catalog: TemplateCatalog
     public let messages: Messages
+    /// Where the files answers carry are kept (`AttachmentFiles.beside` the database unless set).
+    public var attachmentFiles: AttachmentFiles
+    /// Largest file an answer takes: SYNERGIA_MAX_UPLOAD_MB, 20 MB when unset.
+    public var maximumAttachmentBytes: Int
 
     public init(store: SQLStore, catalog: TemplateCatalog, messages: Messages) {
         self.store = store
         self.catalog = catalog
         self.messages = messages
+        attachmentFiles = .beside(store)
+        maximumAttachmentBytes = (ProcessInfo.processInfo.environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) ?? 20) * 1_000_000
     }
 
     /// A report with what a page or an export needs about it.
@@ -28,6 +34,8 @@ public struct ReportService: Sendable {
         public var assignments: [String: Int64]
         /// Tracked decision paragraphs the workspace cites in answers of this report.
         public var citations: [AnswerKey: [DecisionCitation]] = [:]
+        /// Files the answers carry, by answer key, in the order they were attached.
+        public var attachments: [AnswerKey: [Attachment]] = [:]
         /// Set when the installed template does not open the report's version: it is shown read-only.
         public var versionNotice: VersionNotice?
     }
@@ -67,11 +75,13 @@ public struct ReportService: Sendable {
         let answers = try await store.answers(reportID: reportID)
         let entries = try await repeatEntries(template, workspaceID: report.workspaceID, answers: answers)
         let values = Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0.value) })
+        let attachments = Dictionary(grouping: try await store.attachments(reportID: reportID)) { AnswerKey($0.key) ?? AnswerKey(question: $0.key) }
         return ReportView(report: report, template: template, workspace: workspace,
                           answers: Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0) }), entries: entries,
                           evaluation: ReportEvaluation(template: template, answers: values, entries: entries),
                           assignments: try await store.assignments(reportID: reportID),
-                          citations: try await store.decisionCitations(reportID: reportID, workspaceID: report.workspaceID))
+                          citations: try await store.decisionCitations(reportID: reportID, workspaceID: report.workspaceID),
+                          attachments: attachments)
     }
 
     /// Refuses a link to an answer its report's template does not ask, naming it.

@@ -8,6 +8,9 @@ import SynergiaStore
 /// web pages, every route behind its access rule (`SecuredRoutes`).
 public enum SynergiaServer {
     public static func router(store: SQLStore, reports: ReportService, settings: WebSettings) async throws -> (router: Router<AppContext>, catalog: RouteCatalog) {
+        var reports = reports
+        if let folder = settings.attachmentsDirectory { reports.attachmentFiles = AttachmentFiles(directory: folder) }
+        reports.maximumAttachmentBytes = settings.maxUploadBytes
         let router = Router(context: AppContext.self)
         router.add(middleware: RequestLogMiddleware())
         let gate = RequestGate(maximumRunning: settings.maxConcurrentRequests, maximumQueued: settings.maxQueuedRequests,
@@ -35,6 +38,8 @@ public enum SynergiaServer {
         try AccountRoutes.add(to: routes, views: views, settings: settings, passwords: Passwords(cost: settings.bcryptCost))
         WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
         ReportPages.add(to: routes, views: views, reports: reports)
+        AttachmentRoutes.add(to: routes, service: reports, maxUploadBytes: settings.maxUploadBytes)
+        AttachmentPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)
         WorkbookPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)
         MigrationPages.add(to: routes, views: views, reports: reports)
         MigrationRoutes.add(to: routes, service: reports)

@@ -19,6 +19,9 @@ public struct WebSettings: Sendable {
     public var dataDirectory = URL(fileURLWithPath: "data", isDirectory: true)
     /// Where computation jobs keep their uploaded inputs and their outputs.
     public var jobsFolder = URL(fileURLWithPath: "var/jobs", isDirectory: true)
+    /// Where files attached to answers are kept; nil: `SYNERGIA_ATTACHMENTS_DIR`, else beside the
+    /// SQLite database, else `var/attachments` (`AttachmentFiles.directory`).
+    public var attachmentsDirectory: URL?
     /// Failed logins allowed per account and per address within `loginWindow`.
     public var loginFailuresPerAccount = 5
     public var loginFailuresPerAddress = 20

@@ -13,6 +13,7 @@ struct ReportCommand: AsyncParsableCommand {
             Templates.self, Create.self, List.self, Show.self, Answer.self, Confirm.self, Prefill.self, Validate.self,
             Transition.self, Submit.self, Comment.self, Assign.self, Audit.self, Conflicts.self,
             ReportExportCommand.self, ReportImportCommand.self, ReportImportSecretariatCommand.self, SecretariatExportCommand.self,
+            ReportAttachCommand.self, ReportAttachmentsCommand.self, ReportDetachCommand.self,
         ])
 
     struct Templates: AsyncParsableCommand {

@@ -9,13 +9,13 @@ struct ReportExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a report as JSON, HTML, PDF, XLSX (offline work) or CSV, or in a secretariat's shape.",
         discussion: "ort-json, ort-indicator-csv and ort-binary-csv are the CBD Online Reporting Tool's document and downloads; secretariat-json keys every answer by the template's secretariat keys (docs/secretariat-exports.md).")
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, html, pdf, xlsx, csv
+        case json, html, pdf, xlsx, csv, zip
         case ortJSON = "ort-json", ortIndicatorCSV = "ort-indicator-csv", ortBinaryCSV = "ort-binary-csv", secretariatJSON = "secretariat-json"
     }
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "Report id.") var report: Int64
-    @Option(help: "json, html, pdf, xlsx, csv, ort-json, ort-indicator-csv, ort-binary-csv or secretariat-json.") var format: Format
+    @Option(help: "json, html, pdf, xlsx, csv, zip (report.json with the attached files), ort-json, ort-indicator-csv, ort-binary-csv or secretariat-json.") var format: Format
     @Option(help: "Language of labels: en, fr, es, zh, ar, ru.") var language = "en"
     @Option(help: "Output file.") var out: String
 
@@ -28,6 +28,7 @@ struct ReportExportCommand: AsyncParsableCommand {
                 case .pdf: try await service.exportPDF(reportID: report, language: language)
                 case .xlsx: try await service.exportWorkbook(reportID: report, language: language)
                 case .csv: Data(try await service.exportCSV(reportID: report, language: language).utf8)
+                case .zip: try await service.exportZIP(reportID: report, language: language)
                 case .ortJSON: try await service.exportORTJSON(reportID: report, language: language)
                 case .ortIndicatorCSV: Data(try await service.exportORTIndicatorCSV(reportID: report).utf8)
                 case .ortBinaryCSV: Data(try await service.exportORTBinaryCSV(reportID: report).utf8)

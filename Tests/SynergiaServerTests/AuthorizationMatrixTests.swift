@@ -47,6 +47,13 @@ import SynergiaTestSupport
         "GET /api/reports/{id}/audit": .report(.viewer, secretariatReads: false),
         "GET /api/reports/{id}/export/{format}": .report(.viewer, secretariatReads: true),
         "POST /api/reports/{id}/import-xlsx": .report(.contributor, secretariatReads: false),
+        "GET /api/reports/{id}/attachments": .report(.viewer, secretariatReads: true),
+        "POST /api/reports/{id}/answers/{key}/attachments": .report(.contributor, secretariatReads: false),
+        "GET /api/reports/{id}/attachments/{attachment}": .report(.viewer, secretariatReads: true),
+        "DELETE /api/reports/{id}/attachments/{attachment}": .report(.contributor, secretariatReads: false),
+        "POST /reports/{id}/attachments": .report(.contributor, secretariatReads: false),
+        "GET /reports/{id}/attachments/{attachment}": .report(.viewer, secretariatReads: true),
+        "POST /reports/{id}/attachments/{attachment}/delete": .report(.contributor, secretariatReads: false),
         "POST /api/reports/{id}/import-secretariat": .report(.contributor, secretariatReads: false),
         "GET /api/templates/{id}/secretariat.csv": .secretariat,
         "GET /w/{country}": .workspace(.viewer),
@@ -150,6 +157,7 @@ import SynergiaTestSupport
             .replacingOccurrences(of: "{run}", with: "1")
             .replacingOccurrences(of: "{job}", with: "1")
             .replacingOccurrences(of: "{number}", with: "1")
+            .replacingOccurrences(of: "{attachment}", with: "1")
             .replacingOccurrences(of: "{user}", with: String(app.users[.viewer]!.id))
     }
 }

@@ -69,7 +69,7 @@ public enum AttachmentRules {
             throw DomainError.invalid("'\(name)' is empty (0 bytes); choose the file again")
         }
         guard data.count <= maximumBytes else {
-            throw DomainError.invalid("'\(name)' has \(data.count) bytes, more than the \(megabytes(maximumBytes)) MB a file may have (SYNERGIA_MAX_UPLOAD_MB); reduce it or split it")
+            throw DomainError.invalid("'\(name)' has \(data.count) bytes, more than the \(megabytes(maximumBytes)) a file may have (SYNERGIA_MAX_UPLOAD_MB); reduce it or split it")
         }
         let ending = (name as NSString).pathExtension
         guard let announced = AttachmentKind.announced(byExtension: ending) else {
@@ -88,8 +88,8 @@ public enum AttachmentRules {
         }
     }
 
+    /// A limit as people set it: whole megabytes (SYNERGIA_MAX_UPLOAD_MB), or bytes below one.
     static func megabytes(_ bytes: Int) -> String {
-        let value = Double(bytes) / 1_000_000
-        return value >= 10 || value == value.rounded() ? String(Int(value.rounded())) : String(format: "%.1f", value)
+        bytes >= 1_000_000 ? "\(bytes / 1_000_000) MB" : "\(bytes) bytes"
     }
 }

@@ -79,11 +79,12 @@ enum ReportRoutes {
             case "pdf": (try await service.exportPDF(reportID: report.id, language: language), "application/pdf")
             case "xlsx": (try await service.exportWorkbook(reportID: report.id, language: language), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             case "csv": (Data(try await service.exportCSV(reportID: report.id, language: language).utf8), "text/csv; charset=utf-8")
+            case "zip": (try await service.exportZIP(reportID: report.id, language: language), "application/zip")
             case "ort-json": (try await service.exportORTJSON(reportID: report.id, language: language), "application/json")
             case "ort-indicator-csv": (Data(try await service.exportORTIndicatorCSV(reportID: report.id).utf8), "text/csv; charset=utf-8")
             case "ort-binary-csv": (Data(try await service.exportORTBinaryCSV(reportID: report.id).utf8), "text/csv; charset=utf-8")
             case "secretariat-json": (try await service.exportSecretariatJSON(reportID: report.id), "application/json")
-            default: throw DomainError.notFound("export format '\(format)' is not one of json, html, pdf, xlsx, csv, ort-json, ort-indicator-csv, ort-binary-csv, secretariat-json")
+            default: throw DomainError.notFound("export format '\(format)' is not one of json, html, pdf, xlsx, csv, zip, ort-json, ort-indicator-csv, ort-binary-csv, secretariat-json")
             }
             var headers = HTTPFields()
             headers[.contentType] = type

@@ -43,6 +43,8 @@ struct QuestionRow {
 
     struct Comment { var who: String; var at: String; var body: String; var requestsChange: Bool }
     struct Decision { var text: String; var href: String; var status: String }
+    /// A file the answer carries: its download link and what it is.
+    struct File { var id: Int64; var name: String; var detail: String }
 
     var key: String
     var anchor: String
@@ -62,6 +64,9 @@ struct QuestionRow {
     var decisions: [Decision] = []
     var comments: [Comment] = []
     var canComment: Bool = false
+    var files: [File] = []
+    /// The question takes files and the person may attach and detach them.
+    var canAttach: Bool = false
     /// The heading of a repeat group's next, still empty entry.
     var newEntry: String = ""
     var error: String = ""

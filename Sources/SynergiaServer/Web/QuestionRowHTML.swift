@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 import SynergiaReporting
 
 /// The HTML of the report form's questions. A section page repeats this block
@@ -67,6 +68,7 @@ struct QuestionRowHTML {
             raw("</p>\n")
         }
         if row.readOnlyHint { raw("  <p class=\"hint\">"); text(t("edit_in_workbook")); raw("</p>\n") }
+        if !row.files.isEmpty || row.canAttach { writeFiles(row) }
         for comment in row.comments {
             raw("  <p class=\"comment\(comment.requestsChange ? " change" : "")\"><strong>"); text(comment.who); raw("</strong> · "); text(comment.at)
             if comment.requestsChange { raw(" · "); text(t("change_requested")) }
@@ -184,6 +186,30 @@ struct QuestionRowHTML {
             raw("</tr>")
         }
         raw("</tbody></table></div>")
+    }
+
+    /// The answer's files, each a download link (with a remove button for who may change it), and the upload form.
+    private mutating func writeFiles(_ row: QuestionRow) {
+        raw("  <div class=\"files\"><p>"); text(t("attachments")); raw("</p>\n")
+        if !row.files.isEmpty { raw("  <ul>") }
+        for file in row.files {
+            raw("<li><a href=\"/reports/\(page.reportID)/attachments/\(file.id)\">"); text(file.name); raw("</a> <span class=\"hint\">"); text(file.detail); raw("</span>")
+            if row.canAttach {
+                raw(" <form class=\"inline\" method=\"post\" action=\"/reports/\(page.reportID)/attachments/\(file.id)/delete\">")
+                hiddenFields([("csrf", page.csrf), ("section", page.sectionID)])
+                raw("<button type=\"submit\">"); text(t("detach")); raw("</button></form>")
+            }
+            raw("</li>")
+        }
+        if !row.files.isEmpty { raw("</ul>\n") }
+        if row.canAttach {
+            raw("  <form method=\"post\" action=\"/reports/\(page.reportID)/attachments\" enctype=\"multipart/form-data\">\n    ")
+            hiddenFields([("csrf", page.csrf), ("key", row.key), ("section", page.sectionID)])
+            raw("\n    <label for=\"f-"); text(row.anchor); raw("\">"); text(t("attach_file")); raw("</label> <input id=\"f-"); text(row.anchor)
+            raw("\" type=\"file\" name=\"file\" required accept=\""); text(AttachmentKind.allCases.flatMap(\.extensions).map { "." + $0 }.joined(separator: ","))
+            raw("\">\n    <span class=\"hint\">"); text(t("attach_hint")); raw("</span>\n    <button type=\"submit\">"); text(t("attach")); raw("</button>\n  </form>\n")
+        }
+        raw("  </div>\n")
     }
 
     private mutating func writeCommentForm(_ row: QuestionRow) {

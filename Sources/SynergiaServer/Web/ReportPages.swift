@@ -171,6 +171,7 @@ enum ReportPages {
                 QuestionRow.Comment(who: c.userID.flatMap { users[$0] } ?? "", at: Localizer.date(c.at, language), body: c.body, requestsChange: c.requestsChange)
             }
             row.canComment = (role ?? .viewer) >= .contributor
+            AttachmentPages.files(for: &row, item: item, view: view, editable: editable)
             row.decisions = (item.decisions ?? []).map { d in
                 QuestionRow.Decision(text: [d.symbol, d.label].compactMap { $0 }.joined(separator: " "), href: "/kb/documents/\(d.documentID)#p-\(d.paragraphID)",
                                      status: views.text("decision_" + d.status.rawValue, language))

@@ -27,12 +27,24 @@ public enum ORTDocument {
             body[container] = AnswerReader.setting(body[container] ?? .object([:]), key, value)
         }
         var languages: Set<String> = [language]
-        for (key, value) in generic.answers {
+        // A multiple choice whose "other" text the tool has no field for still gives the tool its codes ("other" among them).
+        var answers = generic.answers
+        for (text, value) in generic.unmapped {
+            guard let key = AnswerKey(text), key.group == nil, let question = view.template.question(key.question),
+                  let own = question.external["ort"], question.type == .multipleChoice else { continue }
+            answers[own] = keys.written(value, for: question)
+        }
+        for (key, value) in answers {
             if case .object(let texts) = value, texts.values.allSatisfy({ $0.stringValue != nil }) { languages.formUnion(texts.keys) }
             let question = keys.questions[key]?.question ?? keys.otherTexts[key]
             let section = question.flatMap { q in view.template.questions.first { $0.question.id == q.id }?.section }
             let container = section.flatMap { containers[$0] }
             if let container, let group = container.indicator {
+                // The tool's binary answers take plain text, not a text per language: the export's language, else the first written.
+                var value = value
+                if question?.type == .text, case .object(let texts) = value {
+                    value = texts[language] ?? texts.sorted(by: { $0.key < $1.key }).first?.value ?? .null
+                }
                 let responses = AnswerReader.setting(body[container.key]?["responses"] ?? .object([:]), key, value)
                 body[container.key] = .object(["indicator": .object(["identifier": .string(group)]), "responses": responses])
             } else {
@@ -56,6 +68,20 @@ public enum ORTDocument {
             }
             let section = view.template.questions.first { $0.question.id == groups[0].id }?.section
             if !items.isEmpty { put(.list(items), key: groupKey, in: section.flatMap { containers[$0] }?.key) }
+        }
+        // Where Synergia asks in two questions what the tool asks in one (`ort_joined_into`), the second text follows the first.
+        for (question, section) in view.template.questions {
+            let key = AnswerKey(question: question.id)
+            guard let target = question.external["ort_joined_into"], !view.evaluation.hidden.contains(key),
+                  case .object(let texts)? = view.answers[key]?.value, let container = containers[section]?.key ?? keys.questions[target].flatMap({ containers[$0.section]?.key }) else { continue }
+            var joined = body[container]?[target] ?? .null
+            for (language, text) in texts.sorted(by: { $0.key < $1.key }) {
+                guard let text = text.stringValue, !text.isEmpty else { continue }
+                let first = joined[language].stringValue ?? ""
+                joined = AnswerReader.setting(joined, language, .string(first.isEmpty ? text : first + "\n\n" + text))
+                languages.insert(language)
+            }
+            body[container] = AnswerReader.setting(body[container] ?? .object([:]), target, joined)
         }
         for container in Set(containers.values.compactMap { $0.copiedTo == nil ? nil : $0 }) {
             if let answered = body[container.key], let copy = container.copiedTo { body[copy] = answered }
@@ -145,7 +171,10 @@ public enum ORTDocument {
                 if let indicator = container.indicator, let given = value["indicator"]["identifier"].stringValue, given != indicator {
                     problems.append("\(name).indicator.identifier: '\(given)' is not \(indicator), the binary indicator of \(name)")
                 }
-                for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
+                for (key, var field) in fields.sorted(by: { $0.key < $1.key }) {
+                    if container.indicator != nil, keys.questions[key]?.question.type == .text, let text = field.stringValue {
+                        field = .object([document["header"]["languages"].listValue?.first?.stringValue ?? "en": .string(text)])
+                    }
                     readMember(key, field, place: "\(name).\(container.indicator == nil ? "" : "responses.")\(key)")
                 }
             } else {

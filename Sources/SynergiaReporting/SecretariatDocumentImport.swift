@@ -29,6 +29,8 @@ public struct SecretariatImportPlan: Sendable, Codable {
     public var fileSHA256: String
     public var changes: [Change]
     public var conflicts: [Conflict]
+    /// What the file says that the report cannot take as it stands, and was left out.
+    public var notes: [String] = []
 }
 
 extension ReportService {
@@ -70,6 +72,7 @@ extension ReportService {
         }
         let prefix = places.isEmpty && parsed["header"] == .null ? "answers." : ""
         var problems: [String] = []
+        var notes: [String] = []
         var found: [(key: AnswerKey, location: String, value: AnswerValue)] = []
         for (name, written) in document.answers.sorted(by: { $0.key < $1.key }) {
             let location = places[name] ?? prefix + name
@@ -83,8 +86,14 @@ extension ReportService {
             }
             let otherKey = place.question.external[keys.system + "_other_text"]
             do {
-                let value = try keys.read(written, for: place.question, otherText: otherKey.flatMap { document.answers[$0]?.stringValue }, place: location)
-                found.append((AnswerKey(question: place.question.id), location, value))
+                var value = try keys.read(written, for: place.question, otherText: otherKey.flatMap { document.answers[$0]?.stringValue }, place: location)
+                if otherKey == nil, case .list(let selected) = value["selected"], selected.contains(.string("other")) {
+                    // The system's form has no field for the "other" text Synergia asks with it: the code alone cannot be stored.
+                    let kept = selected.filter { $0 != .string("other") }
+                    value = kept.isEmpty ? .null : .object(["selected": .list(kept)])
+                    notes.append("\(location): 'other' was left out: the \(keys.system) form has no text for it; answer \(place.question.id)'s 'other' in Synergia with what it is")
+                }
+                if value != .null { found.append((AnswerKey(question: place.question.id), location, value)) }
             } catch { problems.append(error.message) }
         }
         for (groupKey, entries) in document.groups.sorted(by: { $0.key < $1.key }) {
@@ -137,7 +146,7 @@ extension ReportService {
                                       + (problems.count > 50 ? "\n… and \(problems.count - 50) more" : ""))
         }
         return SecretariatImportPlan(reportID: view.report.id, system: keys.system, fileSHA256: HexText.string(SHA256.hash(data: data)),
-                                     changes: changes, conflicts: conflicts)
+                                     changes: changes, conflicts: conflicts, notes: notes)
     }
 
     public func planSecretariatImport(reportID: Int64, data: Data) async throws -> SecretariatImportPlan {

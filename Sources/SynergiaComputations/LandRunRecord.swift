@@ -56,6 +56,6 @@ struct LandRunRecord {
         let run = ComputationRun(workspaceID: recording.workspace.id, engine: "land-degradation", inputs: files, options: recorded,
                                  softwareVersion: LandPipeline.softwareVersion, startedAt: started,
                                  durationMilliseconds: Int64(Date().timeIntervalSince(started) * 1000), warnings: result.warnings)
-        return try await recording.store.recordRun(run, results: results)
+        return try await recording.store.recordRun(run, results: results, tables: LandRunTables.tables(result))
     }
 }

@@ -19,6 +19,7 @@ struct Prefill {
         let targetList = try await store.nationalTargets(workspaceID: workspaceID)
         let targets = Dictionary(uniqueKeysWithValues: targetList.map { ($0.code, $0) })
         let progress = Dictionary(uniqueKeysWithValues: ProgressRule().assess(targetList, series: series).map { ($0.code, $0) })
+        let fromRuns = Dictionary(try await runTableAnswers(for: template, at: now).map { ($0.change.key.question, $0) }, uniquingKeysWith: { first, _ in first })
 
         func fromPrevious(_ key: AnswerKey, concept: String?) -> (AnswerChange, AnswerProvenance)? {
             guard let (report, answer) = previousAnswers[key], answer.value.isAnswered else { return nil }
@@ -44,6 +45,10 @@ struct Prefill {
                 continue
             }
             let key = AnswerKey(question: question.id)
+            if let filled = fromRuns[question.id] {
+                result.append(filled)
+                continue
+            }
             if let conceptID = question.concept {
                 if let shared = try await conceptAnswer(conceptID, reports: reports) {
                     result.append((AnswerChange(key: key, concept: conceptID, value: shared.answer.value, expectedVersion: nil),

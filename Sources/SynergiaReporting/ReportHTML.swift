@@ -92,6 +92,7 @@ enum ReportHTML {
             case .series?: return "prefilled from indicator series \(provenance.sourceIndicator ?? "")\(provenance.sourceRunID.map { " (computation run \($0))" } ?? ""), \(date)"
             case .nationalTarget?: return "prefilled from national target \(provenance.sourceTarget ?? ""), \(date)"
             case .previousCycle?: return "prefilled from the previous cycle's report, \(date)"
+            case .run?: return "prefilled from \(provenance.sourceEngine ?? "engine") run #\(provenance.sourceRunID.map(String.init) ?? ""), \(date)"
             case nil: return "prefilled, \(date)"
             }
         case .imported: return "imported from a workbook via \(provenance.channel.rawValue), \(date)"

@@ -108,6 +108,11 @@ struct TemplateCompiler {
             }
         }
         if type == .table { table(entry, into: &question, path: path) }
+        if let fromRun = entry.from_run {
+            let (source, problems) = fromRun.compile(for: question)
+            question.fromRun = source
+            for (field, message) in problems { problem(path + ["from_run"] + (field.map { [$0] } ?? []), message) }
+        }
         if type == .repeatGroup { repeatGroup(entry, into: &question, path: path, parentRepeat: parentRepeat) }
         if let conceptID = entry.concept { checkConcept(conceptID, question: question, path: path) }
         return question

@@ -74,6 +74,7 @@ struct QuestionEntry: Decodable {
     var questions: [QuestionEntry]?
     var indicator: String?
     var external: [String: String]?
+    var from_run: RunTableSourceEntry?
 }
 
 /// A YAML scalar kept as written: a number, a boolean or text.

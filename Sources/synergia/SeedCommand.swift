@@ -23,6 +23,7 @@ struct SeedCommand: AsyncParsableCommand {
                 let summary = try await sqlStore.seedReference(set)
                 var demos: [DemoWorkspace.Summary] = []
                 var demoReports: [Int64] = []
+                var demoRuns: [Int64] = []
                 if demo {
                     let folder = settings.dataDirectory.appendingPathComponent("demo")
                     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -30,6 +31,7 @@ struct SeedCommand: AsyncParsableCommand {
                                                 messages: try Messages.load(dataDirectory: settings.dataDirectory))
                     for name in files {
                         demos.append(try await DemoWorkspace.load(folder.appendingPathComponent(name), into: sqlStore))
+                        if let run = try await DemoLandRun.record(country: demos[demos.count - 1].workspace, store: sqlStore) { demoRuns.append(run) }
                         demoReports += try await DemoReports.load(folder.appendingPathComponent(name), service: service)
                     }
                 }
@@ -41,6 +43,7 @@ struct SeedCommand: AsyncParsableCommand {
                     for demo in demos {
                         print("Demo workspace \(demo.workspace): \(demo.created ? "created" : "already there"), \(demo.nationalTargetsAdded) national targets added, \(demo.observations.added) observations added.")
                     }
+                    if !demoRuns.isEmpty { print("Demo land-degradation run(s) recorded: \(demoRuns.map { "#\($0)" }.joined(separator: ", ")).") }
                     if !demoReports.isEmpty { print("Demo report(s) started: \(demoReports.map(String.init).joined(separator: ", ")).") }
                 }
             }

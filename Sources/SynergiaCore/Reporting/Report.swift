@@ -67,6 +67,8 @@ public struct AnswerProvenance: Sendable, Equatable, Codable {
         case nationalTarget = "national_target"
         /// The same question in the previous cycle's report.
         case previousCycle = "previous_cycle"
+        /// A table of the workspace's latest run of an engine (`sourceRunID`).
+        case run
     }
 
     public var kind: Kind
@@ -80,6 +82,8 @@ public struct AnswerProvenance: Sendable, Equatable, Codable {
     public var sourceTemplateVersion: Int?
     public var sourceIndicator: String?
     public var sourceRunID: Int64?
+    /// The engine of `sourceRunID` when a run's table filled the answer (`land-degradation`).
+    public var sourceEngine: String? = nil
     public var sourceTarget: String?
     /// SHA-256 of an imported workbook.
     public var fileSHA256: String?

@@ -27,6 +27,7 @@ public enum Migrator {
         decisionAnswerLinks,
         knowledgeDeletionCounter,
         attachmentsSchema,
+        runTablesSchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -5,8 +5,8 @@ import SynergiaCore
 extension SQLStore {
     /// Stores the run and its results in one transaction; results replace the
     /// values of earlier runs for the same series and years. Each result's
-    /// provenance becomes `computed(run id)`.
-    public func recordRun(_ run: ComputationRun, results: [ObservationInput]) async throws -> ComputationRun {
+    /// provenance becomes `computed(run id)`; the run's tables are kept with it.
+    public func recordRun(_ run: ComputationRun, results: [ObservationInput], tables: [RunTable] = []) async throws -> ComputationRun {
         try await checkObservations(results, workspaceID: run.workspaceID)
         let inputs = try JSONCoding.string(run.inputs)
         let options = try JSONCoding.string(run.options)
@@ -22,6 +22,7 @@ extension SQLStore {
                 return result
             }
             _ = try await Self.store(computed, db: db, workspaceID: run.workspaceID, replace: true)
+            try await Self.storeRunTables(tables, runID: id, db: db)
             return id
         }
         return try await self.run(id: id)!

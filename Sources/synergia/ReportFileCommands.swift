@@ -110,6 +110,7 @@ struct ReportImportSecretariatCommand: AsyncParsableCommand {
             for conflict in plan.conflicts {
                 print("CONFLICT \(conflict.location)  \(conflict.key): the report holds \(conflict.current); the file says \(conflict.file)\(overwrite ? "" : " — not applied")")
             }
+            for note in plan.notes { print("note     \(note)") }
             let kept = overwrite ? 0 : plan.conflicts.count
             print(apply ? "Applied \(applied) change(s); \(kept) conflict(s) left as they are."
                         : "\(plan.changes.count) change(s), \(plan.conflicts.count) conflict(s). Run again with --apply to store the changes (--overwrite to replace the conflicts too).")

@@ -51,7 +51,7 @@ import Testing
 
     """
 
-    static func dataDirectory() throws -> URL {
+    static func dataDirectory(migration: String = migration) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-migration-page-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: TestDatabase.dataDirectory, to: folder)
         try template.write(to: folder.appendingPathComponent("templates/trial.yaml"), atomically: true, encoding: .utf8)
@@ -60,7 +60,7 @@ import Testing
         return folder
     }
 
-    func cli(_ arguments: [String], database: String, data: URL) throws -> (status: Int32, stdout: String) {
+    func cli(_ arguments: [String], database: String, data: URL) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = ProcessInfo.processInfo.environment["SYNERGIA_CLI"].map { URL(fileURLWithPath: $0) }
             ?? TestDatabase.dataDirectory.deletingLastPathComponent().appendingPathComponent(".build/debug/synergia")
@@ -69,13 +69,14 @@ import Testing
         environment["SYNERGIA_DATABASE_URL"] = database
         environment["SYNERGIA_DATA_DIR"] = data.path
         process.environment = environment
-        let out = Pipe()
+        let out = Pipe(), err = Pipe()
         process.standardOutput = out
-        process.standardError = Pipe()
+        process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
     @Test(arguments: TestDatabase.kinds)
@@ -184,6 +185,55 @@ import Testing
                         #expect(answers.allSatisfy { $0.provenance.kind == .migrated && $0.provenance.channel == .web })
                     }
                 }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func theCommandAppliesAPlanOnlyWhenNothingIsRefused(kind: DatabaseKind) async throws {
+        let faulty = try Self.dataDirectory(migration: Self.migration.replacingOccurrences(of: "in_progress: under_revision", with: "in_progress: revising"))
+        let data = try Self.dataDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: faulty)
+            try? FileManager.default.removeItem(at: data)
+        }
+        try await TestDatabase.withDatabaseURL(kind) { url in
+            let old: Report = try await withMigratedStore(url: url, logger: TestDatabase.logger) { store in
+                _ = try await store.seedReference(try TestDatabase.referenceSet())
+                _ = try await DemoWorkspace.load(TestDatabase.dataDirectory.appendingPathComponent("demo/ken.yaml"), into: store)
+                let ken = try #require(try await store.workspace(country: "KEN"))
+                let context = ChangeContext(userID: nil, channel: .cli, at: Date())
+                let old = try await store.createReport(workspaceID: ken.id, templateID: "trial", templateVersion: 1, prefilled: [], context: context)
+                _ = try await store.saveAnswers(reportID: old.id, [
+                    AnswerChange(key: AnswerKey(question: "status"), concept: nil, value: .string("in_progress"), expectedVersion: nil),
+                    AnswerChange(key: AnswerKey(question: "old_note"), concept: nil, value: .object(["en": .string("gone")]), expectedVersion: nil),
+                ], context: context)
+                return old
+            }
+            let focalPoint = "focal.point@demo.synergia.example"
+            let refused = try cli(["report", "migrate", String(old.id), "--apply", "--as", focalPoint], database: url, data: faulty)
+            #expect(refused.status == 1)
+            #expect(refused.stdout.hasSuffix("""
+                Refused (2):
+                  data/templates/migrations/trial-v2.yaml: choices of nbsap_status map 'in_progress' to 'revising', which is no choice of nbsap_status in trial version 2 (choices: adopted, under_revision)
+                  answer status = "in_progress" does not fit nbsap_status (single_choice) of trial version 2: 'revising' is not a choice here; choose one of adopted, under_revision; recode it or list it under removed in data/templates/migrations/trial-v2.yaml
+
+                """), "\(refused.stdout)")
+            #expect(refused.stderr.contains("report \(old.id) cannot move to trial version 2: 2 refusal(s) listed above; nothing was stored"), "\(refused.stderr)")
+
+            let withoutActor = try cli(["report", "migrate", String(old.id), "--apply"], database: url, data: data)
+            #expect(withoutActor.status != 0)
+            #expect(withoutActor.stderr.contains("--apply needs --as, the e-mail of the workspace's focal point"))
+
+            let applied = try cli(["report", "migrate", String(old.id), "--apply", "--as", focalPoint], database: url, data: data)
+            #expect(applied.status == 0, "\(applied.stderr)")
+            try await withMigratedStore(url: url, logger: TestDatabase.logger) { store in
+                let reports = try await store.reports(templateID: "trial")
+                #expect(reports.count == 2)
+                let created = try #require(reports.last)
+                #expect(applied.stdout.hasSuffix("Created report \(created.id) (trial version 2) with 1 answer(s); report \(old.id) is unchanged.\n"))
+                #expect(try await store.answers(reportID: created.id).map { "\($0.key) = \($0.value) \($0.provenance.channel)" } == ["nbsap_status = \"under_revision\" cli"])
+                #expect(try await store.answers(reportID: old.id).count == 2)
             }
         }
     }

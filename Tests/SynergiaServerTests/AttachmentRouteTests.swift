@@ -129,6 +129,7 @@ import ZIPFoundation
                 let html = String(buffer: response.body)
                 #expect(html.contains("<a href=\"/reports/\(app.kenReport)/attachments/\(attachment.id)\">sites.kml</a>"))
                 #expect(html.contains("action=\"/reports/\(app.kenReport)/attachments\" enctype=\"multipart/form-data\""))
+                #expect(html.contains("/api/reports/\(app.kenReport)/export/zip?language=en"))
             }
             try await client.execute(uri: "/reports/\(app.kenReport)/attachments/\(attachment.id)", method: .get, headers: page) { response in
                 #expect(response.status == .ok && Data(buffer: response.body) == Self.kml)

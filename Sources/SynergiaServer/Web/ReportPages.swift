@@ -191,7 +191,7 @@ enum ReportPages {
             .map { ["action": $0.rawValue, "label": views.text("action_" + $0.rawValue, language), "needsReason": $0 == .reopen] }
         let reportValues: [String: Any] = ["id": view.report.id, "title": title, "version": view.report.version,
                                            "state": views.text("state_" + view.report.state.rawValue, language)]
-        var downloads: [[String: String]] = ["pdf", "xlsx", "json", "csv"].map { format in
+        var downloads: [[String: String]] = ["pdf", "xlsx", "json", "csv", "zip"].map { format in
             ["format": format.uppercased(), "href": "/api/reports/\(view.report.id)/export/\(format)?language=\(language)"]
         }
         // Exports in the secretariat's own shape: the CBD tool's files only for a template keyed in its keys.

@@ -146,7 +146,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport", "SynergiaStore"]),
+        .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport", "SynergiaStore", "SynergiaCore"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX", "SynergiaCore", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaCoverage", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaCore"]),
         .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaLand", "SynergiaGeoBindings", "SynergiaDemoData"]),

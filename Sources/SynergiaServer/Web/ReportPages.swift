@@ -318,6 +318,9 @@ enum ReportPages {
         case (.prefilled, .series?):
             let run = p.sourceRunID.map { " · run \($0)" } ?? ""
             return views.text("prov_prefilled_series", language).replacingOccurrences(of: "{source}", with: (p.sourceIndicator ?? "") + run)
+        case (.prefilled, .run?):
+            return views.text("prov_prefilled_run", language).replacingOccurrences(of: "{engine}", with: p.sourceEngine ?? "")
+                .replacingOccurrences(of: "{run}", with: p.sourceRunID.map(String.init) ?? "")
         case (.prefilled, _):
             return views.text("prov_prefilled", language)
         case (.imported, _):

@@ -78,7 +78,7 @@ public struct ReportService: Sendable {
         let attachments = Dictionary(grouping: try await store.attachments(reportID: reportID)) { AnswerKey($0.key) ?? AnswerKey(question: $0.key) }
         return ReportView(report: report, template: template, workspace: workspace,
                           answers: Dictionary(uniqueKeysWithValues: answers.map { ($0.key, $0) }), entries: entries,
-                          evaluation: ReportEvaluation(template: template, answers: values, entries: entries),
+                          evaluation: ReportEvaluation(template: template, answers: values, entries: entries, attached: Set(attachments.keys)),
                           assignments: try await store.assignments(reportID: reportID),
                           citations: try await store.decisionCitations(reportID: reportID, workspaceID: report.workspaceID),
                           attachments: attachments)

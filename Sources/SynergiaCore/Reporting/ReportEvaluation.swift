@@ -42,7 +42,9 @@ public struct ReportEvaluation: Sendable {
     /// - Parameters:
     ///   - entries: the entry keys of each repeat group (national target codes,
     ///     goal codes, …); entries of `entries` groups are also read from the answers.
-    public init(template: ReportTemplate, answers: [AnswerKey: AnswerValue], entries: [String: [String]]) {
+    ///   - attached: answers that carry files; a link question with files is answered by them
+    ///     even when no address or name was typed.
+    public init(template: ReportTemplate, answers: [AnswerKey: AnswerValue], entries: [String: [String]], attached: Set<AnswerKey> = []) {
         var issues: [ValidationIssue] = []
         var hidden: Set<AnswerKey> = []
         var tallies: [String: (answered: Int, expected: Int)] = [:]
@@ -65,10 +67,11 @@ public struct ReportEvaluation: Sendable {
                 return
             }
             tallies[section, default: (0, 0)].expected += 1
-            if value.isAnswered { tallies[section, default: (0, 0)].answered += 1 }
+            let answeredByFiles = !value.isAnswered && question.type == .link && attached.contains(key)
+            if value.isAnswered || answeredByFiles { tallies[section, default: (0, 0)].answered += 1 }
             let required = question.required?.isTrue(current: value.expressionValue, lookup: resolve) ?? false
             if !value.isAnswered {
-                if required {
+                if required && !answeredByFiles {
                     issues.append(ValidationIssue(key: key, section: section, kind: .required, message: "an answer is required"))
                 }
                 return

@@ -24,18 +24,7 @@ struct AttachmentForm: Decodable {
     /// nil when the request is not multipart. The CSRF check has already read the
     /// body within the upload limit (413 beyond it), so this reads it again from memory.
     static func read(_ request: inout Request, maxBytes: Int) async throws -> AttachmentForm? {
-        guard let type = request.headers[.contentType], type.hasPrefix("multipart/form-data"),
-              let boundary = type.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.hasPrefix("boundary=") })?.dropFirst("boundary=".count) else { return nil }
-        let body: ByteBuffer
-        do { body = try await request.collectBody(upTo: maxBytes) } catch {
-            throw HTTPError(.contentTooLarge, message: "the file is larger than \(maxBytes / 1_000_000) MB (SYNERGIA_MAX_UPLOAD_MB)")
-        }
-        do {
-            return try FormDataDecoder().decode(AttachmentForm.self, from: body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
-        } catch {
-            throw HTTPError(.badRequest, message: "the upload could not be read as a form; choose the file again")
-        }
+        try await UploadForm.decodeMultipart(AttachmentForm.self, from: &request, maxBytes: maxBytes)
     }
 
     /// The file name the browser sent (`filename*=UTF-8''…` of RFC 6266 first, else `filename="…"`).

@@ -42,25 +42,29 @@ public enum TestDatabase {
             return try await body("sqlite:" + folder.appendingPathComponent("test.sqlite").path)
         case .postgres:
             guard let adminURL = ProcessInfo.processInfo.environment["SYNERGIA_TEST_POSTGRES_URL"] else { throw MissingPostgres() }
-            let admin = try await openDatabase(url: adminURL, logger: logger)
+            return try await DatabaseSlots.postgres.withSlot { try await withPostgresDatabase(adminURL: adminURL, name: String(name), body) }
+        }
+    }
+
+    private static func withPostgresDatabase<T>(adminURL: String, name: String, _ body: (String) async throws -> T) async throws -> T {
+        let admin = try await openDatabase(url: adminURL, logger: logger)
+        do {
+            try await admin.withDatabase { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            var components = URLComponents(string: adminURL)!
+            components.path = "/" + name
+            let result: T
             do {
-                try await admin.withDatabase { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
-                var components = URLComponents(string: adminURL)!
-                components.path = "/" + name
-                let result: T
-                do {
-                    result = try await body(components.string!)
-                } catch {
-                    try? await admin.withDatabase { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
-                    throw error
-                }
-                try await admin.withDatabase { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
-                await admin.shutdown()
-                return result
+                result = try await body(components.string!)
             } catch {
-                await admin.shutdown()
+                try? await admin.withDatabase { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
                 throw error
             }
+            try await admin.withDatabase { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
+            await admin.shutdown()
+            return result
+        } catch {
+            await admin.shutdown()
+            throw error
         }
     }
 

@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(name: "SynergiaCLITests", dependencies: ["SynergiaTestSupport", "SynergiaStore", "SynergiaCore"]),
         .testTarget(name: "SynergiaXLSXTests", dependencies: ["SynergiaXLSX", "SynergiaCore", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaGeoTests", dependencies: ["SynergiaCoverage", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaCore"]),
-        .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaLand", "SynergiaGeoBindings", "SynergiaDemoData"]),
+        .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaLand", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaCoverage", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
         .testTarget(name: "SynergiaKnowledgeTests", dependencies: ["SynergiaKnowledge", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),

@@ -8,13 +8,7 @@ import SynergiaXLSX
 /// What importing a filled-in workbook would change, shown to the person
 /// before anything is stored.
 public struct WorkbookImportPlan: Sendable, Codable {
-    public struct Change: Sendable, Codable, Equatable {
-        public var key: String
-        public var location: String
-        public var old: AnswerValue
-        public var new: AnswerValue
-        public var expectedVersion: Int?
-    }
+    public typealias Change = ImportChange
 
     /// An answer changed both in the workbook and online since the export: not applied.
     public struct Conflict: Sendable, Codable, Equatable {
@@ -120,7 +114,7 @@ extension ReportService {
             }
         }
         guard problems.isEmpty else {
-            throw DomainError.invalid("nothing was imported; fix these cells and import again:\n" + problems.prefix(50).joined(separator: "\n") + (problems.count > 50 ? "\n… and \(problems.count - 50) more" : ""))
+            throw ImportChange.refusal(problems, fix: "cells")
         }
         let hash = HexText.string(SHA256.hash(data: data))
         return WorkbookImportPlan(reportID: reportID, fileSHA256: hash, changes: changes, conflicts: conflicts)
@@ -141,10 +135,7 @@ extension ReportService {
         }
         var actor = actor
         actor.channel = .xlsx
-        let edits = plan.changes.compactMap { change in
-            AnswerKey(change.key).map { AnswerEdit(key: $0, value: change.new, expectedVersion: change.expectedVersion) }
-        }
-        return try await answer(in: view, edits, actor: actor, fileSHA256: plan.fileSHA256)
+        return try await answer(in: view, plan.changes.compactMap(\.edit), actor: actor, fileSHA256: plan.fileSHA256)
     }
 }
 

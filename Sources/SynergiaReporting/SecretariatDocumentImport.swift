@@ -5,14 +5,7 @@ import SynergiaStore
 
 /// What importing a document in a secretariat's shape would change, shown before anything is stored.
 public struct SecretariatImportPlan: Sendable, Codable {
-    public struct Change: Sendable, Codable, Equatable {
-        public var key: String
-        /// Where the value sits in the file: `answers.b_1`, `binaryResponseTarget6.responses.6_1`, `unmapped.report_process`.
-        public var location: String
-        public var old: AnswerValue
-        public var new: AnswerValue
-        public var expectedVersion: Int?
-    }
+    public typealias Change = ImportChange
 
     /// An answer the report already holds with another value: left as it is unless the import overwrites.
     public struct Conflict: Sendable, Codable, Equatable {
@@ -142,8 +135,7 @@ extension ReportService {
             }
         }
         guard problems.isEmpty else {
-            throw DomainError.invalid("nothing was imported; fix these places in the file and import again:\n" + problems.prefix(50).joined(separator: "\n")
-                                      + (problems.count > 50 ? "\n… and \(problems.count - 50) more" : ""))
+            throw ImportChange.refusal(problems, fix: "places in the file")
         }
         return SecretariatImportPlan(reportID: view.report.id, system: keys.system, fileSHA256: HexText.string(SHA256.hash(data: data)),
                                      changes: changes, conflicts: conflicts, notes: notes)
@@ -159,9 +151,7 @@ extension ReportService {
         guard plan.reportID == view.report.id else {
             throw DomainError.invalid("this import plan is for report \(plan.reportID), not report \(view.report.id)")
         }
-        var edits = plan.changes.compactMap { change in
-            AnswerKey(change.key).map { AnswerEdit(key: $0, value: change.new, expectedVersion: change.expectedVersion) }
-        }
+        var edits = plan.changes.compactMap(\.edit)
         if overwrite {
             edits += plan.conflicts.compactMap { conflict in
                 AnswerKey(conflict.key).map { AnswerEdit(key: $0, value: conflict.file, expectedVersion: conflict.currentVersion) }

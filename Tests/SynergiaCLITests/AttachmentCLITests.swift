@@ -10,22 +10,7 @@ import SynergiaTestSupport
     let focal = ["--as", "focal.point@demo.synergia.example"]
 
     func run(_ arguments: [String], database: String, folder: URL) throws -> CLITests.Run {
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["SYNERGIA_DATABASE_URL"] = database
-        environment["SYNERGIA_DATA_DIR"] = TestDatabase.dataDirectory.path
-        environment["SYNERGIA_ATTACHMENTS_DIR"] = folder.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try SynergiaProcess.run(arguments, database: database, environment: ["SYNERGIA_ATTACHMENTS_DIR": folder.path])
     }
 
     @Test(arguments: TestDatabase.kinds)

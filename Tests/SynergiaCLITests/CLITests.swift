@@ -7,39 +7,12 @@ import SynergiaTestSupport
 @Suite struct CLITests {
     init() {}
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = SynergiaProcess.Run
 
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["SYNERGIA_CLI"] { return URL(fileURLWithPath: path) }
-        return TestDatabase.dataDirectory.deletingLastPathComponent().appendingPathComponent(".build/debug/synergia")
-    }
+    static var binary: URL { SynergiaProcess.binary }
 
     func run(_ arguments: [String], database: String, input: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["SYNERGIA_DATABASE_URL"] = database
-        environment["SYNERGIA_DATA_DIR"] = TestDatabase.dataDirectory.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try SynergiaProcess.run(arguments, database: database, input: input)
     }
 
     func withSeededDatabase(_ kind: DatabaseKind, _ body: (String) throws -> Void) async throws {

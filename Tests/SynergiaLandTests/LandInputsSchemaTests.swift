@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaTestSupport
 import Testing
 @testable import SynergiaDemoData
 @testable import SynergiaGeoBindings

@@ -191,15 +191,7 @@ enum SchemaCheck {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("secretariat-\(UUID().uuidString).json")
         try document.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [repository.appendingPathComponent("scripts/check-json-schema.py").path, repository.appendingPathComponent(schema).path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(schema): \(output)", sourceLocation: sourceLocation)
+        let (status, output) = try Python.run([repository.appendingPathComponent("scripts/check-json-schema.py").path, repository.appendingPathComponent(schema).path, file.path])
+        #expect(status == 0, "\(schema): \(output)", sourceLocation: sourceLocation)
     }
 }

@@ -60,23 +60,8 @@ import Testing
         return folder
     }
 
-    func cli(_ arguments: [String], database: String, data: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = ProcessInfo.processInfo.environment["SYNERGIA_CLI"].map { URL(fileURLWithPath: $0) }
-            ?? TestDatabase.dataDirectory.deletingLastPathComponent().appendingPathComponent(".build/debug/synergia")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["SYNERGIA_DATABASE_URL"] = database
-        environment["SYNERGIA_DATA_DIR"] = data.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    func cli(_ arguments: [String], database: String, data: URL) throws -> SynergiaProcess.Run {
+        try SynergiaProcess.run(arguments, database: database, environment: ["SYNERGIA_DATA_DIR": data.path])
     }
 
     @Test(arguments: TestDatabase.kinds)

@@ -47,10 +47,13 @@ public struct NationalTarget: Codable, Sendable, Equatable {
     /// Indicator codes (global or national) that measure this target; the first
     /// one's series is the one progress is assessed on.
     public var indicators: [String]
+    /// The series progress is assessed on; without one, the first indicator's
+    /// whole-country series.
+    public var measuredBy: SeriesBinding?
     public var version: Int
     public var updatedAt: Date
 
-    public init(id: Int64 = 0, workspaceID: Int64 = 0, code: String, title: String, description: String = "", unit: String? = nil, baseline: YearValue? = nil, target: YearValue? = nil, direction: DesiredDirection? = nil, alignments: [TargetAlignment] = [], indicators: [String] = [], version: Int = 1, updatedAt: Date = Date(timeIntervalSince1970: 0)) {
+    public init(id: Int64 = 0, workspaceID: Int64 = 0, code: String, title: String, description: String = "", unit: String? = nil, baseline: YearValue? = nil, target: YearValue? = nil, direction: DesiredDirection? = nil, alignments: [TargetAlignment] = [], indicators: [String] = [], measuredBy: SeriesBinding? = nil, version: Int = 1, updatedAt: Date = Date(timeIntervalSince1970: 0)) {
         self.id = id
         self.workspaceID = workspaceID
         self.code = code
@@ -62,6 +65,7 @@ public struct NationalTarget: Codable, Sendable, Equatable {
         self.direction = direction
         self.alignments = alignments
         self.indicators = indicators
+        self.measuredBy = measuredBy
         self.version = version
         self.updatedAt = updatedAt
     }

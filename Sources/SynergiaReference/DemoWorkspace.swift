@@ -64,6 +64,7 @@ public enum DemoWorkspace {
     public static func load(_ url: URL, into store: SQLStore) async throws -> Summary {
         let document = try YAMLDocument.load(url, displayName: "data/demo/" + url.lastPathComponent)
         let file = try document.decode(File.self)
+        let demoContext = ChangeContext(userID: nil, channel: .cli, note: "demo data (data/demo/\(url.lastPathComponent))")
         let country = Code.canonical(file.workspace.country)
         var created = false
         let workspace: Workspace
@@ -107,7 +108,7 @@ public enum DemoWorkspace {
                 direction: entry.direction.flatMap(DesiredDirection.init(rawValue:)),
                 alignments: alignments, indicators: entry.indicators.map(Code.canonical))
             do {
-                _ = try await store.addNationalTarget(target, workspaceID: workspace.id)
+                _ = try await store.addNationalTarget(target, workspaceID: workspace.id, context: demoContext)
             } catch let error as DomainError {
                 throw DataFileError([document.problem(at: ["national_targets", .index(index)], error.message)])
             }
@@ -120,7 +121,7 @@ public enum DemoWorkspace {
                                                           provenance: .entered(userID: nil)))
             }
         }
-        let recorded = try await store.record(inputs, workspaceID: workspace.id, replace: false)
+        let recorded = try await store.record(inputs, workspaceID: workspace.id, replace: false, context: demoContext)
         return Summary(workspace: country, created: created, nationalTargetsAdded: added, observations: recorded)
     }
 }

@@ -59,7 +59,7 @@ struct IndicatorCommand: AsyncParsableCommand {
                     let workspace = try await requireWorkspace(store, self.workspace)
                     let input = ObservationInput(indicator: Code.canonical(indicator), unit: unit, disaggregation: disaggregation,
                                                  observation: Observation(year: year, value: value, source: source, provenance: .entered(userID: nil)))
-                    return try await store.record([input], workspaceID: workspace.id, replace: replace)
+                    return try await store.record([input], workspaceID: workspace.id, replace: replace, context: ChangeContext(userID: nil, channel: .cli))
                 }
                 print(summary.added > 0 ? "Recorded." : summary.replaced > 0 ? "Replaced." : "Unchanged (same value already recorded).")
             }
@@ -87,7 +87,8 @@ struct IndicatorCommand: AsyncParsableCommand {
                 }
                 let inputs = try ObservationCSV.parse(data, fileName: file)
                 let summary = try await store.withStore { store in
-                    try await store.record(inputs, workspaceID: try await requireWorkspace(store, workspace).id, replace: replace)
+                    try await store.record(inputs, workspaceID: try await requireWorkspace(store, workspace).id, replace: replace,
+                                           context: ChangeContext(userID: nil, channel: .fileImport, note: "\(URL(fileURLWithPath: file).lastPathComponent) (cli)"))
                 }
                 if output.json { return try printJSON(summary) }
                 print("Imported \(file): \(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged.")

@@ -68,7 +68,7 @@ struct NationalTargetCommand: AsyncParsableCommand {
                     let workspace = try await requireWorkspace(store, self.workspace)
                     var target = NationalTarget(code: NationalTargetRules.canonicalCode(code, country: workspace.country), title: "")
                     try fields.apply(to: &target)
-                    return try await store.addNationalTarget(target, workspaceID: workspace.id)
+                    return try await store.addNationalTarget(target, workspaceID: workspace.id, context: ChangeContext(userID: nil, channel: .cli))
                 }
                 if output.json { return try printJSON(saved) }
                 print("Added \(saved.code) — \(saved.title) (version \(saved.version)).")
@@ -100,7 +100,7 @@ struct NationalTargetCommand: AsyncParsableCommand {
                     }
                     target.version = version
                     try fields.apply(to: &target)
-                    return try await store.updateNationalTarget(target)
+                    return try await store.updateNationalTarget(target, context: ChangeContext(userID: nil, channel: .cli))
                 }
                 if output.json { return try printJSON(saved) }
                 print("Updated \(saved.code) (now version \(saved.version)).")

@@ -119,7 +119,7 @@ import SynergiaTestSupport
                 _ = try await store.record([ObservationInput(indicator: "GBF-3.1", unit: "percent", disaggregation: "realm=land",
                                                              observation: Observation(year: entered, value: 42, source: "national agency",
                                                                                       provenance: .entered(userID: nil)))],
-                                           workspaceID: kenya.id, replace: false)
+                                           workspaceID: kenya.id, replace: false, context: ChangeContext(userID: nil, channel: .cli))
                 let olderOutcome = try await CoveragePipeline(options: CoverageRunOptions(country: "KEN", year: ownYear))
                     .run(files, recordInto: recording)
                 let older = try #require(olderOutcome.run)

@@ -18,7 +18,7 @@ import Testing
                 NationalTarget(code: "KEN-T99", title: "Restore 5 % of degraded wetlands", unit: "percent",
                                baseline: YearValue(year: 2020, value: 0), target: YearValue(year: 2030, value: 5),
                                alignments: [TargetAlignment(globalTarget: "GBF-2", degree: .high)], indicators: ["GBF-2.1"]),
-                workspaceID: ken.id)
+                workspaceID: ken.id, context: ChangeContext(userID: nil, channel: .cli))
             let before = try await app.store.answers(reportID: app.kenReport)
             #expect(!before.contains { $0.key.entry == "KEN-T99" })
 

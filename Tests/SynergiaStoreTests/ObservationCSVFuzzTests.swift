@@ -31,7 +31,7 @@ import SynergiaTestSupport
                 let before = try await state()
                 do {
                     let inputs = try ObservationCSV.parse(data, fileName: "series.csv")
-                    _ = try await store.record(inputs, workspaceID: kenya.id, replace: true)
+                    _ = try await store.record(inputs, workspaceID: kenya.id, replace: true, context: ChangeContext(userID: nil, channel: .cli))
                     stored += 1
                 } catch let problem as ObservationCSV.Problem {
                     refused += 1

@@ -79,11 +79,11 @@ import SynergiaTestSupport
     func theStoreRefusesTheSameTextsWhateverTheirWay(kind: DatabaseKind) async throws {
         try await TestDatabase.withStore(kind) { store in
             let kenya = try await Fixtures.seeded(store)
-            _ = try await store.record([Fixtures.observation(2020, 12.5)], workspaceID: kenya.id, replace: false)
+            _ = try await store.record([Fixtures.observation(2020, 12.5)], workspaceID: kenya.id, replace: false, context: ChangeContext(userID: nil, channel: .cli))
             var input = Fixtures.observation(2021, 13)
             input.disaggregation = "realm=\u{202E}eniram"
             let refused = await #expect(throws: DomainError.self) {
-                try await store.record([Fixtures.observation(2022, 14), input], workspaceID: kenya.id, replace: false)
+                try await store.record([Fixtures.observation(2022, 14), input], workspaceID: kenya.id, replace: false, context: ChangeContext(userID: nil, channel: .cli))
             }
             #expect(refused?.kind == .invalid)
             #expect(refused?.message == "GBF-3.1 2021: the disaggregation contains the invisible direction-changing character U+202E (RIGHT-TO-LEFT OVERRIDE) at character 7; delete it (retyping the text or pasting it as plain text removes it)")

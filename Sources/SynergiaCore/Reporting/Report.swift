@@ -48,6 +48,8 @@ public struct Report: Sendable, Equatable, Codable {
 /// How an answer reached its current value.
 public enum AnswerChannel: String, Sendable, Codable {
     case web, api, cli, xlsx, prefill
+    /// Changes to targets and series also come from a file, an engine run, or a restore from their history.
+    case fileImport = "import", run, restore
 }
 
 /// Where an answer's value came from, kept as data (design: provenance).

@@ -23,7 +23,7 @@ enum NationalTargetEditor {
             let workspace = access.workspace!
             do {
                 let target = try read(fields, workspace: workspace, code: NationalTargetRules.canonicalCode(fields["code"] ?? "", country: workspace.country), version: 1)
-                let saved = try await store.addNationalTarget(target, workspaceID: workspace.id)
+                let saved = try await store.addNationalTarget(target, workspaceID: workspace.id, context: ChangeContext(userID: access.user?.id, channel: .web))
                 return Views.redirect("/w/\(workspace.country)/targets/\(saved.code)")
             } catch let error as DomainError {
                 return try await form(request, context, access, views: views, store: store, target: nil, entered: fields,
@@ -42,7 +42,7 @@ enum NationalTargetEditor {
             do {
                 var target = try read(fields, workspace: access.workspace!, code: current.code, version: Int(fields["version"] ?? "") ?? 0)
                 target.workspaceID = current.workspaceID
-                let saved = try await store.updateNationalTarget(target)
+                let saved = try await store.updateNationalTarget(target, context: ChangeContext(userID: access.user?.id, channel: .web))
                 return Views.redirect("/w/\(access.workspace!.country)/targets/\(saved.code)")
             } catch let error as DomainError {
                 return try await form(request, context, access, views: views, store: store, target: current, entered: fields,

@@ -22,8 +22,10 @@ enum NationalTargetPages {
                 guard !csv.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     throw DomainError.invalid(views.text("csv_empty", context.language))
                 }
-                let inputs = try ObservationCSV.parse(Data(csv.utf8), fileName: form["file"].flatMap { $0.isEmpty ? nil : $0 } ?? "pasted.csv")
-                let summary = try await store.record(inputs, workspaceID: access.workspace!.id, replace: form["replace"] == "1")
+                let fileName = form["file"].flatMap { $0.isEmpty ? nil : $0 } ?? "pasted.csv"
+                let inputs = try ObservationCSV.parse(Data(csv.utf8), fileName: fileName)
+                let summary = try await store.record(inputs, workspaceID: access.workspace!.id, replace: form["replace"] == "1",
+                                                     context: ChangeContext(userID: access.user?.id, channel: .fileImport, note: "\(fileName) (web)"))
                 let message = views.text("csv_imported", context.language)
                     .replacingOccurrences(of: "{added}", with: String(summary.added))
                     .replacingOccurrences(of: "{replaced}", with: String(summary.replaced))

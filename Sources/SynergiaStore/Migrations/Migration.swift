@@ -28,6 +28,7 @@ public enum Migrator {
         knowledgeDeletionCounter,
         attachmentsSchema,
         runTablesSchema,
+        changeHistorySchema,
     ]
 
     /// Applies every migration not yet recorded, in order.

@@ -3,7 +3,7 @@ import SQLKit
 import SynergiaCore
 
 extension SQLStore {
-    public func addNationalTarget(_ target: NationalTarget, workspaceID: Int64) async throws -> NationalTarget {
+    public func addNationalTarget(_ target: NationalTarget, workspaceID: Int64, context: ChangeContext) async throws -> NationalTarget {
         try NationalTargetRules.validate(target)
         try await checkReferences(target, workspaceID: workspaceID)
         let now = Timestamp.now()
@@ -20,16 +20,20 @@ extension SQLStore {
                         SQLBind(target.target?.year), SQLBind(target.target?.value), SQLBind(target.direction?.rawValue),
                         SQLBind(1), SQLBind(now)))
             try await Self.writeLinks(db, id: id, target: target)
+            try await Self.keepTargetChanges(db, from: nil, to: try await Self.nationalTarget(db, id: id), context: context)
         }
         return try await nationalTarget(workspaceID: workspaceID, code: target.code)!
     }
 
     /// Saves `target` if the stored version is still `target.version`; refuses a stale save.
-    public func updateNationalTarget(_ target: NationalTarget) async throws -> NationalTarget {
+    public func updateNationalTarget(_ target: NationalTarget, context: ChangeContext) async throws -> NationalTarget {
         try NationalTargetRules.validate(target)
         try await checkReferences(target, workspaceID: target.workspaceID)
         let now = Timestamp.now()
         try await write { db in
+            let old = try await db.select().column("*").from("national_targets")
+                .where("workspace_id", .equal, target.workspaceID).where("code", .equal, target.code).first()
+            let previous = try await old.asyncMap { try await Self.nationalTarget(db, $0) }
             let updated = try await db.update("national_targets")
                 .set("title", to: SQLBind(target.title)).set("description", to: SQLBind(target.description))
                 .set("unit", to: SQLBind(target.unit))
@@ -50,6 +54,7 @@ extension SQLStore {
             try await db.delete(from: "national_target_alignments").where("national_target_id", .equal, id).run()
             try await db.delete(from: "national_target_indicators").where("national_target_id", .equal, id).run()
             try await Self.writeLinks(db, id: id, target: target)
+            try await Self.keepTargetChanges(db, from: previous, to: try await Self.nationalTarget(db, id: id), context: context)
         }
         return try await nationalTarget(workspaceID: target.workspaceID, code: target.code)!
     }

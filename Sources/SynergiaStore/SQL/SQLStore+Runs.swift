@@ -21,7 +21,8 @@ extension SQLStore {
                 result.observation.provenance = .computed(runID: id)
                 return result
             }
-            _ = try await Self.store(computed, db: db, workspaceID: run.workspaceID, replace: true)
+            _ = try await Self.store(computed, db: db, workspaceID: run.workspaceID, replace: true,
+                                     context: ChangeContext(userID: nil, channel: .run, note: "\(run.engine) run \(id)"))
             try await Self.storeRunTables(tables, runID: id, db: db)
             return id
         }

@@ -27,11 +27,12 @@ extension SQLStore {
         }
     }
 
-    /// Stores all observations in one transaction, or none. An observation for
-    /// a year the series already has is refused unless `replace` is set.
-    public func record(_ inputs: [ObservationInput], workspaceID: Int64, replace: Bool) async throws -> RecordSummary {
+    /// Stores all observations in one transaction, or none, each one added or
+    /// replaced kept in the history with `context`. An observation for a year
+    /// the series already has is refused unless `replace` is set.
+    public func record(_ inputs: [ObservationInput], workspaceID: Int64, replace: Bool, context: ChangeContext) async throws -> RecordSummary {
         try await checkObservations(inputs, workspaceID: workspaceID)
-        return try await write { db in try await Self.store(inputs, db: db, workspaceID: workspaceID, replace: replace) }
+        return try await write { db in try await Self.store(inputs, db: db, workspaceID: workspaceID, replace: replace, context: context) }
     }
 
     /// Every indicator exists and every observation passes `ObservationRules`, before anything is written.
@@ -46,8 +47,8 @@ extension SQLStore {
         }
     }
 
-    /// Upserts observations inside the caller's transaction.
-    static func store(_ inputs: [ObservationInput], db: any SQLDatabase, workspaceID: Int64, replace: Bool) async throws -> RecordSummary {
+    /// Upserts observations inside the caller's transaction, keeping each change in the history.
+    static func store(_ inputs: [ObservationInput], db: any SQLDatabase, workspaceID: Int64, replace: Bool, context: ChangeContext) async throws -> RecordSummary {
         var summary = RecordSummary()
         var seriesIDs: [String: Int64] = [:]
         for input in inputs {
@@ -80,6 +81,8 @@ extension SQLStore {
                     .set("run_id", to: SQLBind(Self.runID(observation.provenance)))
                     .set("recorded_at", to: SQLBind(Timestamp.string(observation.recordedAt)))
                     .where("id", .equal, try existing.int64("id")).run()
+                try await keepObservationChange(db, workspaceID: workspaceID, input: input, before: try Self.observationFields(existing, unit: input.unit),
+                                                context: context)
                 summary.replaced += 1
             } else {
                 try await db.insert(into: "observations")
@@ -88,6 +91,7 @@ extension SQLStore {
                             SQLBind(observation.provenance.kind), SQLBind(observation.provenance.reference),
                             SQLBind(Self.runID(observation.provenance)), SQLBind(Timestamp.string(observation.recordedAt)))
                     .run()
+                try await keepObservationChange(db, workspaceID: workspaceID, input: input, before: nil, context: context)
                 summary.added += 1
             }
         }
@@ -157,5 +161,19 @@ extension SQLStore {
             }
         return IndicatorSeries(id: id, workspaceID: try row.int64("workspace_id"), indicator: try row.string("indicator_code"),
                                unit: try row.string("unit"), disaggregation: try row.string("disaggregation"), observations: observations)
+    }
+
+    /// Keeps an observation added or replaced by `input`.
+    private static func keepObservationChange(_ db: any SQLDatabase, workspaceID: Int64, input: ObservationInput,
+                                              before: [String: HistoryValue]?, context: ChangeContext) async throws {
+        let scope = "\(input.indicator)|\(input.disaggregation)"
+        try await keepChange(db, workspaceID: workspaceID, subject: .observation, key: "\(scope)|\(input.observation.year)", scope: scope,
+                             before: before, after: HistoryFields.observation(input.observation, unit: input.unit), context: context)
+    }
+
+    /// An observation row's fields as the history keeps them.
+    static func observationFields(_ row: any SQLRow, unit: String) throws -> [String: HistoryValue] {
+        ["value": .number(try row.double("value")), "unit": .text(unit), "source": .text(try row.string("source")),
+         "provenance": .text(try row.string("provenance_kind")), "reference": .optional(try row.optionalString("provenance_ref"))]
     }
 }

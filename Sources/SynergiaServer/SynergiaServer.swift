@@ -35,6 +35,7 @@ public enum SynergiaServer {
         AssetRoutes.add(to: routes)
         ReferenceRoutes.add(to: routes)
         ReportRoutes.add(to: routes, service: reports, maxUploadBytes: settings.maxUploadBytes)
+        EvidenceRoutes.add(to: routes, service: reports)
         try AccountRoutes.add(to: routes, views: views, settings: settings, passwords: Passwords(cost: settings.bcryptCost))
         WorkspacePages.add(to: routes, views: views, reports: reports, settings: settings)
         ReportPages.add(to: routes, views: views, reports: reports)

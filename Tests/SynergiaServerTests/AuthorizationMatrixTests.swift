@@ -46,6 +46,7 @@ import SynergiaTestSupport
         "POST /api/reports/{id}/comments": .report(.contributor, secretariatReads: false),
         "GET /api/reports/{id}/audit": .report(.viewer, secretariatReads: false),
         "GET /api/reports/{id}/export/{format}": .report(.viewer, secretariatReads: true),
+        "GET /api/reports/{id}/evidence": .report(.viewer, secretariatReads: true),
         "POST /api/reports/{id}/import-xlsx": .report(.contributor, secretariatReads: false),
         "GET /api/reports/{id}/attachments": .report(.viewer, secretariatReads: true),
         "POST /api/reports/{id}/answers/{key}/attachments": .report(.contributor, secretariatReads: false),

@@ -9,6 +9,8 @@ public indirect enum Expression: Sendable, Equatable {
     case unary(ExpressionUnaryOperator, Expression)
     case binary(ExpressionBinaryOperator, Expression, Expression)
     case call(ExpressionFunction, [Expression])
+    /// A call that reads the workspace beyond the report (checks across conventions only).
+    case workspace(WorkspaceFunction, [Expression])
 }
 
 public enum ExpressionUnaryOperator: String, Sendable, Equatable, CaseIterable {
@@ -38,6 +40,13 @@ extension Expression {
         return found
     }
 
+    /// The workspace functions called, with their argument trees, in reading order.
+    public var workspaceCalls: [(function: WorkspaceFunction, arguments: [Expression])] {
+        var calls: [(WorkspaceFunction, [Expression])] = []
+        visit { if case .workspace(let function, let arguments) = $0 { calls.append((function, arguments)) } }
+        return calls
+    }
+
     /// Recursion is safe here: the parser caps the depth of every tree it builds.
     private func visit(_ body: (Expression) -> Void) {
         body(self)
@@ -47,7 +56,7 @@ extension Expression {
         case .binary(_, let lhs, let rhs):
             lhs.visit(body)
             rhs.visit(body)
-        case .call(_, let arguments):
+        case .call(_, let arguments), .workspace(_, let arguments):
             for argument in arguments { argument.visit(body) }
         }
     }

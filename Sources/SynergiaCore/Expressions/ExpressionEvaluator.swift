@@ -3,8 +3,23 @@ import Foundation
 extension Expression {
     /// Evaluates with `current` as `.` and `lookup` resolving `${id}`.
     /// Never fails: anything without a sensible result is null, which every
-    /// condition treats as false.
+    /// condition treats as false. Workspace functions give null here.
     public func evaluate(current: ExpressionValue, lookup: (String) -> ExpressionValue) -> ExpressionValue {
+        evaluate(current: current, lookup: lookup, workspace: { _ in .null })
+    }
+
+    /// Truth of the result: only .bool(true) is true; anything else (null included) is false.
+    public func isTrue(current: ExpressionValue, lookup: (String) -> ExpressionValue) -> Bool {
+        evaluate(current: current, lookup: lookup).isTrue
+    }
+
+    /// As `evaluate(current:lookup:)`, with `workspace` resolving the calls of
+    /// workspace functions. A call whose arguments are not all strings is null
+    /// and never reaches `workspace`.
+    public func evaluate(current: ExpressionValue, lookup: (String) -> ExpressionValue, workspace: (WorkspaceCall) -> ExpressionValue) -> ExpressionValue {
+        func inner(_ expression: Expression) -> ExpressionValue {
+            expression.evaluate(current: current, lookup: lookup, workspace: workspace)
+        }
         switch self {
         case .literal(let value):
             return value
@@ -13,28 +28,30 @@ extension Expression {
         case .reference(let id):
             return lookup(id)
         case .unary(.negate, let operand):
-            guard case .number(let number) = operand.evaluate(current: current, lookup: lookup) else { return .null }
+            guard case .number(let number) = inner(operand) else { return .null }
             return .number(-number)
         case .unary(.not, let operand):
-            return .bool(!operand.isTrue(current: current, lookup: lookup))
+            return .bool(!inner(operand).isTrue)
         case .binary(.and, let lhs, let rhs):
-            return .bool(lhs.isTrue(current: current, lookup: lookup) && rhs.isTrue(current: current, lookup: lookup))
+            return .bool(inner(lhs).isTrue && inner(rhs).isTrue)
         case .binary(.or, let lhs, let rhs):
-            return .bool(lhs.isTrue(current: current, lookup: lookup) || rhs.isTrue(current: current, lookup: lookup))
+            return .bool(inner(lhs).isTrue || inner(rhs).isTrue)
         case .binary(let op, let lhs, let rhs):
-            return op.apply(lhs.evaluate(current: current, lookup: lookup), rhs.evaluate(current: current, lookup: lookup))
+            return op.apply(inner(lhs), inner(rhs))
         case .call(.if, let arguments) where arguments.count == 3:
             // Lazy, so the branch not taken cannot matter.
-            let chosen = arguments[0].isTrue(current: current, lookup: lookup) ? arguments[1] : arguments[2]
-            return chosen.evaluate(current: current, lookup: lookup)
+            return inner(inner(arguments[0]).isTrue ? arguments[1] : arguments[2])
         case .call(let function, let arguments):
-            return function.apply(arguments.map { $0.evaluate(current: current, lookup: lookup) })
+            return function.apply(arguments.map(inner))
+        case .workspace(let function, let arguments):
+            var strings: [String] = []
+            for argument in arguments {
+                guard case .string(let text) = inner(argument) else { return .null }
+                strings.append(text)
+            }
+            guard function.argumentCounts.contains(strings.count) else { return .null }
+            return workspace(WorkspaceCall(function: function, arguments: strings))
         }
-    }
-
-    /// Truth of the result: only .bool(true) is true; anything else (null included) is false.
-    public func isTrue(current: ExpressionValue, lookup: (String) -> ExpressionValue) -> Bool {
-        evaluate(current: current, lookup: lookup).isTrue
     }
 }
 

@@ -12,11 +12,12 @@ public enum ExpressionFunction: String, Sendable, Equatable, CaseIterable {
     case min, max
     case round
     case number
+    case abs
 
     /// Number of arguments accepted.
     public var arity: ClosedRange<Int> {
         switch self {
-        case .countSelected, .answered, .length, .year, .number: 1...1
+        case .countSelected, .answered, .length, .year, .number, .abs: 1...1
         case .selected, .round: 2...2
         case .if: 3...3
         case .min, .max: 2...Int.max
@@ -47,6 +48,7 @@ public enum ExpressionFunction: String, Sendable, Equatable, CaseIterable {
         case .max: return Self.extreme(arguments, largest: true)
         case .round: return Self.round(first, digits: arguments[1])
         case .number: return Self.number(first)
+        case .abs: return first.numberValue.map { .number(Swift.abs($0)) } ?? .null
         }
     }
 
@@ -119,11 +121,11 @@ public enum ExpressionFunction: String, Sendable, Equatable, CaseIterable {
     /// floating point would give.
     private static func round(_ value: ExpressionValue, digits: ExpressionValue) -> ExpressionValue {
         guard case .number(let x) = value, case .number(let d) = digits,
-              d.rounded() == d, abs(d) <= 308 else { return .null }
+              d.rounded() == d, Swift.abs(d) <= 308 else { return .null }
         let places = Int(d)
         // Beyond 2^53 every double is already whole, and Decimal cannot hold
         // the largest doubles anyway.
-        if places >= 0, abs(x) >= 9_007_199_254_740_992 { return .number(x) }
+        if places >= 0, Swift.abs(x) >= 9_007_199_254_740_992 { return .number(x) }
         if var decimal = Decimal(string: String(x), locale: Locale(identifier: "en_US_POSIX")) {
             var rounded = Decimal()
             NSDecimalRound(&rounded, &decimal, places, .plain)

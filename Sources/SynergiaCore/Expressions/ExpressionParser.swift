@@ -15,8 +15,13 @@ public enum ExpressionParser {
     /// evaluator or the tree's own deallocation.
     public static let maximumDepth = 256
 
+    /// Parses a template's expression; workspace functions are unknown there.
     public static func parse(_ source: String) throws(ExpressionError) -> Expression {
-        var parser = try ExpressionParserState(source)
+        try parse(source, vocabulary: .template)
+    }
+
+    public static func parse(_ source: String, vocabulary: ExpressionVocabulary) throws(ExpressionError) -> Expression {
+        var parser = try ExpressionParserState(source, vocabulary: vocabulary)
         return try parser.parseAll()
     }
 }
@@ -33,8 +38,10 @@ private struct ExpressionParserState {
     private var token: ExpressionToken
     private var previous: ExpressionToken?
     private var nesting = 0
+    private let vocabulary: ExpressionVocabulary
 
-    init(_ source: String) throws(ExpressionError) {
+    init(_ source: String, vocabulary: ExpressionVocabulary) throws(ExpressionError) {
+        self.vocabulary = vocabulary
         lexer = ExpressionLexer(source)
         token = try lexer.next()
     }
@@ -231,8 +238,15 @@ private struct ExpressionParserState {
         guard token.kind == .symbol(.openParen) else {
             throw Self.bareName(name, at: namePosition)
         }
-        guard let function = ExpressionFunction(rawValue: name) else {
-            throw ExpressionError(position: namePosition, message: "unknown function '\(name)'")
+        let function = ExpressionFunction(rawValue: name)
+        let workspaceFunction = WorkspaceFunction(rawValue: name)
+        if function == nil {
+            guard let workspaceFunction else {
+                throw ExpressionError(position: namePosition, message: "unknown function '\(name)'")
+            }
+            guard vocabulary == .crossReport else {
+                throw ExpressionError(position: namePosition, message: "unknown function '\(name)'; '\(workspaceFunction.rawValue)' reads other reports of the workspace and is available only in checks across conventions")
+            }
         }
         let open = token.position
         try descend(at: open)
@@ -247,14 +261,21 @@ private struct ExpressionParserState {
         }
         try expectClose(openedAt: open)
         nesting -= 1
-        if !function.arity.contains(arguments.count) {
-            throw ExpressionError(position: namePosition, message: "function '\(name)' takes \(function.arityDescription), got \(arguments.count)")
+        if let function {
+            if !function.arity.contains(arguments.count) {
+                throw ExpressionError(position: namePosition, message: "function '\(name)' takes \(function.arityDescription), got \(arguments.count)")
+            }
+            return try node(.call(function, arguments.map(\.expression)), children: arguments, at: namePosition)
         }
-        return try node(.call(function, arguments.map(\.expression)), children: arguments, at: namePosition)
+        let workspace = workspaceFunction!
+        if !workspace.argumentCounts.contains(arguments.count) {
+            throw ExpressionError(position: namePosition, message: "function '\(name)' takes \(workspace.argumentCountDescription), got \(arguments.count)")
+        }
+        return try node(.workspace(workspace, arguments.map(\.expression)), children: arguments, at: namePosition)
     }
 
     private static func bareName(_ name: String, at position: Int) -> ExpressionError {
-        if ExpressionFunction(rawValue: name) != nil {
+        if ExpressionFunction(rawValue: name) != nil || WorkspaceFunction(rawValue: name) != nil {
             return ExpressionError(position: position, message: "'\(name)' is a function: call it as \(name)(...)")
         }
         if ExpressionKeyword(rawValue: name.lowercased()) != nil {

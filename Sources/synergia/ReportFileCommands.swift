@@ -57,16 +57,11 @@ struct ReportImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await userFacing {
-            let limit = (maxSize ?? ProcessInfo.processInfo.environment["SYNERGIA_MAX_UPLOAD_MB"].flatMap(Int.init) ?? 20) * 1_000_000
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            guard size <= limit else {
-                throw DomainError.invalid("\(file) is \(size / 1_000_000) MB; the limit is \(limit / 1_000_000) MB (raise it with --max-size)")
-            }
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw DomainError.notFound("cannot read \(file): \(error.localizedDescription)") }
+            let limit = UploadLimit(maxSizeMB: maxSize)
+            let data = try limit.read(file)
             let (plan, applied) = try await withReporting(store) { service in
                 let view = try await service.view(reportID: report)
-                let plan = try await service.planWorkbookImport(in: view, data: data, limits: XLSXLimits(maxFileBytes: limit))
+                let plan = try await service.planWorkbookImport(in: view, data: data, limits: XLSXLimits(maxFileBytes: limit.bytes))
                 guard apply else { return (plan, 0) }
                 return (plan, try await service.applyWorkbookImport(plan, in: view, actor: try await actor.resolve(service, report: report)).count)
             }
@@ -93,12 +88,12 @@ struct ReportImportSecretariatCommand: AsyncParsableCommand {
     @Argument(help: "The document (.json).") var file: String
     @Flag(help: "Store the changes (without it, only show them).") var apply = false
     @Flag(help: "With --apply, also replace the answers in conflict with the file's values.") var overwrite = false
+    @Option(help: "Largest document accepted, in MB (default: SYNERGIA_MAX_UPLOAD_MB or 20).") var maxSize: Int?
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         try await userFacing {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw DomainError.notFound("cannot read \(file): \(error.localizedDescription)") }
+            let data = try UploadLimit(maxSizeMB: maxSize).read(file)
             let (plan, applied) = try await withReporting(store) { service in
                 let view = try await service.view(reportID: report)
                 let plan = try await service.planSecretariatImport(in: view, data: data)

@@ -6,7 +6,7 @@ import SynergiaStore
 struct IndicatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicator", abstract: "Indicator series of a workspace.",
-        subcommands: [Define.self, Record.self, Import.self, Series.self])
+        subcommands: [Define.self, Record.self, Import.self, Series.self, History.self], aliases: ["series"])
 
     struct Define: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Define a national indicator, e.g. KEN-I1.")

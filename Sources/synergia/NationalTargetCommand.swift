@@ -5,7 +5,7 @@ import SynergiaStore
 struct NationalTargetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "national-target", abstract: "A workspace's national targets.",
-        subcommands: [Add.self, Update.self, List.self, Show.self])
+        subcommands: [Add.self, Update.self, List.self, Show.self, History.self], aliases: ["target"])
 
     /// Fields shared by add and update.
     struct Fields: ParsableArguments {

@@ -59,18 +59,10 @@ extension ReportService {
             }
             parts.append((EvidenceBundle.runPath(id), try EvidenceBundle.json(Self.runFile(run, series: everySeries))))
         }
-        let key = try await EvidenceSigningKey.installation(store)
-        parts.append((EvidenceBundle.publicKeyPath, Data(key.publicKey.pem.utf8)))
-
-        let manifest = EvidenceManifest(
-            createdAt: now, software: "synergia evidence/1",
-            installation: .init(keyFingerprint: key.publicKey.fingerprint),
-            report: .init(id: report.id, country: workspace.country, workspace: workspace.name, template: report.templateID,
-                          templateVersion: report.templateVersion, snapshot: number, submittedAt: document.exportedAt),
-            files: parts.map { EvidenceManifest.File(path: $0.path, sha256: HexText.string(SHA256.hash(data: $0.data)), bytes: $0.data.count) })
-        let manifestData = try EvidenceBundle.json(manifest)
-        let signature = Data((try key.sign(manifestData).base64EncodedString() + "\n").utf8)
-        let archive = try ZipArchiveWriter.write([(EvidenceBundle.manifestPath, manifestData), (EvidenceBundle.signaturePath, signature)] + parts)
+        let reference = EvidenceManifest.ReportReference(
+            id: report.id, country: workspace.country, workspace: workspace.name, template: report.templateID,
+            templateVersion: report.templateVersion, snapshot: number, submittedAt: document.exportedAt)
+        let (archive, manifest) = try EvidenceBundle.assemble(parts, report: reference, key: try await EvidenceSigningKey.installation(store), now: now)
         return EvidenceExport(data: archive, fileName: "report-\(report.id)-snapshot-\(number)-evidence.zip", manifest: manifest)
     }
 
@@ -87,5 +79,20 @@ extension ReportService {
                                durationMilliseconds: run.durationMilliseconds,
                                inputs: run.inputs.map { .init(role: $0.role, fileName: $0.fileName, sha256: $0.sha256, bytes: $0.bytes) },
                                options: run.options, warnings: run.warnings, figures: figures)
+    }
+}
+
+extension EvidenceBundle {
+    /// The archive of `parts` with the key's public-key.pem, manifest.json listing every file
+    /// with its SHA-256 and size, and manifest.sig, the key's Ed25519 signature of manifest.json in base64.
+    public static func assemble(_ parts: [(path: String, data: Data)], report: EvidenceManifest.ReportReference, key: EvidenceSigningKey,
+                                now: Date) throws -> (archive: Data, manifest: EvidenceManifest) {
+        let parts = parts + [(publicKeyPath, Data(key.publicKey.pem.utf8))]
+        let manifest = EvidenceManifest(
+            createdAt: now, software: "synergia evidence/1", installation: .init(keyFingerprint: key.publicKey.fingerprint), report: report,
+            files: parts.map { EvidenceManifest.File(path: $0.path, sha256: HexText.string(SHA256.hash(data: $0.data)), bytes: $0.data.count) })
+        let manifestData = try json(manifest)
+        let signature = Data((try key.sign(manifestData).base64EncodedString() + "\n").utf8)
+        return (try ZipArchiveWriter.write([(manifestPath, manifestData), (signaturePath, signature)] + parts), manifest)
     }
 }

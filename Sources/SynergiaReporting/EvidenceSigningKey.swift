@@ -18,6 +18,13 @@ public struct EvidenceSigningKey: Sendable {
         EvidenceSigningKey(privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: try await store.installationSecret(secretName)))
     }
 
+    /// A key from its 32 private bytes (the installation's comes from `installation(_:)`).
+    public init(rawPrivateKey: Data) throws {
+        privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: rawPrivateKey)
+    }
+
+    init(privateKey: Curve25519.Signing.PrivateKey) { self.privateKey = privateKey }
+
     public var publicKey: EvidencePublicKey { EvidencePublicKey(key: privateKey.publicKey) }
 
     func sign(_ data: Data) throws -> Data { try privateKey.signature(for: data) }

@@ -22,7 +22,8 @@ extension ReportService {
         }
         try checkMayEdit(section: section, view: view, actor: actor)
         let name = try AttachmentRules.fileName(fileName)
-        let kind = try AttachmentRules.check(name: name, data: data, maximumBytes: maximumAttachmentBytes)
+        let kind = try AttachmentRules.check(name: name, data: data, maximumBytes: maximumAttachmentBytes,
+                                            archive: AttachmentContent.isZip(data) ? ArchiveListing.read(data) : nil)
         let sha256 = AttachmentFiles.sha256(data)
         let files = attachmentFiles
         let staged = try files.stage(data, sha256: sha256)

@@ -2,14 +2,20 @@ import Foundation
 
 /// Tells what a file is from its bytes (signatures, a ZIP's directory, a
 /// GeoPackage's application id, the root of a GeoJSON or KML text), never
-/// from its name.
+/// from its name. A ZIP archive's directory is read by the caller's ZIP library
+/// and given as an `ArchiveListing`.
 public enum AttachmentContent {
+    /// A ZIP archive starts with a local file header.
+    public static func isZip(_ data: Data) -> Bool {
+        data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
+
     /// The kind the bytes are, or nil when they are none Synergia accepts.
     /// Text kinds are told apart by what the name announces: a CSV table and a
     /// GeoJSON file are both text, so the bytes are checked for the announced one.
-    public static func kind(of data: Data, announced: AttachmentKind?) -> AttachmentKind? {
-        if let binary = binaryKind(data) { return binary }
-        if ZipEntryNames.isZip(data) || isSQLite(data) { return nil }
+    public static func kind(of data: Data, announced: AttachmentKind?, archive: ArchiveListing?) -> AttachmentKind? {
+        if let binary = binaryKind(data, archive: archive) { return binary }
+        if isZip(data) || isSQLite(data) { return nil }
         switch announced {
         case .geojson?: return isGeoJSON(data) ? .geojson : nil
         case .kml?: return isKML(data) ? .kml : nil
@@ -19,9 +25,9 @@ public enum AttachmentContent {
     }
 
     /// How a refusal describes bytes that are not the kind announced.
-    public static func describe(_ data: Data) -> String {
-        if let binary = binaryKind(data) { return binary.label }
-        if ZipEntryNames.isZip(data) { return "a ZIP archive of other files" }
+    public static func describe(_ data: Data, archive: ArchiveListing?) -> String {
+        if let binary = binaryKind(data, archive: archive) { return binary.label }
+        if isZip(data) { return "a ZIP archive of other files" }
         if isSQLite(data) { return "an SQLite database that is not a GeoPackage" }
         if isGeoJSON(data) { return AttachmentKind.geojson.label }
         if isKML(data) { return AttachmentKind.kml.label }
@@ -29,7 +35,7 @@ public enum AttachmentContent {
         return "binary data of a kind Synergia does not accept"
     }
 
-    static func binaryKind(_ data: Data) -> AttachmentKind? {
+    static func binaryKind(_ data: Data, archive: ArchiveListing?) -> AttachmentKind? {
         let bytes = [UInt8](data.prefix(1024))
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
@@ -41,12 +47,10 @@ public enum AttachmentContent {
             if [Array("GPKG".utf8), Array("GP10".utf8), Array("GP11".utf8)].contains(id) { return .geopackage }
             return nil
         }
-        if ZipEntryNames.isZip(data), let names = ZipEntryNames.read(data) {
-            if names.contains("[Content_Types].xml") && names.contains("xl/workbook.xml") { return .xlsx }
-            if ZipEntryNames.firstStoredEntry(named: "mimetype", in: data, maximumBytes: 100) == "application/vnd.oasis.opendocument.spreadsheet" {
-                return .ods
-            }
-            if isZippedShapefile(names) { return .shapefileZip }
+        if isZip(data), let archive {
+            if archive.names.contains("[Content_Types].xml") && archive.names.contains("xl/workbook.xml") { return .xlsx }
+            if archive.mimetype == "application/vnd.oasis.opendocument.spreadsheet" { return .ods }
+            if isZippedShapefile(archive.names) { return .shapefileZip }
         }
         return nil
     }

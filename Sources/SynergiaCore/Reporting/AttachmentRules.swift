@@ -64,7 +64,8 @@ public enum AttachmentRules {
     }
 
     /// The kind of the file, checked by content against its name; refusals name the file and the fix.
-    public static func check(name: String, data: Data, maximumBytes: Int) throws -> AttachmentKind {
+    /// `archive` lists a ZIP file's entries (nil when the file is none or its directory is unreadable).
+    public static func check(name: String, data: Data, maximumBytes: Int, archive: ArchiveListing?) throws -> AttachmentKind {
         guard !data.isEmpty else {
             throw DomainError.invalid("'\(name)' is empty (0 bytes); choose the file again")
         }
@@ -75,8 +76,8 @@ public enum AttachmentRules {
         guard let announced = AttachmentKind.announced(byExtension: ending) else {
             throw DomainError.invalid("'\(name)' is not a kind of file a report takes: its name must end with one of \(AttachmentKind.acceptedEndings)")
         }
-        guard let kind = AttachmentContent.kind(of: data, announced: announced), kind == announced else {
-            throw DomainError.invalid("'\(name)' is not \(announced.label): its content is \(AttachmentContent.describe(data)); attach the file itself, or give it the ending of what it is")
+        guard let kind = AttachmentContent.kind(of: data, announced: announced, archive: archive), kind == announced else {
+            throw DomainError.invalid("'\(name)' is not \(announced.label): its content is \(AttachmentContent.describe(data, archive: archive)); attach the file itself, or give it the ending of what it is")
         }
         return kind
     }

@@ -93,11 +93,14 @@ enum ReportHTML {
             case .nationalTarget?: return "prefilled from national target \(provenance.sourceTarget ?? ""), \(date)"
             case .previousCycle?: return "prefilled from the previous cycle's report, \(date)"
             case .run?: return "prefilled from \(provenance.sourceEngine ?? "engine") run #\(provenance.sourceRunID.map(String.init) ?? ""), \(date)"
+            case .register?: return "prefilled from the fact register\(provenance.sourceReportID.map { " (report \($0))" } ?? ""), \(date)"
             case nil: return "prefilled, \(date)"
             }
         case .imported: return "imported from a workbook via \(provenance.channel.rawValue), \(date)"
         case .confirmed: return "confirmed, \(date)"
         case .migrated: return "migrated from report \(provenance.sourceReportID.map(String.init) ?? "") (\(provenance.sourceTemplateID ?? "") version \(provenance.sourceTemplateVersion.map(String.init) ?? "")), \(date)"
+        case .entered where provenance.origin == .register:
+            return "taken from the fact register\(provenance.sourceReportID.map { " (saved in report \($0))" } ?? "") via \(provenance.channel.rawValue), \(date)"
         case .entered: return "entered via \(provenance.channel.rawValue), \(date)"
         }
     }

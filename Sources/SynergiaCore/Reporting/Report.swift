@@ -71,6 +71,8 @@ public struct AnswerProvenance: Sendable, Equatable, Codable {
         case previousCycle = "previous_cycle"
         /// A table of the workspace's latest run of an engine (`sourceRunID`).
         case run
+        /// The workspace's register of facts (`sourceReportID`: the report the value was saved in, if any).
+        case register
     }
 
     public var kind: Kind

@@ -87,8 +87,9 @@ extension SQLStore {
     }
 
     /// Applies all changes or none: one stale version refuses the batch with `StaleAnswer`;
-    /// a report that is no longer editable refuses it with a conflict.
-    public func saveAnswers(reportID: Int64, _ changes: [AnswerChange], context: ChangeContext) async throws -> [Answer] {
+    /// a report that is no longer editable refuses it with a conflict. `facts`, the
+    /// register's part, is applied in the same transaction (`SQLStore+FactFollowing.swift`).
+    public func saveAnswers(reportID: Int64, _ changes: [AnswerChange], facts: FactSaving = FactSaving(), context: ChangeContext) async throws -> [Answer] {
         let encoded = try changes.map { ($0, try JSONCoding.string($0.value)) }
         let now = Timestamp.string(context.at)
         try await write { db in
@@ -134,6 +135,7 @@ extension SQLStore {
                 }
             }
             try await db.update("reports").set("updated_at", to: SQLBind(now)).where("id", .equal, reportID).run()
+            try await Self.saveFacts(db, reportID: reportID, facts, context: context)
         }
         let keys = Set(changes.map(\.key))
         return try await answers(reportID: reportID).filter { keys.contains($0.key) }

@@ -75,6 +75,10 @@ struct EvidenceVerifyCommand: AsyncParsableCommand {
             print("Files: \(manifest.files.count), each SHA-256 and size equal to the manifest.")
             if publicKey == nil { print("Pin the sender's key with --public-key to know the bundle is theirs: anyone can sign a bundle with a key of their own.") }
             guard let inputs else { return }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CLIError(message: "--inputs \(inputs) is not a folder: give the folder that holds the runs' input files")
+            }
             try await rerun(verified.runs, folder: URL(fileURLWithPath: inputs))
         }
     }

@@ -125,12 +125,13 @@ public struct ReportService: Sendable {
                     throw DomainError.invalid("\(edit.key): \(problems.joined(separator: "; "))")
                 }
             }
-            changes.append(AnswerChange(key: edit.key, concept: edit.key.group == nil ? question.concept : nil, value: value,
+            changes.append(AnswerChange(key: edit.key, concept: question.concept, value: value,
                                         expectedVersion: edit.expectedVersion, confirmOnly: edit.confirmOnly))
         }
         var context = actor.context
         context.fileSHA256 = fileSHA256
-        return try await store.saveAnswers(reportID: view.report.id, changes, context: context)
+        let facts = try await FactRegister(service: self).saving(edits, changes: changes, in: view)
+        return try await store.saveAnswers(reportID: view.report.id, changes, facts: facts, context: context)
     }
 
     /// The question and section an answer key belongs to, or a message naming the key.
@@ -201,17 +202,21 @@ public struct AnswerEdit: Sendable, Equatable {
     public var language: String
     public var expectedVersion: Int?
     public var confirmOnly: Bool
+    /// For a question bound to a concept: keep the value for this report only,
+    /// leaving the register of facts and the other reports as they are.
+    public var keepLocal: Bool
 
-    public init(key: AnswerKey, input: AnswerInput, language: String, expectedVersion: Int?, confirmOnly: Bool = false) {
+    public init(key: AnswerKey, input: AnswerInput, language: String, expectedVersion: Int?, confirmOnly: Bool = false, keepLocal: Bool = false) {
         self.key = key
         self.input = input
         self.language = language
         self.expectedVersion = expectedVersion
         self.confirmOnly = confirmOnly
+        self.keepLocal = keepLocal
     }
 
     /// A value as JSON gives it, numbers in English notation.
-    public init(key: AnswerKey, value: AnswerValue, expectedVersion: Int?, confirmOnly: Bool = false) {
-        self.init(key: key, input: .value(value), language: "en", expectedVersion: expectedVersion, confirmOnly: confirmOnly)
+    public init(key: AnswerKey, value: AnswerValue, expectedVersion: Int?, confirmOnly: Bool = false, keepLocal: Bool = false) {
+        self.init(key: key, input: .value(value), language: "en", expectedVersion: expectedVersion, confirmOnly: confirmOnly, keepLocal: keepLocal)
     }
 }

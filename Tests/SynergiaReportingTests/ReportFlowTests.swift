@@ -48,7 +48,8 @@ import SynergiaTestSupport
             #expect(confirmed.first?.toConfirm == false)
             #expect(confirmed.first?.provenance.kind == .confirmed)
 
-            _ = try await f.service.answer(reportID: ramsar.id, [AnswerEdit(key: contact, value: .text("John Roe, Wetlands Office"), expectedVersion: 2)], actor: f.focalPoint)
+            // Kept for the Ramsar report only: the register and the CBD report keep theirs, so the two differ.
+            _ = try await f.service.answer(reportID: ramsar.id, [AnswerEdit(key: contact, value: .text("John Roe, Wetlands Office"), expectedVersion: 2, keepLocal: true)], actor: f.focalPoint)
             let conflicts = try await f.service.conflicts(workspaceID: f.workspace.id)
             #expect(conflicts.map(\.concept) == ["focal_point_contact"])
             #expect(Set(conflicts.first?.claims.map(\.template) ?? []) == ["cbd-7nr", "ramsar-cop15"])

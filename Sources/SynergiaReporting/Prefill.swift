@@ -37,6 +37,8 @@ struct Prefill {
                            let value = Self.value(of: field, target: target, progress: progress[entry], series: series, question: child) {
                             result.append((AnswerChange(key: key, concept: nil, value: value, expectedVersion: nil),
                                            AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .nationalTarget, sourceTarget: target.code)))
+                        } else if let fact = try await registerFact(child.concept, entry: entry) {
+                            result.append((AnswerChange(key: key, concept: child.concept, value: fact.value, expectedVersion: nil), Self.provenance(of: fact, at: now)))
                         } else if let previous = fromPrevious(key, concept: nil) {
                             result.append(previous)
                         }
@@ -50,6 +52,10 @@ struct Prefill {
                 continue
             }
             if let conceptID = question.concept {
+                if let fact = try await registerFact(conceptID, entry: "") {
+                    result.append((AnswerChange(key: key, concept: conceptID, value: fact.value, expectedVersion: nil), Self.provenance(of: fact, at: now)))
+                    continue
+                }
                 if let shared = try await conceptAnswer(conceptID, reports: reports) {
                     result.append((AnswerChange(key: key, concept: conceptID, value: shared.answer.value, expectedVersion: nil),
                                    AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .report,

@@ -115,6 +115,9 @@ struct TemplateCompiler {
         }
         if type == .repeatGroup { repeatGroup(entry, into: &question, path: path, parentRepeat: parentRepeat) }
         if let conceptID = entry.concept { checkConcept(conceptID, question: question, path: path) }
+        if entry.concept != nil, case .entries? = parentRepeat {
+            problem(path + ["concept"], "a question inside a repeat over entries cannot be bound to a concept: its entries (1, 2, …) are not shared between reports")
+        }
         return question
     }
 

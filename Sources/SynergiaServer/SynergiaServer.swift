@@ -44,6 +44,8 @@ public enum SynergiaServer {
         WorkbookPages.add(to: routes, views: views, reports: reports, maxUploadBytes: settings.maxUploadBytes)
         MigrationPages.add(to: routes, views: views, reports: reports)
         MigrationRoutes.add(to: routes, service: reports)
+        FactPages.add(to: routes, views: views, reports: reports)
+        FactRoutes.add(to: routes, service: reports)
         FrameworkPages.add(to: routes, views: views)
         NationalTargetPages.add(to: routes, views: views)
         NationalTargetEditor.add(to: routes, views: views)

@@ -111,6 +111,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "The answer as typed (instead of --value).") var text: String?
         @Option(help: "Language of --text and of numbers written as text: en, fr, es, zh, ar, ru.") var language = "en"
         @Option(help: "The version your answer is based on.") var version: Int?
+        @Flag(help: "For a shared fact: keep the value for this report only (the register of facts and the other reports stay as they are).") var keepLocal = false
 
         func run() async throws {
             try await userFacing {
@@ -127,7 +128,7 @@ struct ReportCommand: AsyncParsableCommand {
                 }
                 let saved = try await withReporting(store) { service in
                     do {
-                        return try await service.answer(reportID: report, [AnswerEdit(key: key, input: input, language: language, expectedVersion: version)],
+                        return try await service.answer(reportID: report, [AnswerEdit(key: key, input: input, language: language, expectedVersion: version, keepLocal: keepLocal)],
                                                         actor: try await actor.resolve(service, report: report))
                     } catch let error as AnswerReadError {
                         throw DomainError.invalid(cliMessage(error))

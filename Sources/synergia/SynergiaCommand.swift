@@ -9,6 +9,6 @@ struct SynergiaCommand: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, SeedCommand.self, FrameworksCommand.self, TargetsCommand.self,
             CountriesCommand.self, WorkspaceCommand.self, NationalTargetCommand.self,
-            IndicatorCommand.self, ProgressCommand.self, ReportCommand.self, EvidenceCommand.self, CoverageCommand.self, LandCommand.self, DemoDataCommand.self, UserCommand.self, KnowledgeCommand.self, HistoryCommand.self, ServeCommand.self,
+            IndicatorCommand.self, ProgressCommand.self, ReportCommand.self, FactsCommand.self, EvidenceCommand.self, CoverageCommand.self, LandCommand.self, DemoDataCommand.self, UserCommand.self, KnowledgeCommand.self, HistoryCommand.self, ServeCommand.self,
         ])
 }

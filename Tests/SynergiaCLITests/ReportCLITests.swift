@@ -21,7 +21,7 @@ import SynergiaTestSupport
             #expect(shown.stdout.contains("\"sourceTemplateID\" : \"cbd-7nr\""))
             #expect(try cli.run(["report", "conflicts", "--workspace", "KEN"], database: db).stdout.contains("No conflicts"))
 
-            let changed = try cli.run(["report", "answer", "3", "focal_point_contact", "--text", "Someone else", "--version", "1"] + focal, database: db)
+            let changed = try cli.run(["report", "answer", "3", "focal_point_contact", "--text", "Someone else", "--version", "1", "--keep-local"] + focal, database: db)
             #expect(changed.status == 0, "\(changed.stderr)")
             let stale = try cli.run(["report", "answer", "3", "focal_point_contact", "--text", "Old page", "--version", "1"] + focal, database: db)
             #expect(stale.status != 0)

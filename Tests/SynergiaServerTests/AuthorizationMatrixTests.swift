@@ -38,6 +38,12 @@ import SynergiaTestSupport
         "GET /api/workspaces/{country}/reports": .workspace(.viewer),
         "POST /api/workspaces/{country}/reports": .workspace(.contributor),
         "GET /api/workspaces/{country}/conflicts": .workspace(.viewer),
+        "GET /api/workspaces/{country}/facts": .workspace(.viewer),
+        "PUT /api/workspaces/{country}/facts/{fact}": .workspace(.contributor),
+        "POST /api/reports/{id}/fact-notices": .report(.contributor, secretariatReads: false),
+        "GET /w/{country}/facts": .workspace(.viewer),
+        "POST /w/{country}/facts": .workspace(.contributor),
+        "POST /reports/{id}/fact-notice": .report(.contributor, secretariatReads: false),
         "GET /api/reports/{id}": .report(.viewer, secretariatReads: true),
         "PUT /api/reports/{id}/answers/{key}": .report(.contributor, secretariatReads: false),
         "POST /api/reports/{id}/transitions": .report(.contributor, secretariatReads: false),
@@ -159,6 +165,7 @@ import SynergiaTestSupport
             .replacingOccurrences(of: "{job}", with: "1")
             .replacingOccurrences(of: "{number}", with: "1")
             .replacingOccurrences(of: "{attachment}", with: "1")
+            .replacingOccurrences(of: "{fact}", with: "focal_point_contact")
             .replacingOccurrences(of: "{user}", with: String(app.users[.viewer]!.id))
     }
 }

@@ -5,6 +5,7 @@ Screenshots of every page visited go to test-output/screenshots/.
 
 Usage: Tests/browser/browser_tests.py [path/to/synergia]
 """
+import json
 import os
 import re
 import socket
@@ -384,6 +385,30 @@ def test_an_administrator_curates_the_tags_of_a_decision(driver, server):
         driver.set_window_size(1280, 1000)
     errors = console_errors(driver)
     assert errors == [], errors
+
+
+def test_the_register_of_facts_and_a_change_since_review(driver, server):
+    focal = ["--as", "focal.point@demo.synergia.example"]
+    created = server.cli("report", "create", "--workspace", "KEN", "--template", "cms-cop15", *focal)
+    report = re.search(r"Created report (\d+)", created).group(1)
+    server.cli("report", "transition", report, "submit_for_review", *focal)
+    facts = json.loads(server.cli("facts", "list", "--workspace", "KEN", "--json"))
+    version = next(f["version"] for f in facts if f["fact"] == "focal_point_contact")
+    server.cli("facts", "set", "--workspace", "KEN", "--concept", "focal_point_contact", "--value", "Amina Njoroge, NEMA",
+               "--version", str(version), *focal)
+    driver.get(server.base + "/w/KEN/facts")
+    section = driver.find_element(By.ID, "q-fact-focal_point_contact")
+    assert "Amina Njoroge, NEMA" in section.text and "changed since reviewed" in section.text, section.text[:600]
+    shot(driver, "facts-register")
+    driver.get(server.base + f"/reports/{report}?section=s1")
+    notice = driver.find_element(By.CSS_SELECTOR, "#q-focal_point_contact .fact-notice")
+    assert "Changed since you reviewed" in notice.text and "Amina Njoroge, NEMA" in notice.text, notice.text
+    shot(driver, "changed-since-review")
+    submit(driver, notice.find_element(By.CSS_SELECTOR, "button[value=accept]"))
+    assert not driver.find_elements(By.CSS_SELECTOR, "#q-focal_point_contact .fact-notice"), "the notice is gone once accepted"
+    area = driver.find_element(By.CSS_SELECTOR, "#q-focal_point_contact textarea")
+    assert area.get_attribute("value") == "Amina Njoroge, NEMA", area.get_attribute("value")
+    assert console_errors(driver) == [], console_errors(driver)
 
 
 def main():

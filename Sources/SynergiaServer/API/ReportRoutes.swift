@@ -36,12 +36,13 @@ enum ReportRoutes {
         }
         routes.put("/api/reports/{id}/answers/{key}", .report(.contributor, secretariatReads: false)) { request, context, access in
             /// `language` is the one `value`'s numbers written as text ("1 234,5") and a text answer are in; English by default.
-            struct Body: Decodable { var value: AnswerValue?; var version: Int?; var confirm: Bool?; var language: String? }
+            /// `keepLocal`: for a question bound to a concept, the value stays in this report only (the register of facts is not changed).
+            struct Body: Decodable { var value: AnswerValue?; var version: Int?; var confirm: Bool?; var language: String?; var keepLocal: Bool? }
             let keyText = try context.parameters.require("key")
             guard let key = AnswerKey(keyText.removingPercentEncoding ?? keyText) else { throw DomainError.invalid("'\(keyText)' is not an answer key") }
             let body = try await request.decode(as: Body.self, context: context)
             let edit = AnswerEdit(key: key, input: .value(body.value ?? .null), language: body.language ?? "en", expectedVersion: body.version,
-                                  confirmOnly: body.confirm ?? false)
+                                  confirmOnly: body.confirm ?? false, keepLocal: body.keepLocal ?? false)
             do {
                 return JSONBody(try await service.answer(reportID: access.report!.id, [edit], actor: actor(access)))
             } catch let error as AnswerReadError {

@@ -71,6 +71,8 @@ struct QuestionRow {
     var newEntry: String = ""
     var error: String = ""
     var stale: (mine: String, current: String)?
+    /// For a question bound to a concept: how the answer stands with the register of facts (`FactRowHTML`).
+    var fact: FactState?
 }
 
 extension QuestionRow.Control {

@@ -54,6 +54,7 @@ struct QuestionRowHTML {
             }
             raw("</p>\n")
         }
+        if let fact = row.fact { raw(FactRowHTML.notice(fact, row: row, page: page)) }
         for issue in row.issues { raw("  <p class=\"issue\">"); text(issue); raw("</p>\n") }
         if !row.error.isEmpty { raw("  <p class=\"error\" role=\"alert\">"); text(row.error); raw("</p>\n") }
         if let stale = row.stale {
@@ -120,6 +121,7 @@ struct QuestionRowHTML {
             raw("-url\" name=\"url\" value=\""); text(url); raw("\" inputmode=\"url\"></p>\n    <p><label for=\""); text(id); raw("-title\">")
             text(t("link_title")); raw("</label><br><input id=\""); text(id); raw("-title\" name=\"title\" value=\""); text(title); raw("\"></p>")
         }
+        if let fact = row.fact { raw(FactRowHTML.keepLocalBox(fact, row: row, page: page)) }
         raw("\n    <button type=\"submit\">"); text(t("save")); raw("</button>\n")
         if row.toConfirm { raw("    <button type=\"submit\" name=\"confirm\" value=\"1\">"); text(t("confirm")); raw("</button>\n") }
         raw("  </form>\n")

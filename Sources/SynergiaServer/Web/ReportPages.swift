@@ -48,7 +48,7 @@ enum ReportPages {
                 // The form shows version 0 for a question not answered yet: no answer is expected to exist.
                 let seen = form["version"].flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
                 let edit = AnswerEdit(key: key, input: .parts(ReportWidgets.parts(form, question: question)), language: context.language,
-                                      expectedVersion: seen, confirmOnly: form["confirm"] == "1")
+                                      expectedVersion: seen, confirmOnly: form["confirm"] == "1", keepLocal: form["keep_local"] == "1")
                 _ = try await reports.answer(in: view, [edit], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
             } catch let stale as StaleAnswer {
                 let mine = form.all("value").joined(separator: ", ")
@@ -164,6 +164,7 @@ enum ReportPages {
         let comments = Dictionary(grouping: allComments, by: \.key)
         let current = sectionID.flatMap { ReportDocument.section($0, view: view, language: language) }
         var rows: [QuestionRow] = []
+        let factNotices = try await FactRegister(service: reports).notices(for: view)
         for item in current?.items ?? [] {
             var row = itemRow(item, question: view.template.question(item.question), editable: editable, issues: issues[item.key] ?? [],
                               views: views, reports: reports, language: language)
@@ -172,6 +173,14 @@ enum ReportPages {
             }
             row.canComment = (role ?? .viewer) >= .contributor
             AttachmentPages.files(for: &row, item: item, view: view, editable: editable)
+            if let question = view.template.question(item.question), question.concept != nil, let key = AnswerKey(item.key) {
+                let notice = factNotices[key]
+                row.fact = QuestionRow.FactState(local: notice?.mark == .local, changed: notice?.mark == .changed,
+                                                 registerText: notice?.fact.map { AnswerText.plain($0.value, question: question, language: language) } ?? "",
+                                                 registerVersion: notice?.fact?.version ?? 0,
+                                                 canDecide: (role ?? .viewer) >= .contributor && view.report.state != .submitted,
+                                                 canAccept: view.report.state.allowsEditing)
+            }
             row.decisions = (item.decisions ?? []).map { d in
                 QuestionRow.Decision(text: [d.symbol, d.label].compactMap { $0 }.joined(separator: " "), href: "/kb/documents/\(d.documentID)#p-\(d.paragraphID)",
                                      status: views.text("decision_" + d.status.rawValue, language))

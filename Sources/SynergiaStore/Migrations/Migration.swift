@@ -28,6 +28,7 @@ public enum Migrator {
         knowledgeDeletionCounter,
         attachmentsSchema,
         runTablesSchema,
+        factRegisterSchema,
         changeHistorySchema,
     ]
 

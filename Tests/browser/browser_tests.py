@@ -399,10 +399,13 @@ def test_the_register_of_facts_and_a_change_since_review(driver, server):
     driver.get(server.base + "/w/KEN/facts")
     section = driver.find_element(By.ID, "q-fact-focal_point_contact")
     assert "Amina Njoroge, NEMA" in section.text and "changed since reviewed" in section.text, section.text[:600]
+    first = driver.find_element(By.CSS_SELECTOR, "section.fact")
+    assert first.get_attribute("id") == "q-fact-focal_point_contact", "the fact that differs comes first"
     shot(driver, "facts-register")
     driver.get(server.base + f"/reports/{report}?section=s1")
     notice = driver.find_element(By.CSS_SELECTOR, "#q-focal_point_contact .fact-notice")
     assert "Changed since you reviewed" in notice.text and "Amina Njoroge, NEMA" in notice.text, notice.text
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", notice)
     shot(driver, "changed-since-review")
     submit(driver, notice.find_element(By.CSS_SELECTOR, "button[value=accept]"))
     assert not driver.find_elements(By.CSS_SELECTOR, "#q-focal_point_contact .fact-notice"), "the notice is gone once accepted"

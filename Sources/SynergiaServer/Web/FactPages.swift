@@ -70,7 +70,12 @@ enum FactPages {
         let workspace = access.workspace!, language = context.language
         let catalog = register.service.catalog
         let canEdit = (access.role ?? .viewer) >= .contributor
-        let entries = try await register.entries(workspaceID: workspace.id)
+        // Facts that differ come first, then those with a value; facts nobody has answered yet last.
+        let entries = try await register.entries(workspaceID: workspace.id).enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.differs ? 0 : 1, lhs.element.value == nil ? 1 : 0, lhs.offset)
+            let right = (rhs.element.differs ? 0 : 1, rhs.element.value == nil ? 1 : 0, rhs.offset)
+            return left < right
+        }.map(\.element)
         func shown(_ value: AnswerValue?, _ question: Question?) -> String {
             guard let value, value.isAnswered else { return "—" }
             return question.map { AnswerText.plain(value, question: $0, language: language) } ?? ((try? JSONCoding.string(value)) ?? "")

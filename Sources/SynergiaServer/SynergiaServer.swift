@@ -49,6 +49,8 @@ public enum SynergiaServer {
         FrameworkPages.add(to: routes, views: views)
         NationalTargetPages.add(to: routes, views: views)
         NationalTargetEditor.add(to: routes, views: views)
+        HistoryPages.add(to: routes, views: views, units: reports.catalog.units)
+        HistoryRoutes.add(to: routes)
         RunPages.add(to: routes, views: views)
         KnowledgePages.add(to: routes, views: views, thesaurus: try ThesaurusFile.load(dataDirectory: settings.dataDirectory))
         DecisionPages.add(to: routes, views: views, reports: reports)

@@ -50,9 +50,11 @@ public struct ChangeRecord: Codable, Sendable, Equatable {
         public var after: HistoryValue
     }
 
-    /// The fields the change touched, in the order a target's form lists them.
+    /// The fields the change touched, in the order a target's form lists them:
+    /// every field of something added or removed, the differing ones otherwise.
     public var fieldChanges: [FieldChange] {
-        let names = Set((before ?? [:]).keys).union((after ?? [:]).keys)
+        var names = Set((before ?? [:]).keys).union((after ?? [:]).keys)
+        if let before, let after { names = names.filter { before[$0] != after[$0] } }
         return HistoryFields.ordered(names).map { FieldChange(field: $0, before: before?[$0] ?? .null, after: after?[$0] ?? .null) }
     }
 

@@ -17,7 +17,9 @@ public struct StaleRestore: Error, Sendable, Equatable, CustomStringConvertible 
             let values = HistoryFields.ordered(Set(current.keys)).map { "\($0) \(current[$0]!.display())" }.joined(separator: ", ")
             return "\(subject) was recorded again after change \(change.id) removed it; it is now \(values)"
         }
-        let differing = HistoryFields.ordered(Set(after.keys)).filter { current[$0] != after[$0] }
+        var differing = HistoryFields.ordered(Set(after.keys)).filter { current[$0] != after[$0] }
+        // A file's checksum and row say little beside a value that changed; alone, they are the news.
+        if differing.count > 1 { differing.removeAll { $0 == "reference" } }
         let values = differing.map { "\($0) is now \((current[$0] ?? .null).display()), not \(after[$0]!.display())" }.joined(separator: "; ")
         return "\(subject) changed after change \(change.id): \(values)"
     }

@@ -42,7 +42,8 @@ enum NationalTargetPages {
     }
 
     static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, code: String? = nil,
-                     status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil, csv: String = "") async throws -> Response {
+                     status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil, csv: String = "",
+                     historyProblem: [String: Any]? = nil) async throws -> Response {
         let workspace = access.workspace!, language = context.language
         let raw = try code ?? context.parameters.require("code")
         let canonical = NationalTargetRules.canonicalCode(raw, country: workspace.country)
@@ -78,6 +79,8 @@ enum NationalTargetPages {
             values["status"] = progress.assessment.status.rawValue
             values["statusLabel"] = views.text("progress_" + progress.assessment.status.rawValue, language)
         }
+        values["history"] = try await HistoryPages.rows(target: target, series: allSeries, access: access, store: store, views: views, language: language)
+        if let historyProblem { values["historyProblem"] = historyProblem }
         if let notice { values["notice"] = notice }
         if let problem { values["problem"] = problem }
         return views.page("national-target", title: "\(target.code) \(target.title)", context: context, request: request, status: status, values: values)

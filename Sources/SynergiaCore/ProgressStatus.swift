@@ -34,6 +34,8 @@ public enum ProgressReason: String, Codable, Sendable {
     case projectionMeetsTarget = "projection_meets_target"
     case projectionFallsShort = "projection_falls_short"
     case levelMaintained = "level_maintained"
+    /// The series is recorded in a unit that does not convert to the target's.
+    case incompatibleUnits = "incompatible_units"
 }
 
 public struct ProgressAssessment: Codable, Sendable, Equatable {

@@ -40,9 +40,15 @@ public enum DemoWorkspace {
             var direction: String?
             var alignments: [Alignment]
             var indicators: [String]
+            var measured_by: MeasuredBy?
+        }
+        struct MeasuredBy: Decodable {
+            var indicator: String
+            var disaggregation: String?
         }
         struct Series: Decodable {
             var indicator: String
+            var disaggregation: String?
             var unit: String
             var values: [Int: Double]
         }
@@ -106,7 +112,8 @@ public enum DemoWorkspace {
                 baseline: entry.baseline.map { YearValue(year: $0.year, value: $0.value) },
                 target: entry.target.map { YearValue(year: $0.year, value: $0.value) },
                 direction: entry.direction.flatMap(DesiredDirection.init(rawValue:)),
-                alignments: alignments, indicators: entry.indicators.map(Code.canonical))
+                alignments: alignments, indicators: entry.indicators.map(Code.canonical),
+                measuredBy: entry.measured_by.map { SeriesBinding(indicator: Code.canonical($0.indicator), disaggregation: $0.disaggregation ?? "") })
             do {
                 _ = try await store.addNationalTarget(target, workspaceID: workspace.id, context: demoContext)
             } catch let error as DomainError {
@@ -116,7 +123,7 @@ public enum DemoWorkspace {
         }
         let inputs = file.series.flatMap { series in
             series.values.sorted { $0.key < $1.key }.map { year, value in
-                ObservationInput(indicator: Code.canonical(series.indicator), unit: series.unit,
+                ObservationInput(indicator: Code.canonical(series.indicator), unit: series.unit, disaggregation: series.disaggregation ?? "",
                                  observation: Observation(year: year, value: value, source: "Synergia demo data (fictional)",
                                                           provenance: .entered(userID: nil)))
             }

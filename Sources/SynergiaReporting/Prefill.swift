@@ -18,7 +18,7 @@ struct Prefill {
         let series = try await store.series(workspaceID: workspaceID)
         let targetList = try await store.nationalTargets(workspaceID: workspaceID)
         let targets = Dictionary(uniqueKeysWithValues: targetList.map { ($0.code, $0) })
-        let progress = Dictionary(uniqueKeysWithValues: ProgressRule().assess(targetList, series: series).map { ($0.code, $0) })
+        let progress = Dictionary(uniqueKeysWithValues: ProgressRule().assess(targetList, series: series, units: catalog.units).map { ($0.code, $0) })
         let fromRuns = Dictionary(try await runTableAnswers(for: template, at: now).map { ($0.change.key.question, $0) }, uniquingKeysWith: { first, _ in first })
 
         func fromPrevious(_ key: AnswerKey, concept: String?) -> (AnswerChange, AnswerProvenance)? {

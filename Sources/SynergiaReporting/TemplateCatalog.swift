@@ -11,6 +11,9 @@ public struct TemplateCatalog: Sendable {
     public let choiceLists: [String: [Choice]]
     /// The declared ways from one form to a newer one (`data/templates/migrations/`).
     public internal(set) var migrations: [TemplateMigration] = []
+    /// The units series and targets are stated in (`data/units.yaml`); without
+    /// the file, a value converts only to its own unit.
+    public var units: UnitTable = .identityOnly
 
     public init(templates: [ReportTemplate], concepts: [Concept], choiceLists: [String: [Choice]]) {
         self.templates = Dictionary(uniqueKeysWithValues: templates.map { ($0.id, $0) })
@@ -79,9 +82,12 @@ public struct TemplateCatalog: Sendable {
             templates.append(template)
         }
         let migrations = TemplateMigrationFile.loadAll(dataDirectory: dataDirectory, templates: templates, problems: &problems)
+        var units = UnitTable.identityOnly
+        do { units = try UnitsFile.load(dataDirectory: dataDirectory) } catch let error as DataFileError { problems += error.problems }
         guard problems.isEmpty else { throw DataFileError(problems) }
         var catalog = TemplateCatalog(templates: templates, concepts: concepts, choiceLists: choiceLists)
         catalog.migrations = migrations
+        catalog.units = units
         return catalog
     }
 }

@@ -25,6 +25,10 @@ struct NationalTargetCommand: AsyncParsableCommand {
         var alignments: [String] = []
         @Option(name: .customLong("indicator"), help: "Indicator measuring it (repeatable; the first is assessed), e.g. GBF-3.1.")
         var indicators: [String] = []
+        @Option(name: .customLong("measured-by"), help: ArgumentHelp("Indicator of the series progress is assessed on (default: the first --indicator's whole-country series), e.g. GBF-3.1.", valueName: "indicator"))
+        var measuredBy: String?
+        @Option(help: ArgumentHelp("Disaggregation of the --measured-by series as key=value pairs joined by ';', e.g. realm=land.", valueName: "key=value"))
+        var disaggregation: String?
 
         func apply(to target: inout NationalTarget) throws {
             target.title = title
@@ -41,6 +45,10 @@ struct NationalTargetCommand: AsyncParsableCommand {
                 return TargetAlignment(globalTarget: Code.canonical(parts[0]), degree: degree)
             }
             target.indicators = indicators.map(Code.canonical)
+            if disaggregation != nil && measuredBy == nil {
+                throw ValidationError("--disaggregation needs --measured-by: name the indicator of the series, e.g. --measured-by GBF-3.1 --disaggregation realm=land")
+            }
+            target.measuredBy = measuredBy.map { SeriesBinding(indicator: Code.canonical($0), disaggregation: disaggregation ?? "") }
         }
 
         static func yearValue(_ raw: String, _ option: String) throws -> YearValue {
@@ -155,6 +163,9 @@ struct NationalTargetCommand: AsyncParsableCommand {
                 if let goal = target.target { print("Target:   \(formatted(goal.value)) \(target.unit ?? "") by \(goal.year)") }
                 print("Aligned to: \(target.alignments.map { "\($0.globalTarget) (\($0.degree.rawValue))" }.joined(separator: ", "))")
                 print("Indicators: \(target.indicators.joined(separator: ", "))")
+                if let series = target.measuredBy {
+                    print("Measured by: \(series.indicator) \(series.disaggregation.isEmpty ? "(whole country)" : series.disaggregation)")
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SynergiaCore
+import SynergiaReference
 import SynergiaReporting
 import SynergiaStore
 
@@ -16,8 +17,9 @@ struct ProgressCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await userFacing {
+            let units = try UnitsFile.load(dataDirectory: store.settings.dataDirectory)
             let rows = try await store.withStore { store in
-                try await WorkspaceProgress.assess(workspaceID: try await requireWorkspace(store, workspace).id, in: store)
+                try await WorkspaceProgress.assess(workspaceID: try await requireWorkspace(store, workspace).id, in: store, units: units)
             }
             if output.json { return try printJSON(rows) }
             printTable(["target", "baseline", "target value", "latest", "projected", "status", "title"], rows.map { row in
@@ -29,6 +31,13 @@ struct ProgressCommand: AsyncParsableCommand {
                         a.projected.map { "\(formatted($0.value)) (\($0.year))" } ?? "",
                         a.status.label, row.title]
             })
+            for row in rows {
+                if let problem = row.unitProblem {
+                    print("\(row.code): progress not assessed: \(problem) (the target is in \(row.unit ?? ""), its series in \(row.seriesUnit ?? ""))")
+                } else if let from = row.seriesUnit, let to = row.unit {
+                    print("\(row.code): values of \(row.series?.indicator ?? "") in \(from) converted to \(to)")
+                }
+            }
         }
     }
 }

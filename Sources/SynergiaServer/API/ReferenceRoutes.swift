@@ -7,7 +7,7 @@ import SynergiaStore
 /// JSON over reference data (any signed-in user) and over workspaces,
 /// national targets, series and progress (members of the workspace).
 enum ReferenceRoutes {
-    static func add(to routes: SecuredRoutes) {
+    static func add(to routes: SecuredRoutes, units: UnitTable) {
         let store = routes.store
         routes.get("/api/countries", .signedIn) { _, _, _ in JSONBody(try await store.countries()) }
         routes.get("/api/conventions", .signedIn) { _, _, _ in JSONBody(try await store.conventions()) }
@@ -44,7 +44,7 @@ enum ReferenceRoutes {
             JSONBody(try await store.series(workspaceID: access.workspace!.id))
         }
         routes.get("/api/workspaces/{country}/progress", .workspace(.viewer)) { _, _, access in
-            JSONBody(try await WorkspaceProgress.assess(workspaceID: access.workspace!.id, in: store))
+            JSONBody(try await WorkspaceProgress.assess(workspaceID: access.workspace!.id, in: store, units: units))
         }
     }
 }

@@ -11,11 +11,11 @@ enum NationalTargetEditor {
     /// Empty alignment rows offered below the existing ones (forms work without JavaScript).
     static let blankAlignmentRows = 3
 
-    static func add(to routes: SecuredRoutes, views: Views) {
+    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable) {
         let store = routes.store
 
         routes.get("/w/{country}/national-targets/new", .workspace(.focalPoint)) { request, context, access in
-            try await form(request, context, access, views: views, store: store, target: nil, entered: nil)
+            try await form(request, context, access, views: views, store: store, units: units, target: nil, entered: nil)
         }
 
         routes.post("/w/{country}/national-targets", .workspace(.focalPoint)) { request, context, access in
@@ -26,14 +26,14 @@ enum NationalTargetEditor {
                 let saved = try await store.addNationalTarget(target, workspaceID: workspace.id, context: ChangeContext(userID: access.user?.id, channel: .web))
                 return Views.redirect("/w/\(workspace.country)/targets/\(saved.code)")
             } catch let error as DomainError {
-                return try await form(request, context, access, views: views, store: store, target: nil, entered: fields,
+                return try await form(request, context, access, views: views, store: store, units: units, target: nil, entered: fields,
                                       status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
 
         routes.get("/w/{country}/targets/{code}/edit", .workspace(.focalPoint)) { request, context, access in
             let target = try await existing(context, access, store)
-            return try await form(request, context, access, views: views, store: store, target: target, entered: nil)
+            return try await form(request, context, access, views: views, store: store, units: units, target: target, entered: nil)
         }
 
         routes.post("/w/{country}/targets/{code}/edit", .workspace(.focalPoint)) { request, context, access in
@@ -42,10 +42,12 @@ enum NationalTargetEditor {
             do {
                 var target = try read(fields, workspace: access.workspace!, code: current.code, version: Int(fields["version"] ?? "") ?? 0)
                 target.workspaceID = current.workspaceID
+                // A form without the field (an older page, a script) leaves the series as it was.
+                if fields["measured_by"] == nil { target.measuredBy = current.measuredBy }
                 let saved = try await store.updateNationalTarget(target, context: ChangeContext(userID: access.user?.id, channel: .web))
                 return Views.redirect("/w/\(access.workspace!.country)/targets/\(saved.code)")
             } catch let error as DomainError {
-                return try await form(request, context, access, views: views, store: store, target: current, entered: fields,
+                return try await form(request, context, access, views: views, store: store, units: units, target: current, entered: fields,
                                       status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
@@ -85,10 +87,10 @@ enum NationalTargetEditor {
                               unit: text("unit").isEmpty ? nil : text("unit"),
                               baseline: try yearValue("baseline", "baseline"), target: try yearValue("target", "target"),
                               direction: DesiredDirection(rawValue: text("direction")), alignments: alignments,
-                              indicators: indicators, version: version)
+                              indicators: indicators, measuredBy: measuredBy(text("measured_by")), version: version)
     }
 
-    static func form(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore,
+    static func form(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, units: UnitTable,
                      target: NationalTarget?, entered: FormFields?, status: HTTPResponse.Status = .ok, problem: String? = nil) async throws -> Response {
         let workspace = access.workspace!, language = context.language
         func value(_ name: String, _ stored: String) -> String { entered?[name] ?? stored }
@@ -108,6 +110,8 @@ enum NationalTargetEditor {
             }, "degrees": AlignmentDegree.allCases.map { ["value": $0.rawValue, "label": views.text("degree_\($0.rawValue)", language), "selected": $0.rawValue == pair.1] }]
         }
         let direction = value("direction", target?.direction?.rawValue ?? "")
+        let measuredChoices = try await measuredByChoices(target: target, chosen: value("measured_by", target?.measuredBy.map(formValue) ?? ""),
+                                                          workspaceID: workspace.id, store: store, units: units, views: views, language: language)
         let values: [String: Any] = [
             "workspace": ["country": workspace.country, "name": workspace.name],
             "isNew": target == nil, "code": target?.code ?? value("code", ""), "version": target?.version ?? 1,
@@ -120,7 +124,7 @@ enum NationalTargetEditor {
             "targetValue": value("target_value", number(target?.target?.value)),
             "increase": direction == "increase", "decrease": direction == "decrease",
             "indicators": value("indicators", target?.indicators.joined(separator: ", ") ?? ""),
-            "alignments": rows, "problem": problem ?? "",
+            "alignments": rows, "problem": problem ?? "", "measuredByChoices": measuredChoices,
         ]
         let title = target.map { "\(views.text("edit_target", language)) \($0.code)" } ?? views.text("new_target", language)
         return views.page("national-target-form", title: title, context: context, request: request, status: status, values: values)

@@ -7,11 +7,11 @@ import SynergiaStore
 /// A national target with its alignments, progress, series table and chart;
 /// indicator observations imported from CSV with a row-level error report.
 enum NationalTargetPages {
-    static func add(to routes: SecuredRoutes, views: Views) {
+    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable) {
         let store = routes.store
 
         routes.get("/w/{country}/targets/{code}", .workspace(.viewer)) { request, context, access in
-            try await page(request, context, access, views: views, store: store)
+            try await page(request, context, access, views: views, store: store, units: units)
         }
 
         routes.post("/w/{country}/series/import", .workspace(.contributor)) { request, context, access in
@@ -30,18 +30,18 @@ enum NationalTargetPages {
                     .replacingOccurrences(of: "{added}", with: String(summary.added))
                     .replacingOccurrences(of: "{replaced}", with: String(summary.replaced))
                     .replacingOccurrences(of: "{unchanged}", with: String(summary.unchanged))
-                return try await page(request, context, access, views: views, store: store, code: back, notice: message)
+                return try await page(request, context, access, views: views, store: store, units: units, code: back, notice: message)
             } catch let problem as ObservationCSV.Problem {
-                return try await page(request, context, access, views: views, store: store, code: back, status: .unprocessableContent,
+                return try await page(request, context, access, views: views, store: store, units: units, code: back, status: .unprocessableContent,
                                       problem: problem.description, csv: csv)
             } catch let error as DomainError {
-                return try await page(request, context, access, views: views, store: store, code: back,
+                return try await page(request, context, access, views: views, store: store, units: units, code: back,
                                       status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language), csv: csv)
             }
         }
     }
 
-    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, code: String? = nil,
+    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, units: UnitTable, code: String? = nil,
                      status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil, csv: String = "",
                      historyProblem: [String: Any]? = nil) async throws -> Response {
         let workspace = access.workspace!, language = context.language
@@ -50,8 +50,10 @@ enum NationalTargetPages {
         guard let target = try await store.nationalTarget(workspaceID: workspace.id, code: canonical) else {
             throw DomainError.notFound("no national target \(canonical) in \(workspace.country)")
         }
-        let progress = try await WorkspaceProgress.assess(workspaceID: workspace.id, in: store).first { $0.code == target.code }
-        let allSeries = try await store.series(workspaceID: workspace.id).filter { target.indicators.contains($0.indicator) }
+        let progress = try await WorkspaceProgress.assess(workspaceID: workspace.id, in: store, units: units).first { $0.code == target.code }
+        let measured = target.assessedSeries
+        let allSeries = try await store.series(workspaceID: workspace.id)
+            .filter { target.indicators.contains($0.indicator) || $0.indicator == measured?.indicator }
         let series = allSeries.map { s -> [String: Any] in
             let points = s.observations.sorted { $0.year < $1.year }
             let chart = SVGChart.line(points.map { SVGChart.Point(year: $0.year, value: $0.value) },
@@ -59,6 +61,7 @@ enum NationalTargetPages {
                                       target: target.target.map { SVGChart.Point(year: $0.year, value: $0.value) },
                                       unit: s.unit, title: s.indicator)
             return ["indicator": s.indicator, "disaggregation": s.disaggregation, "unit": s.unit, "chart": chart,
+                    "measured": measured == SeriesBinding(indicator: s.indicator, disaggregation: s.disaggregation),
                     "rows": points.map { o -> [String: Any] in
                         ["year": o.year, "value": Localizer.number(o.value, language, fractionDigits: 3), "source": o.source,
                          "provenance": o.provenance.kind, "reference": o.provenance.reference ?? ""]
@@ -78,6 +81,7 @@ enum NationalTargetPages {
         if let progress {
             values["status"] = progress.assessment.status.rawValue
             values["statusLabel"] = views.text("progress_" + progress.assessment.status.rawValue, language)
+            values.merge(measuredByValues(progress, views: views, language: language)) { _, new in new }
         }
         values["history"] = try await HistoryPages.rows(target: target, series: allSeries, access: access, store: store, views: views, language: language)
         if let historyProblem { values["historyProblem"] = historyProblem }

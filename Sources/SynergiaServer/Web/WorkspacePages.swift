@@ -32,7 +32,7 @@ enum WorkspacePages {
         routes.get("/w/{country}", .workspace(.viewer)) { request, context, access in
             let workspace = access.workspace!, language = context.language
             let series = try await store.series(workspaceID: workspace.id)
-            let targets = try await WorkspaceProgress.assess(workspaceID: workspace.id, in: store).map { row -> [String: Any] in
+            let targets = try await WorkspaceProgress.assess(workspaceID: workspace.id, in: store, units: reports.catalog.units).map { row -> [String: Any] in
                 let points = series.first { $0.indicator == row.indicator && $0.disaggregation.isEmpty }?.observations.map { ($0.year, $0.value) } ?? []
                 return ["code": row.code, "title": row.title, "status": row.assessment.status.rawValue,
                         "statusLabel": views.text("progress_" + row.assessment.status.rawValue, language),

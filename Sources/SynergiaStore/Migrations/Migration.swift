@@ -29,6 +29,7 @@ public enum Migrator {
         attachmentsSchema,
         runTablesSchema,
         factRegisterSchema,
+        targetSeriesSchema,
         changeHistorySchema,
     ]
 

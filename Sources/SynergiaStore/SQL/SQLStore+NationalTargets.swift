@@ -14,10 +14,12 @@ extension SQLStore {
             }
             let id = try await db.insertReturningID(db.insert(into: "national_targets")
                 .columns("workspace_id", "code", "title", "description", "unit", "baseline_year", "baseline_value",
-                         "target_year", "target_value", "direction", "version", "updated_at")
+                         "target_year", "target_value", "direction", "measured_by_indicator", "measured_by_disaggregation",
+                         "version", "updated_at")
                 .values(SQLBind(workspaceID), SQLBind(target.code), SQLBind(target.title), SQLBind(target.description),
                         SQLBind(target.unit), SQLBind(target.baseline?.year), SQLBind(target.baseline?.value),
                         SQLBind(target.target?.year), SQLBind(target.target?.value), SQLBind(target.direction?.rawValue),
+                        SQLBind(target.measuredBy?.indicator), SQLBind(target.measuredBy?.disaggregation),
                         SQLBind(1), SQLBind(now)))
             try await Self.writeLinks(db, id: id, target: target)
             try await Self.keepTargetChanges(db, from: nil, to: try await Self.nationalTarget(db, id: id), context: context)
@@ -40,6 +42,8 @@ extension SQLStore {
                 .set("baseline_year", to: SQLBind(target.baseline?.year)).set("baseline_value", to: SQLBind(target.baseline?.value))
                 .set("target_year", to: SQLBind(target.target?.year)).set("target_value", to: SQLBind(target.target?.value))
                 .set("direction", to: SQLBind(target.direction?.rawValue))
+                .set("measured_by_indicator", to: SQLBind(target.measuredBy?.indicator))
+                .set("measured_by_disaggregation", to: SQLBind(target.measuredBy?.disaggregation))
                 .set("version", to: SQLBind(target.version + 1)).set("updated_at", to: SQLBind(now))
                 .where("workspace_id", .equal, target.workspaceID).where("code", .equal, target.code)
                 .where("version", .equal, target.version)
@@ -86,14 +90,16 @@ extension SQLStore {
         }
     }
 
-    /// Every aligned global target and every linked indicator must exist.
+    /// Every aligned global target, every linked indicator and the indicator of
+    /// the series the target is measured by must exist.
     private func checkReferences(_ target: NationalTarget, workspaceID: Int64) async throws {
         for alignment in target.alignments where try await globalTarget(alignment.globalTarget) == nil {
             throw DomainError.notFound("national target \(target.code): unknown global target '\(alignment.globalTarget)'; use a code such as GBF-3",
                                        remedy: .chooseGlobalTarget(framework: "GBF"))
         }
         let national = Set(try await nationalIndicators(workspaceID: workspaceID).map(\.code))
-        for code in target.indicators where !national.contains(code) {
+        let measuredBy = target.measuredBy.map { [$0.indicator] } ?? []
+        for code in target.indicators + measuredBy where !national.contains(code) {
             if try await indicator(code) == nil {
                 throw DomainError.notFound("national target \(target.code): unknown indicator '\(code)'; use a global indicator code such as GBF-3.1 or define a national one",
                                            remedy: .defineNationalIndicator)
@@ -130,7 +136,11 @@ extension SQLStore {
             title: try row.string("title"), description: try row.string("description"), unit: try row.optionalString("unit"),
             baseline: try yearValue("baseline_year", "baseline_value"), target: try yearValue("target_year", "target_value"),
             direction: try row.optionalString("direction").flatMap(DesiredDirection.init(rawValue:)),
-            alignments: alignments, indicators: indicators, version: try row.int("version"),
+            alignments: alignments, indicators: indicators,
+            measuredBy: try row.optionalString("measured_by_indicator").map {
+                SeriesBinding(indicator: $0, disaggregation: try row.optionalString("measured_by_disaggregation") ?? "")
+            },
+            version: try row.int("version"),
             updatedAt: Timestamp.date(try row.string("updated_at")))
     }
 }

@@ -23,6 +23,17 @@ extension ReportService {
                                           note: reason, snapshot: snapshot, context: actor.context)
     }
 
+    /// `transition`, then, on the way to review and to submission, the checks
+    /// across conventions whose two sides differ: warnings shown with the move,
+    /// which happens all the same.
+    public func transitionWithChecks(reportID: Int64, _ transition: ReportTransition, expectedVersion: Int, reason: String?, actor: ReportActor,
+                                     language: String = "en") async throws -> ReportTransitionResult {
+        let report = try await self.transition(reportID: reportID, transition, expectedVersion: expectedVersion, reason: reason, actor: actor)
+        guard transition == .submitForReview || transition == .submit else { return ReportTransitionResult(report: report, warnings: []) }
+        let warnings = try await crossConventionChecks(for: report, language: language).filter { $0.result == .differs }
+        return ReportTransitionResult(report: report, warnings: warnings)
+    }
+
     /// Reviewers and focal points comment on a question; a change request also says so in the audit trail.
     public func comment(reportID: Int64, key: AnswerKey, body: String, requestsChange: Bool, actor: ReportActor) async throws -> ReportComment {
         let view = try await view(reportID: reportID)
@@ -49,5 +60,21 @@ extension ReportService {
             }
         }
         try await store.assign(reportID: reportID, section: section, userID: userID, context: actor.context)
+    }
+}
+
+/// A report after a move, with the checks across conventions that warn about it.
+/// Encoded as the report's own fields plus `warnings`, so a client reading the
+/// report from the answer keeps working.
+public struct ReportTransitionResult: Sendable, Encodable {
+    public var report: Report
+    public var warnings: [CrossCheckOutcome]
+
+    private enum CodingKeys: String, CodingKey { case warnings }
+
+    public func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(warnings, forKey: .warnings)
     }
 }

@@ -11,6 +11,8 @@ public struct TemplateCatalog: Sendable {
     public let choiceLists: [String: [Choice]]
     /// The declared ways from one form to a newer one (`data/templates/migrations/`).
     public internal(set) var migrations: [TemplateMigration] = []
+    /// The facts reports must agree on across conventions (`data/checks/`, docs/checks.md).
+    public internal(set) var crossConventionChecks: [CrossConventionCheck] = []
     /// The units series and targets are stated in (`data/units.yaml`); without
     /// the file, a value converts only to its own unit.
     public var units: UnitTable = .identityOnly
@@ -82,11 +84,14 @@ public struct TemplateCatalog: Sendable {
             templates.append(template)
         }
         let migrations = TemplateMigrationFile.loadAll(dataDirectory: dataDirectory, templates: templates, problems: &problems)
+        let checks = CrossConventionChecksFile.load(dataDirectory: dataDirectory, templates: Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                                                    indicators: Set(reference.frameworks.flatMap { $0.indicators.map(\.code) }), problems: &problems)
         var units = UnitTable.identityOnly
         do { units = try UnitsFile.load(dataDirectory: dataDirectory) } catch let error as DataFileError { problems += error.problems }
         guard problems.isEmpty else { throw DataFileError(problems) }
         var catalog = TemplateCatalog(templates: templates, concepts: concepts, choiceLists: choiceLists)
         catalog.migrations = migrations
+        catalog.crossConventionChecks = checks
         catalog.units = units
         return catalog
     }

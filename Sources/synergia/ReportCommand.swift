@@ -10,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "National reports: create (prefilled), answer, review, submit, export, import offline workbooks.",
         subcommands: [
             ReportMigrateCommand.self,
-            Templates.self, Create.self, List.self, Show.self, Answer.self, Confirm.self, Prefill.self, Validate.self,
+            Templates.self, Create.self, List.self, Show.self, Answer.self, Confirm.self, Prefill.self, Validate.self, Check.self,
             Transition.self, Submit.self, Comment.self, Assign.self, Audit.self, Conflicts.self,
             ReportExportCommand.self, ReportImportCommand.self, ReportImportSecretariatCommand.self, SecretariatExportCommand.self,
             ReportAttachCommand.self, ReportAttachmentsCommand.self, ReportDetachCommand.self,

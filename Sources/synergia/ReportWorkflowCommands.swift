@@ -18,12 +18,14 @@ extension ReportCommand {
 
         func run() async throws {
             try await userFacing {
-                let moved = try await withReporting(store) { service in
+                let result = try await withReporting(store) { service in
                     let current = try await service.view(reportID: report).report.version
-                    return try await service.transition(reportID: report, action, expectedVersion: version ?? current,
-                                                        reason: reason, actor: try await actor.resolve(service, report: report))
+                    return try await service.transitionWithChecks(reportID: report, action, expectedVersion: version ?? current,
+                                                                  reason: reason, actor: try await actor.resolve(service, report: report))
                 }
+                let moved = result.report
                 print("Report \(moved.id) is now \(moved.state.rawValue)\(moved.state == .submitted ? " (snapshot version \(moved.snapshots))" : "").")
+                CrossCheckText.warnings(result.warnings).forEach { print($0) }
             }
         }
     }
@@ -36,12 +38,13 @@ extension ReportCommand {
 
         func run() async throws {
             try await userFacing {
-                let moved = try await withReporting(store) { service in
+                let result = try await withReporting(store) { service in
                     let current = try await service.view(reportID: report).report.version
-                    return try await service.transition(reportID: report, .submit, expectedVersion: current, reason: nil,
-                                                        actor: try await actor.resolve(service, report: report))
+                    return try await service.transitionWithChecks(reportID: report, .submit, expectedVersion: current, reason: nil,
+                                                                  actor: try await actor.resolve(service, report: report))
                 }
-                print("Report \(moved.id) submitted: snapshot version \(moved.snapshots).")
+                print("Report \(result.report.id) submitted: snapshot version \(result.report.snapshots).")
+                CrossCheckText.warnings(result.warnings).forEach { print($0) }
             }
         }
     }

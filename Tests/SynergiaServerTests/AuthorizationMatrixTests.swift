@@ -53,6 +53,7 @@ import SynergiaTestSupport
         "GET /api/reports/{id}/comments": .report(.viewer, secretariatReads: false),
         "POST /api/reports/{id}/comments": .report(.contributor, secretariatReads: false),
         "GET /api/reports/{id}/audit": .report(.viewer, secretariatReads: false),
+        "GET /api/reports/{id}/checks": .report(.viewer, secretariatReads: false),
         "GET /api/reports/{id}/export/{format}": .report(.viewer, secretariatReads: true),
         "GET /api/reports/{id}/evidence": .report(.viewer, secretariatReads: true),
         "POST /api/reports/{id}/import-xlsx": .report(.contributor, secretariatReads: false),

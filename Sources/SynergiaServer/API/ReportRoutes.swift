@@ -52,7 +52,13 @@ enum ReportRoutes {
         routes.post("/api/reports/{id}/transitions", .report(.contributor, secretariatReads: false)) { request, context, access in
             struct Body: Decodable { var action: ReportTransition; var version: Int; var reason: String? }
             let body = try await request.decode(as: Body.self, context: context)
-            return JSONBody(try await service.transition(reportID: access.report!.id, body.action, expectedVersion: body.version, reason: body.reason, actor: actor(access)))
+            let language = request.uri.queryParameters.get("language") ?? "en"
+            return JSONBody(try await service.transitionWithChecks(reportID: access.report!.id, body.action, expectedVersion: body.version, reason: body.reason,
+                                                                   actor: actor(access), language: language))
+        }
+        routes.get("/api/reports/{id}/checks", .report(.viewer, secretariatReads: false)) { request, _, access in
+            let language = request.uri.queryParameters.get("language") ?? "en"
+            return JSONBody(try await service.crossConventionChecks(for: access.report!, language: language))
         }
         routes.post("/api/reports/{id}/prefill", .report(.contributor, secretariatReads: false)) { _, _, access in
             JSONBody(["added": try await service.prefillMissing(reportID: access.report!.id, actor: actor(access))])

@@ -127,12 +127,14 @@ enum ReportPages {
             let form = try await FormFields.read(request)
             guard let action = ReportTransition(rawValue: form["action"] ?? "") else { throw DomainError.invalid("unknown workflow action") }
             do {
-                _ = try await reports.transition(reportID: access.report!.id, action, expectedVersion: form["version"].flatMap(Int.init) ?? -1,
-                                                 reason: form["reason"], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+                let moved = try await reports.transitionWithChecks(reportID: access.report!.id, action, expectedVersion: form["version"].flatMap(Int.init) ?? -1,
+                                                                   reason: form["reason"], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web),
+                                                                   language: context.language)
+                // The page shows the checks across conventions; a move that warns lands on them.
+                return Views.redirect("/reports/\(access.report!.id)" + (moved.warnings.isEmpty ? "" : "#cross-checks"))
             } catch let error as DomainError {
                 return try await page(request, context, access, views: views, reports: reports, status: .conflict, problem: ("", error.message))
             }
-            return Views.redirect("/reports/\(access.report!.id)")
         }
     }
 
@@ -238,6 +240,10 @@ enum ReportPages {
         }
         if view.report.templateVersion != view.template.version { values["migrateHref"] = "/reports/\(view.report.id)/migrate" }
         values["pageError"] = problem.map { $0.key.isEmpty ? $0.message : "" } ?? ""
+        if CrossCheckBlock.shownStates.contains(view.report.state), view.versionNotice == nil {
+            values["crossChecksHTML"] = CrossCheckBlock.html(try await reports.crossConventionChecks(for: view.report, language: language),
+                                                             country: view.workspace.country, catalog: reports.catalog, texts: views.texts(language))
+        }
         return views.page("report", title: title, context: context, request: request, status: status, values: values)
     }
 
@@ -324,6 +330,9 @@ enum ReportPages {
         case (.prefilled, .report?):
             let template = p.sourceTemplateID.flatMap { reports.catalog.templates[$0]?.title.text(language) } ?? p.sourceTemplateID ?? ""
             return views.text("prov_prefilled_report", language).replacingOccurrences(of: "{source}", with: template)
+        case (.prefilled, .series?) where p.sourceRunID != nil && p.sourceEngine != nil:
+            return views.text("prov_prefilled_series_run", language).replacingOccurrences(of: "{source}", with: p.sourceIndicator ?? "")
+                .replacingOccurrences(of: "{engine}", with: p.sourceEngine ?? "").replacingOccurrences(of: "{run}", with: p.sourceRunID.map(String.init) ?? "")
         case (.prefilled, .series?):
             let run = p.sourceRunID.map { " · run \($0)" } ?? ""
             return views.text("prov_prefilled_series", language).replacingOccurrences(of: "{source}", with: (p.sourceIndicator ?? "") + run)

@@ -17,6 +17,7 @@ struct TemplateCompiler {
     var problems: [DataFileProblem] = []
     private var questionIDs: [String: Path] = [:]
     private var sectionIDs: Set<String> = []
+    private var templateID = ""
 
     init(document: YAMLDocument, choiceLists: [String: [Choice]], concepts: [String: Concept], knownCodes: Set<String>, conventions: Set<String>) {
         self.document = document
@@ -28,6 +29,7 @@ struct TemplateCompiler {
 
     mutating func compile(_ file: TemplateFile) -> ReportTemplate {
         let header = file.template
+        templateID = header.id
         if !Self.isIdentifier(header.id, allowDash: true) {
             problem(["template", "id"], "template id '\(header.id)' must be lower case letters, digits and '-'")
         }
@@ -114,6 +116,19 @@ struct TemplateCompiler {
             for (field, message) in problems { problem(path + ["from_run"] + (field.map { [$0] } ?? []), message) }
         }
         if type == .repeatGroup { repeatGroup(entry, into: &question, path: path, parentRepeat: parentRepeat) }
+        if let fromSeries = entry.from_series {
+            let (source, problems) = fromSeries.compile(for: question, parentRepeat: parentRepeat, knownCodes: knownCodes)
+            question.fromSeries = source
+            for (field, message) in problems {
+                problem(path + ["from_series"] + (field.map { [$0] } ?? []), "template \(templateID), question \(entry.id), from_series: \(message)")
+            }
+            if source != nil, question.from != nil || question.fromRun != nil {
+                problem(path + ["from_series"], "template \(templateID), question \(entry.id): from_series and \(question.from != nil ? "from" : "from_run") both fill it; keep one")
+            }
+            if source != nil, let conceptID = entry.concept, concepts[conceptID]?.seriesIndicator != nil {
+                problem(path + ["from_series"], "template \(templateID), question \(entry.id): concept \(conceptID) already names its series in data/concepts/; remove from_series")
+            }
+        }
         if let conceptID = entry.concept { checkConcept(conceptID, question: question, path: path) }
         if entry.concept != nil, case .entries? = parentRepeat {
             problem(path + ["concept"], "a question inside a repeat over entries cannot be bound to a concept: its entries (1, 2, …) are not shared between reports")

@@ -75,6 +75,7 @@ struct QuestionEntry: Decodable {
     var indicator: String?
     var external: [String: String]?
     var from_run: RunTableSourceEntry?
+    var from_series: SeriesSourceEntry?
 }
 
 /// A YAML scalar kept as written: a number, a boolean or text.

@@ -182,6 +182,8 @@ public struct Question: Sendable, Equatable {
     public var indicator: String?
     /// A table question's first values from an engine run's table (`from_run:`).
     public var fromRun: RunTableSource? = nil
+    /// First values from the workspace's indicator series (`from_series:`).
+    public var fromSeries: SeriesSource? = nil
     /// This question's key in another system's form, by system (`ort`: the CBD Online Reporting Tool).
     public var external: [String: String]
 

@@ -3,16 +3,28 @@ import SynergiaCore
 import SynergiaStore
 
 /// Finds the first value of each question of a new report, in the order the
-/// product promises: the same concept in another report of the workspace
-/// (approved or submitted before drafts, most recent first), the concept's
-/// indicator series or the national target, then the previous cycle's report.
+/// product promises: a table of the engine's latest run (`from_run`), the same
+/// concept in another report of the workspace (approved or submitted before drafts,
+/// most recent first), the concept's indicator series, the series the template names
+/// (`from_series`) or the national target, then the previous cycle's report. Series
+/// values are converted to the question's unit; one that does not convert is left
+/// out and reported as a gap.
 struct Prefill {
     let store: SQLStore
     let catalog: TemplateCatalog
     let workspaceID: Int64
 
     func answers(for template: ReportTemplate, entries: [String: [String]], at now: Date) async throws -> [(change: AnswerChange, provenance: AnswerProvenance)] {
+        try await outcome(for: template, entries: entries, at: now).answers
+    }
+
+    /// The answers and the gaps; `existing` are the report's answers when it exists already
+    /// (records of indicator data keep the entry an indicator already has). Without
+    /// `sharedAnswers`, a concept's question is filled from its series even where another
+    /// report answers the concept: what the series now say, for a refresh.
+    func outcome(for template: ReportTemplate, entries: [String: [String]], existing: [Answer] = [], sharedAnswers: Bool = true, at now: Date) async throws -> PrefillOutcome {
         var result: [(AnswerChange, AnswerProvenance)] = []
+        var gaps: [PrefillGap] = []
         let reports = try await store.reports(workspaceID: workspaceID)
         let previousAnswers = try await previousCycleAnswers(template, reports: reports)
         let series = try await store.series(workspaceID: workspaceID)
@@ -20,6 +32,10 @@ struct Prefill {
         let targets = Dictionary(uniqueKeysWithValues: targetList.map { ($0.code, $0) })
         let progress = Dictionary(uniqueKeysWithValues: ProgressRule().assess(targetList, series: series, units: catalog.units).map { ($0.code, $0) })
         let fromRuns = Dictionary(try await runTableAnswers(for: template, at: now).map { ($0.change.key.question, $0) }, uniquingKeysWith: { first, _ in first })
+        let indicators = try await frameworkIndicators()
+        var values = SeriesValues(series: series, units: catalog.units,
+                                  indicatorUnits: Dictionary(indicators.map { ($0.code, $0.unit) }, uniquingKeysWith: { first, _ in first }))
+        values.runEngines = Dictionary(try await store.runs(workspaceID: workspaceID).map { ($0.id, $0.engine) }, uniquingKeysWith: { first, _ in first })
 
         func fromPrevious(_ key: AnswerKey, concept: String?) -> (AnswerChange, AnswerProvenance)? {
             guard let (report, answer) = previousAnswers[key], answer.value.isAnswered else { return nil }
@@ -27,21 +43,83 @@ struct Prefill {
                     AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .previousCycle,
                                      sourceReportID: report.id, sourceTemplateID: report.templateID))
         }
+        /// The question's value from one series, or false when there is none to take.
+        func fromSeries(_ binding: SeriesBinding, key: AnswerKey, question: Question, concept: String?) -> Bool {
+            let found: SeriesValues.Found<AnswerValue>?
+            if question.type == .indicatorData {
+                found = values.matching(binding).flatMap { values.rows([$0], in: question.unit, at: now) }
+            } else if let unit = question.unit {
+                found = values.latest(binding, in: unit, at: now).map {
+                    switch $0 {
+                    case .value(let number, let provenance): .value(.number(number), provenance)
+                    case .refused(let reason): .refused(reason)
+                    }
+                }
+            } else {
+                found = nil
+            }
+            switch found {
+            case .value(let value, let provenance)?:
+                result.append((AnswerChange(key: key, concept: concept, value: value, expectedVersion: nil), provenance))
+            case .refused(let reason)?:
+                gaps.append(PrefillGap(key: key, indicator: binding.indicator, disaggregation: binding.disaggregation, reason: reason))
+            case nil:
+                return false
+            }
+            return true
+        }
 
         for (question, _) in template.questions {
             if question.type == .repeatGroup {
+                if case .headlineRecords(let fields)? = question.fromSeries {
+                    let records = headlineRecords(fields, group: question, indicators: indicators, values: values, existing: existing, at: now)
+                    result += records.answers
+                    gaps += records.gaps
+                    continue
+                }
                 for entry in entries[question.id] ?? [] {
                     for child in question.children {
                         let key = AnswerKey(question: child.id, group: question.id, entry: entry)
-                        if let field = child.from, let target = targets[entry],
-                           let value = Self.value(of: field, target: target, progress: progress[entry], series: series, question: child) {
-                            result.append((AnswerChange(key: key, concept: nil, value: value, expectedVersion: nil),
-                                           AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .nationalTarget, sourceTarget: target.code)))
-                        } else if let fact = try await registerFact(child.concept, entry: entry) {
-                            result.append((AnswerChange(key: key, concept: child.concept, value: fact.value, expectedVersion: nil), Self.provenance(of: fact, at: now)))
-                        } else if let previous = fromPrevious(key, concept: nil) {
-                            result.append(previous)
+                        if let field = child.from, let target = targets[entry] {
+                            if field == .indicatorData {
+                                switch Self.indicatorData(of: target, values: values, at: now) {
+                                case .value(let value, var provenance)?:
+                                    provenance.origin = .nationalTarget
+                                    provenance.sourceTarget = target.code
+                                    result.append((AnswerChange(key: key, concept: nil, value: value, expectedVersion: nil), provenance))
+                                case .refused(let reason)?:
+                                    let binding = Self.binding(of: target)
+                                    gaps.append(PrefillGap(key: key, indicator: binding?.indicator ?? "", disaggregation: binding?.disaggregation ?? "", reason: reason))
+                                case nil:
+                                    if let previous = fromPrevious(key, concept: nil) { result.append(previous) }
+                                }
+                            } else if let value = Self.value(of: field, target: target, progress: progress[entry], question: child) {
+                                result.append((AnswerChange(key: key, concept: nil, value: value, expectedVersion: nil),
+                                               AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .nationalTarget, sourceTarget: target.code)))
+                            } else if let previous = fromPrevious(key, concept: nil) {
+                                result.append(previous)
+                            }
+                            continue
                         }
+                        if child.fromSeries == .entryHeadlines {
+                            let headline = indicators.filter { $0.kind == .headline && $0.targets.contains(entry) }.map(\.code)
+                            switch values.rows(headline.flatMap(values.all(of:)), in: child.unit, at: now) {
+                            case .value(let value, let provenance)?:
+                                result.append((AnswerChange(key: key, concept: nil, value: value, expectedVersion: nil), provenance))
+                                continue
+                            case .refused(let reason)?:
+                                gaps.append(PrefillGap(key: key, indicator: headline.joined(separator: ", "), disaggregation: "", reason: reason))
+                                continue
+                            case nil: break
+                            }
+                        } else if case .series(let binding)? = child.fromSeries, fromSeries(binding, key: key, question: child, concept: nil) {
+                            continue
+                        }
+                        if sharedAnswers, let fact = try await registerFact(child.concept, entry: entry) {
+                            result.append((AnswerChange(key: key, concept: child.concept, value: fact.value, expectedVersion: nil), Self.provenance(of: fact, at: now)))
+                            continue
+                        }
+                        if let previous = fromPrevious(key, concept: nil) { result.append(previous) }
                     }
                 }
                 continue
@@ -52,36 +130,31 @@ struct Prefill {
                 continue
             }
             if let conceptID = question.concept {
-                if let fact = try await registerFact(conceptID, entry: "") {
+                if sharedAnswers, let fact = try await registerFact(conceptID, entry: "") {
                     result.append((AnswerChange(key: key, concept: conceptID, value: fact.value, expectedVersion: nil), Self.provenance(of: fact, at: now)))
                     continue
                 }
-                if let shared = try await conceptAnswer(conceptID, reports: reports) {
+                if sharedAnswers, let shared = try await conceptAnswer(conceptID, reports: reports) {
                     result.append((AnswerChange(key: key, concept: conceptID, value: shared.answer.value, expectedVersion: nil),
                                    AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .report,
                                                     sourceReportID: shared.report.id, sourceTemplateID: shared.report.templateID)))
                     continue
                 }
                 if let concept = catalog.concepts[conceptID], let indicator = concept.seriesIndicator,
-                   let match = series.first(where: { $0.indicator == indicator && $0.disaggregation == concept.seriesDisaggregation }),
-                   question.type == .indicatorData || match.unit == concept.unit,
-                   let latest = match.observations.max(by: { $0.year < $1.year }) {
-                    var provenance = AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .series, sourceIndicator: indicator)
-                    if case .computed(let runID) = latest.provenance { provenance.sourceRunID = runID }
-                    let value: AnswerValue = question.type == .indicatorData ? Self.rows(match) : .number(latest.value)
-                    result.append((AnswerChange(key: key, concept: conceptID, value: value, expectedVersion: nil), provenance))
+                   fromSeries(SeriesBinding(indicator: indicator, disaggregation: concept.seriesDisaggregation), key: key, question: question, concept: conceptID) {
                     continue
                 }
             }
-            if question.type == .indicatorData, let indicator = question.indicator,
-               let match = series.first(where: { $0.indicator == indicator && $0.disaggregation.isEmpty }), !match.observations.isEmpty {
-                result.append((AnswerChange(key: key, concept: question.concept, value: Self.rows(match), expectedVersion: nil),
-                               AnswerProvenance(kind: .prefilled, channel: .prefill, at: now, origin: .series, sourceIndicator: indicator)))
+            if case .series(let binding)? = question.fromSeries, fromSeries(binding, key: key, question: question, concept: question.concept) {
+                continue
+            }
+            if question.type == .indicatorData, question.fromSeries == nil, let indicator = question.indicator,
+               fromSeries(SeriesBinding(indicator: indicator), key: key, question: question, concept: question.concept) {
                 continue
             }
             if let previous = fromPrevious(key, concept: question.concept) { result.append(previous) }
         }
-        return result
+        return PrefillOutcome(answers: result, gaps: gaps)
     }
 
     /// The concept's answer in another report: approved or submitted reports first, then the most recently updated.
@@ -101,7 +174,7 @@ struct Prefill {
         return Dictionary(uniqueKeysWithValues: try await store.answers(reportID: report.id).map { ($0.key, (report, $0)) })
     }
 
-    static func value(of field: TargetField, target: NationalTarget, progress: NationalTargetProgress?, series: [IndicatorSeries], question: Question) -> AnswerValue? {
+    static func value(of field: TargetField, target: NationalTarget, progress: NationalTargetProgress?, question: Question) -> AnswerValue? {
         switch field {
         case .title: return .object(["en": .string(target.title)])
         case .description: return target.description.isEmpty ? nil : .object(["en": .string(target.description)])
@@ -114,18 +187,20 @@ struct Prefill {
                   question.choices.contains(where: { $0.value == status.rawValue }) else { return nil }
             return .string(status.rawValue)
         case .indicatorData:
-            guard let indicator = target.indicators.first,
-                  let match = series.first(where: { $0.indicator == indicator && $0.disaggregation.isEmpty }), !match.observations.isEmpty else { return nil }
-            return rows(match)
+            return nil
         }
     }
 
-    static func rows(_ series: IndicatorSeries) -> AnswerValue {
-        .list(series.observations.sorted { $0.year < $1.year }.map { observation in
-            .object(["year": .number(Double(observation.year)), "value": .number(observation.value), "unit": .string(series.unit),
-                     "disaggregation": .string(series.disaggregation), "source": .string(observation.source),
-                     "indicator": .string(series.indicator)])
-        })
+    /// The series a national target's indicator data come from: the one it is measured by,
+    /// else its first indicator's whole-country series.
+    static func binding(of target: NationalTarget) -> SeriesBinding? {
+        target.measuredBy ?? target.indicators.first.map { SeriesBinding(indicator: $0) }
+    }
+
+    /// A national target's indicator data: the rows of `binding(of:)`, in the indicator's unit.
+    static func indicatorData(of target: NationalTarget, values: SeriesValues, at now: Date) -> SeriesValues.Found<AnswerValue>? {
+        guard let binding = binding(of: target), let match = values.matching(binding) else { return nil }
+        return values.rows([match], at: now)
     }
 }
 
@@ -134,16 +209,23 @@ extension ReportService {
     /// (a new national target, a series computed since); answers already given
     /// are never touched. Returns how many answers were added.
     public func prefillMissing(reportID: Int64, actor: ReportActor) async throws -> Int {
+        try await prefill(reportID: reportID, actor: actor).answers.count
+    }
+
+    /// `prefillMissing` with what it added and the questions a series could not fill
+    /// (its unit does not convert to the question's), for the page, the API and the CLI to show.
+    public func prefill(reportID: Int64, actor: ReportActor) async throws -> PrefillOutcome {
         let view = try await view(reportID: reportID)
         try view.report.state.checkAllowsEditing()
         guard let role = actor.role, role >= .contributor else {
             throw DomainError(.forbidden, "prefilling needs the role contributor or higher")
         }
-        let candidates = try await Prefill(store: store, catalog: catalog, workspaceID: view.report.workspaceID)
-            .answers(for: view.template, entries: view.entries, at: Date())
-            .filter { view.answers[$0.change.key] == nil }
-        guard !candidates.isEmpty else { return 0 }
-        try await store.addPrefilledAnswers(reportID: reportID, candidates, context: ChangeContext(userID: actor.userID, channel: .prefill))
-        return candidates.count
+        var outcome = try await Prefill(store: store, catalog: catalog, workspaceID: view.report.workspaceID)
+            .outcome(for: view.template, entries: view.entries, existing: Array(view.answers.values), at: Date())
+        outcome.answers = outcome.answers.filter { view.answers[$0.change.key] == nil }
+        outcome.gaps = outcome.gaps.filter { view.answers[$0.key] == nil }
+        guard !outcome.answers.isEmpty else { return outcome }
+        try await store.addPrefilledAnswers(reportID: reportID, outcome.answers, context: ChangeContext(userID: actor.userID, channel: .prefill))
+        return outcome
     }
 }

@@ -117,7 +117,8 @@ public enum AnswerShape {
             }
             if row["value"].numberValue.map({ !$0.isFinite }) ?? true { problems.append("\(place): the value must be a number") }
             if (row["unit"].stringValue ?? "").isEmpty { problems.append("\(place): the unit is empty") }
-            let key = "\(Int(year))|\(row["disaggregation"].stringValue ?? "")"
+            // One answer may hold several indicators (a goal's headline indicators): a year repeats across them.
+            let key = "\(row["indicator"].stringValue ?? "")|\(Int(year))|\(row["disaggregation"].stringValue ?? "")"
             if !seen.insert(key).inserted { problems.append("\(place): \(Int(year)) appears twice") }
         }
         return problems

@@ -63,9 +63,12 @@ struct CoverageCommand: AsyncParsableCommand {
                 if allCountries { return try await runAll(pipeline, files: files, progress: progress) }
                 let outcome = try await pipelineErrors {
                     if let workspaceCode = workspace {
-                        return try await store.withStore { store in
-                            let recording = RunRecording(store: store, workspace: try await requireWorkspace(store, workspaceCode))
-                            return try await pipeline.run(files, tables: out, recordInto: recording, progress: progress)
+                        return try await withReporting(store) { reports in
+                            let recording = RunRecording(store: reports.store, workspace: try await requireWorkspace(reports.store, workspaceCode))
+                            let outcome = try await pipeline.run(files, tables: out, recordInto: recording, progress: progress)
+                            // Open reports prefilled from the run's series or its engine's tables take the new values.
+                            if let run = outcome.run { _ = try await reports.refreshPrefilled(afterRun: run) }
+                            return outcome
                         }
                     }
                     return try await pipeline.run(files, tables: out, progress: progress)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SynergiaCore
+import SynergiaReporting
 import SynergiaStore
 
 struct IndicatorCommand: AsyncParsableCommand {
@@ -55,11 +56,13 @@ struct IndicatorCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
-                let summary = try await store.withStore { store in
-                    let workspace = try await requireWorkspace(store, self.workspace)
+                let summary = try await withReporting(store) { reports in
+                    let workspace = try await requireWorkspace(reports.store, self.workspace)
                     let input = ObservationInput(indicator: Code.canonical(indicator), unit: unit, disaggregation: disaggregation,
                                                  observation: Observation(year: year, value: value, source: source, provenance: .entered(userID: nil)))
-                    return try await store.record([input], workspaceID: workspace.id, replace: replace, context: ChangeContext(userID: nil, channel: .cli))
+                    let summary = try await reports.store.record([input], workspaceID: workspace.id, replace: replace, context: ChangeContext(userID: nil, channel: .cli))
+                    _ = try await reports.refreshPrefilled(workspaceID: workspace.id, after: SeriesUpdate(indicators: [input.indicator]))
+                    return summary
                 }
                 print(summary.added > 0 ? "Recorded." : summary.replaced > 0 ? "Replaced." : "Unchanged (same value already recorded).")
             }
@@ -86,9 +89,13 @@ struct IndicatorCommand: AsyncParsableCommand {
                     throw DomainError.notFound("cannot read \(file): \(error.localizedDescription)")
                 }
                 let inputs = try ObservationCSV.parse(data, fileName: file)
-                let summary = try await store.withStore { store in
-                    try await store.record(inputs, workspaceID: try await requireWorkspace(store, workspace).id, replace: replace,
-                                           context: ChangeContext(userID: nil, channel: .fileImport, note: "\(URL(fileURLWithPath: file).lastPathComponent) (cli)"))
+                let summary = try await withReporting(store) { reports in
+                    let workspaceID = try await requireWorkspace(reports.store, workspace).id
+                    let summary = try await reports.store.record(inputs, workspaceID: workspaceID, replace: replace,
+                                                                 context: ChangeContext(userID: nil, channel: .fileImport, note: "\(URL(fileURLWithPath: file).lastPathComponent) (cli)"))
+                    // Open reports prefilled from these series take the new values.
+                    _ = try await reports.refreshPrefilled(workspaceID: workspaceID, after: SeriesUpdate(indicators: Set(inputs.map(\.indicator))))
+                    return summary
                 }
                 if output.json { return try printJSON(summary) }
                 print("Imported \(file): \(summary.added) added, \(summary.replaced) replaced, \(summary.unchanged) unchanged.")

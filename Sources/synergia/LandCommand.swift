@@ -51,9 +51,12 @@ struct LandCommand: AsyncParsableCommand {
                 let target = URL(fileURLWithPath: out)
                 let outcome = try await pipelineErrors {
                     if let workspaceCode = workspace {
-                        return try await store.withStore { store in
-                            let recording = RunRecording(store: store, workspace: try await requireWorkspace(store, workspaceCode))
-                            return try await pipeline.run(landInputs, aoi: aoi, output: target, recordInto: recording, progress: progress)
+                        return try await withReporting(store) { reports in
+                            let recording = RunRecording(store: reports.store, workspace: try await requireWorkspace(reports.store, workspaceCode))
+                            let outcome = try await pipeline.run(landInputs, aoi: aoi, output: target, recordInto: recording, progress: progress)
+                            // Open reports prefilled from the run's series or its engine's tables take the new values.
+                            if let run = outcome.run { _ = try await reports.refreshPrefilled(afterRun: run) }
+                            return outcome
                         }
                     }
                     return try await pipeline.run(landInputs, aoi: aoi, output: target, progress: progress)

@@ -3,6 +3,7 @@ import Hummingbird
 import SynergiaComputations
 import SynergiaCore
 import SynergiaGeoBindings
+import SynergiaReporting
 import SynergiaStore
 
 /// The indicator engines from the browser: upload a WDPA extract or a raster
@@ -10,7 +11,7 @@ import SynergiaStore
 /// results with a map. Files are streamed to the job's folder, checked by
 /// their first bytes, and refused with a message naming the field and the fix.
 enum ComputationPages {
-    static func add(to routes: SecuredRoutes, views: Views, settings: WebSettings, runner: JobRunner) {
+    static func add(to routes: SecuredRoutes, views: Views, settings: WebSettings, runner: JobRunner, reports: ReportService) {
         let store = routes.store
 
         routes.get("/w/{country}/computations", .workspace(.viewer)) { request, context, access in
@@ -37,6 +38,7 @@ enum ComputationPages {
                     let outcome = try await ComputationForms.phrased(views, language) {
                         try await CoveragePipeline(options: options).run(files, tables: tables, recordInto: recording, progress: progress)
                     }
+                    if let run = outcome.run { _ = try await reports.refreshPrefilled(afterRun: run) }
                     let c = outcome.result.coverage
                     return (outcome.run?.id, String(format: "%.2f km²", c.totalKm2) + [c.landPercent.map { String(format: " · land %.2f %%", $0) },
                                                                                      c.marinePercent.map { String(format: " · marine %.2f %%", $0) }].compactMap { $0 }.joined())
@@ -67,6 +69,7 @@ enum ComputationPages {
                 let out = folder.appendingPathComponent("out")
                 runner.submit(job) { progress in
                     let outcome = try await LandPipeline(options: options).run(inputs, aoi: aoi?.path.path, output: out, recordInto: recording, progress: progress)
+                    if let run = outcome.run { _ = try await reports.refreshPrefilled(afterRun: run) }
                     let summary = outcome.result.periods.map { String(format: "%@ %.2f %%", $0.period.name, $0.proportionDegradedPercent) }.joined(separator: " · ")
                     return (outcome.run?.id, summary)
                 }

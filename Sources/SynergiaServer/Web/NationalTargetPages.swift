@@ -7,7 +7,7 @@ import SynergiaStore
 /// A national target with its alignments, progress, series table and chart;
 /// indicator observations imported from CSV with a row-level error report.
 enum NationalTargetPages {
-    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable) {
+    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable, reports: ReportService) {
         let store = routes.store
 
         routes.get("/w/{country}/targets/{code}", .workspace(.viewer)) { request, context, access in
@@ -26,6 +26,8 @@ enum NationalTargetPages {
                 let inputs = try ObservationCSV.parse(Data(csv.utf8), fileName: fileName)
                 let summary = try await store.record(inputs, workspaceID: access.workspace!.id, replace: form["replace"] == "1",
                                                      context: ChangeContext(userID: access.user?.id, channel: .fileImport, note: "\(fileName) (web)"))
+                // Open reports prefilled from these series take the new values.
+                _ = try await reports.refreshPrefilled(workspaceID: access.workspace!.id, after: SeriesUpdate(indicators: Set(inputs.map(\.indicator))))
                 let message = views.text("csv_imported", context.language)
                     .replacingOccurrences(of: "{added}", with: String(summary.added))
                     .replacingOccurrences(of: "{replaced}", with: String(summary.replaced))

@@ -165,4 +165,20 @@ import SynergiaTestSupport
             #expect(try await store.answers(reportID: report.id) == before)
         }
     }
+
+    @Test func aBadFromSeriesIsRefusedNamingTemplateQuestionAndValue() throws {
+        let loading = TemplateLoadingTests()
+        let body = loading.header + """
+              - id: extent
+                type: number
+                unit: km2
+                from_series: {indicator: GBF-99.9, disaggregation: "realm"}
+                label: {en: Extent}
+              - {id: share, type: number, label: {en: Share}, from_series: {indicators: headline}}
+        """
+        let found = try loading.problems(body)
+        #expect(found.contains("data/templates/test.yaml:16: template test, question extent, from_series: indicator 'GBF-99.9' is in no framework of data/frameworks/; use a code such as GBF-3.1"), "\(found)")
+        #expect(found.contains("data/templates/test.yaml:16: template test, question extent, from_series: disaggregation 'realm': 'realm' is not key=value; write pairs like realm=land joined by ;"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("data/templates/test.yaml:18: template test, question share, from_series: from_series {indicators: headline} fills an indicator_data question; share is a number") }, "\(found)")
+    }
 }

@@ -10,10 +10,4 @@ public enum WorkspaceProgress {
         rule.assess(try await store.nationalTargets(workspaceID: workspaceID), series: try await store.series(workspaceID: workspaceID),
                     units: units)
     }
-
-    /// Without the unit table a series in another unit than its target's is not converted.
-    @available(*, deprecated, message: "pass units: (the catalog's units) so series in another unit are converted")
-    public static func assess(workspaceID: Int64, in store: SQLStore) async throws -> [NationalTargetProgress] {
-        try await assess(workspaceID: workspaceID, in: store, units: .identityOnly)
-    }
 }

@@ -33,7 +33,14 @@ enum WorkspacePages {
             let workspace = access.workspace!, language = context.language
             let series = try await store.series(workspaceID: workspace.id)
             let targets = try await WorkspaceProgress.assess(workspaceID: workspace.id, in: store, units: reports.catalog.units).map { row -> [String: Any] in
-                let points = series.first { $0.indicator == row.indicator && $0.disaggregation.isEmpty }?.observations.map { ($0.year, $0.value) } ?? []
+                // The series the target is assessed on, in the target's unit (a unit that does not convert draws nothing).
+                let assessed = row.series.flatMap { binding in series.first { $0.indicator == binding.indicator && $0.disaggregation == binding.disaggregation } }
+                let points: [(Int, Double)] = assessed.map { one in
+                    one.observations.compactMap { observation in
+                        guard let unit = row.unit, unit != one.unit else { return (observation.year, observation.value) }
+                        return (try? reports.catalog.units.convert(observation.value, from: one.unit, to: unit)).map { (observation.year, $0) }
+                    }
+                } ?? []
                 return ["code": row.code, "title": row.title, "status": row.assessment.status.rawValue,
                         "statusLabel": views.text("progress_" + row.assessment.status.rawValue, language),
                         "indicator": row.indicator ?? "", "latest": row.assessment.latest.map { "\(Localizer.number($0.value, language)) (\($0.year))" } ?? "—",

@@ -96,6 +96,16 @@ func requireWorkspace(_ store: SQLStore, _ code: String) async throws -> Workspa
     return workspace
 }
 
+/// A national target of a workspace by its code as typed (`T1` or `KEN-T1`).
+func requireNationalTarget(_ store: SQLStore, workspace: String, code: String) async throws -> (workspace: Workspace, target: NationalTarget) {
+    let workspace = try await requireWorkspace(store, workspace)
+    let code = NationalTargetRules.canonicalCode(code, country: workspace.country)
+    guard let target = try await store.nationalTarget(workspaceID: workspace.id, code: code) else {
+        throw DomainError.notFound("no national target \(code) in \(workspace.country); see `synergia national-target list --workspace \(workspace.country)`")
+    }
+    return (workspace, target)
+}
+
 func formatted(_ value: Double?) -> String {
     guard let value else { return "" }
     return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.4g", value)

@@ -57,12 +57,8 @@ extension NationalTargetCommand {
         func run() async throws {
             try await userFacing {
                 let changes = try await store.withStore { store in
-                    let workspace = try await requireWorkspace(store, self.workspace)
-                    let code = NationalTargetRules.canonicalCode(self.code, country: workspace.country)
-                    guard try await store.nationalTarget(workspaceID: workspace.id, code: code) != nil else {
-                        throw DomainError.notFound("no national target \(code) in \(workspace.country); see `synergia national-target list --workspace \(workspace.country)`")
-                    }
-                    return try await store.targetHistory(workspaceID: workspace.id, code: code)
+                    let (workspace, target) = try await requireNationalTarget(store, workspace: self.workspace, code: self.code)
+                    return try await store.targetHistory(workspaceID: workspace.id, code: target.code)
                 }
                 if output.json { return try printJSON(changes) }
                 printHistory(changes)

@@ -101,11 +101,7 @@ struct NationalTargetCommand: AsyncParsableCommand {
         func run() async throws {
             try await userFacing {
                 let saved = try await store.withStore { store in
-                    let workspace = try await requireWorkspace(store, self.workspace)
-                    let code = NationalTargetRules.canonicalCode(self.code, country: workspace.country)
-                    guard var target = try await store.nationalTarget(workspaceID: workspace.id, code: code) else {
-                        throw DomainError.notFound("no national target \(code) in \(workspace.country); see `synergia national-target list --workspace \(workspace.country)`")
-                    }
+                    var target = try await requireNationalTarget(store, workspace: self.workspace, code: self.code).target
                     target.version = version
                     try fields.apply(to: &target)
                     return try await store.updateNationalTarget(target, context: ChangeContext(userID: nil, channel: .cli))
@@ -149,12 +145,7 @@ struct NationalTargetCommand: AsyncParsableCommand {
         func run() async throws {
             try await userFacing {
                 let target = try await store.withStore { store in
-                    let workspace = try await requireWorkspace(store, self.workspace)
-                    let code = NationalTargetRules.canonicalCode(self.code, country: workspace.country)
-                    guard let target = try await store.nationalTarget(workspaceID: workspace.id, code: code) else {
-                        throw DomainError.notFound("no national target \(code) in \(workspace.country); see `synergia national-target list --workspace \(workspace.country)`")
-                    }
-                    return target
+                    try await requireNationalTarget(store, workspace: self.workspace, code: self.code).target
                 }
                 if output.json { return try printJSON(target) }
                 print("\(target.code) — \(target.title) (version \(target.version))")

@@ -4,6 +4,7 @@ drives a Synergia server on a throwaway SQLite database with the demo workspace.
 Screenshots of every page visited go to test-output/screenshots/.
 
 Usage: Tests/browser/browser_tests.py [path/to/synergia]
+(BROWSER_TEST_FILTER=REGEX runs only the tests whose names match.)
 """
 import json
 import os

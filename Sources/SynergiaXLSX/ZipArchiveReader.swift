@@ -14,18 +14,10 @@ public enum ZipArchiveReader {
 
     /// - Returns: the archive's files by path, in the archive's order.
     public static func entries(of data: Data, maxBytes: Int = 200_000_000, maxEntries: Int = 10_000) throws(Failure) -> [(path: String, data: Data)] {
-        guard data.count >= 4, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) else {
+        guard ZipArchiveAccess.hasSignature(data) else {
             throw Failure(reason: "the file is not a ZIP archive")
         }
-        // ZIPFoundation's in-memory reader traps on a directory pointing past the data; its file reader does not.
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("synergia-zip-\(UUID().uuidString).zip")
-        let archive: Archive
-        do {
-            try data.write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            try? FileManager.default.removeItem(at: url)
+        guard let archive = ZipArchiveAccess.open(data) else {
             throw Failure(reason: "the ZIP directory cannot be read (the archive is damaged or incomplete)")
         }
         var declared: UInt64 = 0
@@ -42,19 +34,12 @@ public enum ZipArchiveReader {
         var produced = 0
         var files: [(path: String, data: Data)] = []
         for entry in listed {
-            var out = Data()
-            var overflow = false
+            let out: Data
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    produced += chunk.count
-                    if produced > maxBytes {
-                        overflow = true
-                        throw CocoaError(.fileReadTooLarge)
-                    }
-                    out.append(chunk)
-                }
+                out = try ZipArchiveAccess.extract(entry, from: archive, produced: &produced, budget: maxBytes)
+            } catch ZipArchiveAccess.ExtractFailure.overBudget {
+                throw Failure(reason: "the archive unpacks to more than \(maxBytes) bytes")
             } catch {
-                if overflow { throw Failure(reason: "the archive unpacks to more than \(maxBytes) bytes") }
                 throw Failure(part: entry.path, reason: "the entry cannot be unpacked: its bytes do not match the archive's checksum (the archive was changed or damaged)")
             }
             files.append((entry.path, out))

@@ -16,21 +16,10 @@ final class ZipParts {
         guard data.count <= limits.maxFileBytes else {
             throw XLSXError(.tooLarge("the file has \(data.count) bytes, the limit is \(limits.maxFileBytes)"))
         }
-        guard data.count >= 4, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) else {
+        guard ZipArchiveAccess.hasSignature(data) else {
             throw XLSXError(.notZip)
         }
-        // ZIPFoundation's in-memory reader traps when a damaged archive points past the end
-        // of the data, while its file reader just reads nothing; so the bytes go through a
-        // temporary file, unlinked as soon as it is open so nothing is ever left behind.
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("synergia-xlsx-\(UUID().uuidString).zip")
-        let archive: Archive
-        do {
-            try data.write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            try? FileManager.default.removeItem(at: url)
+        guard let archive = ZipArchiveAccess.open(data) else {
             throw XLSXError(.corruptArchive("the ZIP directory cannot be read"))
         }
         var entries: [String: Entry] = [:]
@@ -62,26 +51,12 @@ final class ZipParts {
 
     func read(_ path: String) throws(XLSXError) -> Data {
         guard let entry = resolve(path) else { throw XLSXError(.missingPart(path)) }
-        var out = Data()
-        let budget = limits.maxUncompressedBytes
-        var overflow = false
-        var produced = inflatedBytes
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                produced += chunk.count
-                if produced > budget {
-                    overflow = true
-                    throw CocoaError(.fileReadTooLarge)
-                }
-                out.append(chunk)
-            }
+            return try ZipArchiveAccess.extract(entry, from: archive, produced: &inflatedBytes, budget: limits.maxUncompressedBytes)
+        } catch ZipArchiveAccess.ExtractFailure.overBudget {
+            throw XLSXError(.tooLarge("its contents unpack to more than \(limits.maxUncompressedBytes) bytes"))
         } catch {
-            if overflow {
-                throw XLSXError(.tooLarge("its contents unpack to more than \(budget) bytes"))
-            }
             throw XLSXError(.corruptArchive("the part \"\(path)\" cannot be unpacked"))
         }
-        inflatedBytes = produced
-        return out
     }
 }

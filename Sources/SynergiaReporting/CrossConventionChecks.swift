@@ -54,8 +54,9 @@ struct CheckedWorkspace {
             answers[chosen.id] = Dictionary(try await store.answers(reportID: chosen.id).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         }
         let targets = try await store.nationalTargets(workspaceID: report.workspaceID)
-        let progress = try await WorkspaceProgress.assess(workspaceID: report.workspaceID, in: store, units: units)
-        return CheckedWorkspace(reports: reports, answers: answers, series: try await store.series(workspaceID: report.workspaceID),
+        let series = try await store.series(workspaceID: report.workspaceID)
+        let progress = ProgressRule().assess(targets, series: series, units: units)
+        return CheckedWorkspace(reports: reports, answers: answers, series: series,
                                 targets: targets, progress: Dictionary(progress.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first }),
                                 units: units)
     }
@@ -95,7 +96,7 @@ struct CheckedWorkspace {
             if case .list(let rows) = value, rows.contains(where: { $0["year"] != .null }) {
                 // In a national target's entry: the row of the series the target is assessed on, in the target's unit.
                 let measured = key.entry.flatMap { code in targets.first { $0.code == code } }
-                guard let row = value.latestIndicatorRow(series: measured.flatMap { $0.measuredBy ?? $0.indicators.first.map { SeriesBinding(indicator: $0) } })
+                guard let row = value.latestIndicatorRow(series: measured?.assessedSeries)
                 else { return (.null, place) }
                 guard let unit = measured?.unit, !unit.isEmpty, !row.unit.isEmpty, row.unit != unit else { return (.number(row.value), place) }
                 guard let converted = try? units.convert(row.value, from: row.unit, to: unit) else { return (.null, place) }

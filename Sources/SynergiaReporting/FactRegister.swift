@@ -90,13 +90,6 @@ public struct FactRegister: Sendable {
         }
         try await store.seedFacts(workspaceID: workspaceID, seeds)
     }
-
-    /// The register's value of a fact, filling the register first if it was never filled.
-    public func value(_ key: FactKey, workspaceID: Int64) async throws -> Fact? {
-        if let fact = try await store.fact(workspaceID: workspaceID, key: key) { return fact }
-        try await seed(workspaceID: workspaceID)
-        return try await store.fact(workspaceID: workspaceID, key: key)
-    }
 }
 
 extension FactRegister {

@@ -3,11 +3,15 @@ import SynergiaCore
 import SynergiaStore
 
 extension Prefill {
-    /// The register's value of a concept (per entry inside a repeat group), read
+    /// The register of the workspace, read once per prefill.
+    func register() async throws -> [FactKey: Fact] {
+        Dictionary(try await store.facts(workspaceID: workspaceID).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The register's value of a concept (per entry inside a repeat group), taken
     /// before any report's answer; nil when the register holds none.
-    func registerFact(_ concept: String?, entry: String) async throws -> Fact? {
-        guard let concept, let fact = try await store.fact(workspaceID: workspaceID, key: FactKey(concept: concept, entry: entry)),
-              fact.value.isAnswered else { return nil }
+    static func registerFact(_ concept: String?, entry: String, in register: [FactKey: Fact]) -> Fact? {
+        guard let concept, let fact = register[FactKey(concept: concept, entry: entry)], fact.value.isAnswered else { return nil }
         return fact
     }
 

@@ -33,6 +33,7 @@ struct Prefill {
         let progress = Dictionary(uniqueKeysWithValues: ProgressRule().assess(targetList, series: series, units: catalog.units).map { ($0.code, $0) })
         let fromRuns = Dictionary(try await runTableAnswers(for: template, at: now).map { ($0.change.key.question, $0) }, uniquingKeysWith: { first, _ in first })
         let indicators = try await frameworkIndicators()
+        let registered = sharedAnswers ? try await register() : [:]
         var values = SeriesValues(series: series, units: catalog.units,
                                   indicatorUnits: Dictionary(indicators.map { ($0.code, $0.unit) }, uniquingKeysWith: { first, _ in first }))
         values.runEngines = Dictionary(try await store.runs(workspaceID: workspaceID).map { ($0.id, $0.engine) }, uniquingKeysWith: { first, _ in first })
@@ -88,7 +89,7 @@ struct Prefill {
                                     provenance.sourceTarget = target.code
                                     result.append((AnswerChange(key: key, concept: nil, value: value, expectedVersion: nil), provenance))
                                 case .refused(let reason)?:
-                                    let binding = Self.binding(of: target)
+                                    let binding = target.assessedSeries
                                     gaps.append(PrefillGap(key: key, indicator: binding?.indicator ?? "", disaggregation: binding?.disaggregation ?? "", reason: reason))
                                 case nil:
                                     if let previous = fromPrevious(key, concept: nil) { result.append(previous) }
@@ -115,7 +116,7 @@ struct Prefill {
                         } else if case .series(let binding)? = child.fromSeries, fromSeries(binding, key: key, question: child, concept: nil) {
                             continue
                         }
-                        if sharedAnswers, let fact = try await registerFact(child.concept, entry: entry) {
+                        if let fact = Self.registerFact(child.concept, entry: entry, in: registered) {
                             result.append((AnswerChange(key: key, concept: child.concept, value: fact.value, expectedVersion: nil), Self.provenance(of: fact, at: now)))
                             continue
                         }
@@ -130,7 +131,7 @@ struct Prefill {
                 continue
             }
             if let conceptID = question.concept {
-                if sharedAnswers, let fact = try await registerFact(conceptID, entry: "") {
+                if let fact = Self.registerFact(conceptID, entry: "", in: registered) {
                     result.append((AnswerChange(key: key, concept: conceptID, value: fact.value, expectedVersion: nil), Self.provenance(of: fact, at: now)))
                     continue
                 }
@@ -191,15 +192,9 @@ struct Prefill {
         }
     }
 
-    /// The series a national target's indicator data come from: the one it is measured by,
-    /// else its first indicator's whole-country series.
-    static func binding(of target: NationalTarget) -> SeriesBinding? {
-        target.measuredBy ?? target.indicators.first.map { SeriesBinding(indicator: $0) }
-    }
-
-    /// A national target's indicator data: the rows of `binding(of:)`, in the indicator's unit.
+    /// A national target's indicator data: the rows of the series it is assessed on, in the indicator's unit.
     static func indicatorData(of target: NationalTarget, values: SeriesValues, at now: Date) -> SeriesValues.Found<AnswerValue>? {
-        guard let binding = binding(of: target), let match = values.matching(binding) else { return nil }
+        guard let binding = target.assessedSeries, let match = values.matching(binding) else { return nil }
         return values.rows([match], at: now)
     }
 }

@@ -167,7 +167,8 @@ extension SQLStore {
     private static func keepObservationChange(_ db: any SQLDatabase, workspaceID: Int64, input: ObservationInput,
                                               before: [String: HistoryValue]?, context: ChangeContext) async throws {
         let scope = "\(input.indicator)|\(input.disaggregation)"
-        try await keepChange(db, workspaceID: workspaceID, subject: .observation, key: "\(scope)|\(input.observation.year)", scope: scope,
+        let key = HistoryFields.observationKey(indicator: input.indicator, disaggregation: input.disaggregation, year: input.observation.year)
+        try await keepChange(db, workspaceID: workspaceID, subject: .observation, key: key, scope: scope,
                              before: before, after: HistoryFields.observation(input.observation, unit: input.unit), context: context)
     }
 

@@ -21,14 +21,17 @@ public struct Framework: Codable, Sendable, Equatable {
 public struct Goal: Codable, Sendable, Equatable {
     public var code: String
     public var framework: String
+    /// The English title; `titles` holds it with its other languages.
     public var title: String
+    public var titles: LocalizedText
     public var text: String?
     public var source: String
 
-    public init(code: String, framework: String, title: String, text: String? = nil, source: String) {
+    public init(code: String, framework: String, title: String, titles: LocalizedText? = nil, text: String? = nil, source: String) {
         self.code = code
         self.framework = framework
         self.title = title
+        self.titles = LocalizedText.titles(english: title, titles)
         self.text = text
         self.source = source
     }
@@ -40,16 +43,20 @@ public struct GlobalTarget: Codable, Sendable, Equatable {
     public var goal: String?
     /// The number as the source prints it ("3", "14.a").
     public var number: String
+    /// The English title; `titles` holds it with its other languages.
     public var title: String
+    public var titles: LocalizedText
     public var text: String?
     public var source: String
 
-    public init(code: String, framework: String, goal: String? = nil, number: String, title: String, text: String? = nil, source: String) {
+    public init(code: String, framework: String, goal: String? = nil, number: String, title: String, titles: LocalizedText? = nil,
+                text: String? = nil, source: String) {
         self.code = code
         self.framework = framework
         self.goal = goal
         self.number = number
         self.title = title
+        self.titles = LocalizedText.titles(english: title, titles)
         self.text = text
         self.source = source
     }

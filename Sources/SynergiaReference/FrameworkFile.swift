@@ -19,7 +19,7 @@ struct FrameworkFile: Decodable {
 
     struct GoalEntry: Decodable {
         var code: String
-        var title: String
+        var title: TitleText
         var text: String?
         var source: String
     }
@@ -28,7 +28,7 @@ struct FrameworkFile: Decodable {
         var code: String
         var goal: String?
         var number: LooseString
-        var title: String
+        var title: TitleText
         var text: String?
         var source: String
     }
@@ -36,7 +36,7 @@ struct FrameworkFile: Decodable {
     struct IndicatorEntry: Decodable {
         var code: String
         var kind: String
-        var title: String
+        var title: TitleText
         var unit: String
         var targets: [String]
         var source: String
@@ -82,8 +82,9 @@ extension FrameworkFile {
         let goalCodes = Set((goals ?? []).map { Code.canonical($0.code) })
         let goals = (goals ?? []).enumerated().map { index, entry in
             nonEmpty(entry.source, "source", at: ["goals", .index(index), "source"])
+            entry.title.check(at: ["goals", .index(index), "title"], in: document, problems: &problems)
             return Goal(code: check(entry.code, at: ["goals", .index(index), "code"]), framework: code,
-                        title: entry.title, text: entry.text, source: entry.source)
+                        title: entry.title.english, titles: entry.title.text, text: entry.text, source: entry.source)
         }
         let targets = targets.enumerated().map { index, entry in
             let goal = entry.goal.map(Code.canonical)
@@ -91,8 +92,9 @@ extension FrameworkFile {
                 problems.append(document.problem(at: ["targets", .index(index), "goal"], "goal '\(goal)' is not a goal of \(code)"))
             }
             nonEmpty(entry.source, "source", at: ["targets", .index(index), "source"])
+            entry.title.check(at: ["targets", .index(index), "title"], in: document, problems: &problems)
             return GlobalTarget(code: check(entry.code, at: ["targets", .index(index), "code"]), framework: code, goal: goal,
-                                number: entry.number.value, title: entry.title, text: entry.text, source: entry.source)
+                                number: entry.number.value, title: entry.title.english, titles: entry.title.text, text: entry.text, source: entry.source)
         }
         // Entries stay in place even when invalid, so later checks can name their lines;
         // any problem fails the whole load anyway.
@@ -102,8 +104,9 @@ extension FrameworkFile {
                 problems.append(document.problem(at: ["indicators", .index(index), "kind"], "kind '\(entry.kind)' is not one of \(Indicator.Kind.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
             nonEmpty(entry.source, "source", at: ["indicators", .index(index), "source"])
+            entry.title.check(at: ["indicators", .index(index), "title"], in: document, problems: &problems)
             return Indicator(code: check(entry.code, at: ["indicators", .index(index), "code"]), framework: code, kind: kind,
-                             title: entry.title, unit: entry.unit, targets: entry.targets.map(Code.canonical), source: entry.source)
+                             title: entry.title.english, titles: entry.title.text, unit: entry.unit, targets: entry.targets.map(Code.canonical), source: entry.source)
         }
         return FrameworkContent(
             framework: Framework(code: code, name: framework.name, convention: framework.convention.map(Code.canonical),

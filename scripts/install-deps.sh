@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh run|test
 set -euo pipefail
 
-run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core fonts-wqy-zenhei pkg-config libgeos-dev libgdal-dev libproj-dev libsqlite3-dev libjs-leaflet poppler-utils)
+run_packages=(iso-codes ca-certificates chromium fonts-dejavu-core fonts-noto-core fonts-wqy-zenhei pkg-config libgeos-dev libgdal-dev libproj-dev libsqlite3-dev libjs-leaflet poppler-utils)
 test_packages=(postgresql libreoffice-calc-nogui python3-yaml python3-jsonschema chromium-driver python3-selenium)
 
 packages=("${run_packages[@]}")

@@ -9,28 +9,31 @@ extension ReportService {
     public func exportHTML(reportID: Int64, language: String = "en") async throws -> String {
         let view = try await view(reportID: reportID)
         let targets = Dictionary(uniqueKeysWithValues: try await store.nationalTargets(workspaceID: view.report.workspaceID).map { ($0.code, $0) })
-        return ReportHTML.render(view, language: language, targets: targets)
+        return ReportHTML.render(view, wording: ExportWording(messages: messages, language: language), targets: targets)
     }
 
     public func exportPDF(reportID: Int64, language: String = "en") async throws -> Data {
         try PDFRenderer.render(html: try await exportHTML(reportID: reportID, language: language))
     }
 
+    /// Every answer of a report, one row each, headed and worded in `language`; the
+    /// codes (section, key, question, type, unit, concept) and `value_json` stay as stored.
     public func exportCSV(reportID: Int64, language: String = "en") async throws -> String {
         let document = ReportDocument(view: try await view(reportID: reportID), exportedAt: Date(), language: language)
         let template = try catalog.template(document.report.template)
-        return try Self.csv(["section", "key", "question", "type", "label", "answer", "unit", "concept", "to_confirm", "provenance", "version", "value_json"]) { write in
+        let wording = ExportWording(messages: messages, language: language)
+        return try Self.csv(wording.text("export.csv_columns").split(separator: "|").map(String.init)) { write in
             for section in document.sections {
                 for item in section.items {
                     let question = template.question(item.question)
                     try write([section.id, item.key, item.question, item.type, item.label,
-                               question.map { AnswerText.plain(item.value, question: $0, language: language) } ?? "",
-                               item.unit ?? "", item.concept ?? "", item.toConfirm ? "yes" : "no",
-                               item.provenance.map { $0.origin?.rawValue ?? $0.kind.rawValue } ?? "", String(item.version),
+                               question.map { AnswerText.plain(item.value, question: $0, wording: wording) } ?? "",
+                               item.unit ?? "", item.concept ?? "", wording.yesNo(item.toConfirm),
+                               item.provenance.map { wording.provenance($0) } ?? "", String(item.version),
                                try JSONCoding.string(item.value)])
                     // A row per file keeps the columns of the answer rows unchanged.
                     for file in item.attachments ?? [] {
-                        try write([section.id, item.key, item.question, "attachment", file.name, file.summary, "", "", "", "", "",
+                        try write([section.id, item.key, item.question, "attachment", file.name, wording.attachment(file), "", "", "", "", "",
                                    try JSONCoding.string(file)])
                     }
                 }

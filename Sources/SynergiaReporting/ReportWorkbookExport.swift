@@ -120,8 +120,9 @@ struct ReportWorkbookExport {
                     input(cell.numberValue.map(CellValue.number) ?? cell.stringValue.map(CellValue.string) ?? .empty,
                           row: row, column: offset + 2, key: key, part: "data:\(index):\(field)", version: version)
                 }
-                validate(row: row, column: 2, .whole(min: 1900, max: 2100))
-                validate(row: row, column: 3, .decimal(min: nil, max: nil))
+                validate(row: row, column: 2, .whole(min: 1900, max: 2100),
+                         prompt: ExportWording(messages: messages, language: language).text("workbook.year_error", ["min": "1900", "max": "2100"]))
+                validate(row: row, column: 3, .decimal(min: nil, max: nil), prompt: messages.text("workbook.number_hint", language))
             }
         case .repeatGroup:
             break
@@ -162,7 +163,8 @@ struct ReportWorkbookExport {
         switch question.type {
         case .number, .integer:
             var hint = question.unit ?? messages.text("workbook.number_hint", language)
-            if let minimum = question.minimum, let maximum = question.maximum { hint += " [\(AnswerShape.format(minimum))–\(AnswerShape.format(maximum))]" }
+            let format = LocaleFormat(language: language)
+            if let minimum = question.minimum, let maximum = question.maximum { hint += " [\(format.number(minimum))–\(format.number(maximum))]" }
             return hint
         case .date: return messages.text("workbook.date_hint", language)
         case .singleChoice, .scale, .yesNo: return messages.text("workbook.choose", language)

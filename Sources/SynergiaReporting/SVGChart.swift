@@ -13,8 +13,9 @@ public enum SVGChart {
         }
     }
 
+    /// Without a wording, the marks' tooltips and numbers are in English; an export passes its own.
     public static func line(_ points: [Point], baseline: Point? = nil, target: Point? = nil, unit: String = "",
-                            width: Int = 420, height: Int = 160, title: String) -> String {
+                            width: Int = 420, height: Int = 160, title: String, wording: ExportWording? = nil) -> String {
         let all = points + [baseline, target].compactMap { $0 }
         guard let minYear = all.map(\.year).min(), let maxYear = all.map(\.year).max(),
               var low = all.map(\.value).min(), var high = all.map(\.value).max() else { return "" }
@@ -26,7 +27,13 @@ public enum SVGChart {
         func x(_ year: Int) -> Double { maxYear == minYear ? (left + right) / 2 : left + (right - left) * Double(year - minYear) / Double(maxYear - minYear) }
         func y(_ value: Double) -> Double { bottom - (bottom - top) * (value - low) / (high - low) }
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
-        func label(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int64(value)) : String(format: "%.3g", value) }
+        func label(_ value: Double) -> String {
+            let plain = value == value.rounded() && abs(value) < 1e9 ? String(Int64(value)) : String(format: "%.3g", value)
+            return wording.map { $0.format.number(Double(plain) ?? value) } ?? plain
+        }
+        func mark(_ key: String, _ english: String, _ point: Point) -> String {
+            wording?.text(key, ["value": label(point.value), "unit": unit, "year": String(point.year)]) ?? english
+        }
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
         svg += "<title>\(HTML.escape(title))</title>"
@@ -40,10 +47,10 @@ public enum SVGChart {
         }
         if let target {
             svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(target.value)))\" x2=\"\(number(right))\" y2=\"\(number(y(target.value)))\" stroke=\"#2a7\" stroke-dasharray=\"4 3\"/>"
-            svg += "<circle cx=\"\(number(x(target.year)))\" cy=\"\(number(y(target.value)))\" r=\"4\" fill=\"#2a7\"><title>target \(HTML.escape(label(target.value))) \(HTML.escape(unit)) by \(target.year)</title></circle>"
+            svg += "<circle cx=\"\(number(x(target.year)))\" cy=\"\(number(y(target.value)))\" r=\"4\" fill=\"#2a7\"><title>\(HTML.escape(mark("export.chart_target", "target \(label(target.value)) \(unit) by \(target.year)", target)))</title></circle>"
         }
         if let baseline {
-            svg += "<circle cx=\"\(number(x(baseline.year)))\" cy=\"\(number(y(baseline.value)))\" r=\"4\" fill=\"#888\"><title>baseline \(HTML.escape(label(baseline.value))) \(HTML.escape(unit)) in \(baseline.year)</title></circle>"
+            svg += "<circle cx=\"\(number(x(baseline.year)))\" cy=\"\(number(y(baseline.value)))\" r=\"4\" fill=\"#888\"><title>\(HTML.escape(mark("export.chart_baseline", "baseline \(label(baseline.value)) \(unit) in \(baseline.year)", baseline)))</title></circle>"
         }
         let sorted = points.sorted { $0.year < $1.year }
         if !sorted.isEmpty {

@@ -29,6 +29,13 @@ import Foundation
 ///   is accepted because spreadsheets and statistics software write very
 ///   small and very large values that way. Nothing else is: no `inf`, no
 ///   `nan`, no hexadecimal, no percent sign, no currency.
+/// - Numbers copied from Arabic (or Persian) text are read in every language:
+///   Arabic-Indic digits (`١٢٣`, `۱۲۳`) are the digits 0–9, the Arabic decimal
+///   separator `٫` is the decimal mark and the Arabic thousands separator `٬`
+///   groups like a space (`١٬٢٣٤٫٥` is 1234.5). The direction marks such text
+///   carries (U+200E, U+200F, U+061C) are left out before reading.
+/// - Arabic pages write Latin digits with the decimal point and comma
+///   thousands, as United Nations documents in Arabic do (`1,234.5`).
 public enum NumberNotation: Sendable, Equatable {
     case decimalPoint
     case decimalComma
@@ -58,7 +65,7 @@ public enum NumberNotation: Sendable, Equatable {
 
     /// The number `text` stands for in this notation.
     public func number(_ text: String) throws(Problem) -> Double {
-        var rest = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var rest = Substring(latinized(text).trimmingCharacters(in: .whitespacesAndNewlines))
         var negative = false
         if let first = rest.first, first == "-" || first == "+" || first == "\u{2212}" {
             negative = first != "+"
@@ -95,6 +102,23 @@ public enum NumberNotation: Sendable, Equatable {
         let literal = (negative ? "-" : "") + (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + String(fraction)) + exponent
         guard let number = Double(literal), number.isFinite else { throw .notANumber }
         return number
+    }
+
+    /// `text` with Arabic-Indic digits and marks in the Latin forms the rules read, and no direction marks.
+    func latinized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x0600 && $0.value <= 0x06FF || (0x200E...0x200F).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0660...0x0669: out.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: out.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
+            case 0x066B: out.append(contentsOf: String(decimalMark).unicodeScalars)
+            case 0x066C: out.append(" ")
+            case 0x200E, 0x200F, 0x061C: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// The mark that separates the decimals, nil for a whole number.

@@ -3,7 +3,7 @@
 /// consumer read what they always read; `titles` adds the other languages.
 extension LocalizedText {
     /// `titles` with `english` as its English text, whatever `titles` said in English.
-    static func titles(english: String, _ titles: LocalizedText?) -> LocalizedText {
+    public static func titles(english: String, _ titles: LocalizedText?) -> LocalizedText {
         var values = titles?.values ?? [:]
         values["en"] = english
         return LocalizedText(values)

@@ -16,6 +16,8 @@ public struct TemplateCatalog: Sendable {
     /// The units series and targets are stated in (`data/units.yaml`); without
     /// the file, a value converts only to its own unit.
     public var units: UnitTable = .identityOnly
+    /// Goal, target and indicator titles in every language of the framework files.
+    public var frameworkTitles = FrameworkTitles([])
 
     public init(templates: [ReportTemplate], concepts: [Concept], choiceLists: [String: [Choice]]) {
         self.templates = Dictionary(uniqueKeysWithValues: templates.map { ($0.id, $0) })
@@ -93,6 +95,7 @@ public struct TemplateCatalog: Sendable {
         catalog.migrations = migrations
         catalog.crossConventionChecks = checks
         catalog.units = units
+        catalog.frameworkTitles = FrameworkTitles(reference)
         return catalog
     }
 }

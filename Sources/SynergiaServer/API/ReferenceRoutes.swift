@@ -1,13 +1,15 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReference
 import SynergiaReporting
 import SynergiaStore
 
 /// JSON over reference data (any signed-in user) and over workspaces,
-/// national targets, series and progress (members of the workspace).
+/// national targets, series and progress (members of the workspace). Goals,
+/// targets and indicators keep `title` in English and add `titles` in every language.
 enum ReferenceRoutes {
-    static func add(to routes: SecuredRoutes, units: UnitTable) {
+    static func add(to routes: SecuredRoutes, units: UnitTable, titles: FrameworkTitles) {
         let store = routes.store
         routes.get("/api/countries", .signedIn) { _, _, _ in JSONBody(try await store.countries()) }
         routes.get("/api/conventions", .signedIn) { _, _, _ in JSONBody(try await store.conventions()) }
@@ -15,13 +17,15 @@ enum ReferenceRoutes {
         routes.get("/api/frameworks/{code}", .signedIn) { _, context, _ in
             let code = try context.parameters.require("code")
             guard let content = try await store.frameworkContent(code) else { throw DomainError.notFound("unknown framework '\(code)'") }
-            return JSONBody(content)
+            return JSONBody(titles.localized(content))
         }
         routes.get("/api/targets/{code}", .signedIn) { _, context, _ in
             let code = try context.parameters.require("code")
             guard let target = try await store.globalTarget(code) else { throw DomainError.notFound("unknown target '\(code)'") }
             let graph = CrosswalkGraph(items: try await store.crosswalkItems(), links: try await store.crosswalkLinks())
-            return JSONBody(TargetWithCrosswalk(target: target, related: graph.related(to: target.code)))
+            return JSONBody(TargetWithCrosswalk(target: titles.localized(target), related: graph.related(to: target.code).map { item in
+                TitledRelatedItem(item: item, titles: LocalizedText.titles(english: item.title, titles.titles(item.code)))
+            }))
         }
 
         /// The caller's workspaces (every one for a system administrator).
@@ -49,7 +53,21 @@ enum ReferenceRoutes {
     }
 }
 
-struct TargetWithCrosswalk: Codable, Sendable {
+struct TargetWithCrosswalk: Encodable, Sendable {
     var target: GlobalTarget
-    var related: [RelatedItem]
+    var related: [TitledRelatedItem]
+}
+
+/// A linked item as `RelatedItem` encodes it, with `titles` beside its English `title`.
+struct TitledRelatedItem: Encodable, Sendable {
+    var item: RelatedItem
+    var titles: LocalizedText
+
+    private enum Key: String, CodingKey { case titles }
+
+    func encode(to encoder: any Encoder) throws {
+        try item.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(titles, forKey: .titles)
+    }
 }

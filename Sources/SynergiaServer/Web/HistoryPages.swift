@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReference
 import SynergiaStore
 
 /// The History section of a national target's page (the target, its
@@ -8,7 +9,7 @@ import SynergiaStore
 /// buttons. A restore refused because the value changed since shows the value
 /// as it now stands and a button to restore anyway.
 enum HistoryPages {
-    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable) {
+    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable, titles: FrameworkTitles) {
         let store = routes.store
 
         routes.post("/w/{country}/history/{change}/restore", .workspace(.contributor)) { request, context, access in
@@ -18,7 +19,7 @@ enum HistoryPages {
             func refused(_ status: HTTPResponse.Status, _ message: String, confirm: Int64? = nil) async throws -> Response {
                 var problem: [String: Any] = ["message": message]
                 if let confirm { problem["confirmChange"] = confirm }
-                return try await NationalTargetPages.page(request, context, access, views: views, store: store, units: units, code: back,
+                return try await NationalTargetPages.page(request, context, access, views: views, store: store, units: units, titles: titles, code: back,
                                                           status: status, historyProblem: problem)
             }
             do {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReference
 import SynergiaStore
 
 /// Creating and editing a national target in the browser: title, baseline and
@@ -11,11 +12,11 @@ enum NationalTargetEditor {
     /// Empty alignment rows offered below the existing ones (forms work without JavaScript).
     static let blankAlignmentRows = 3
 
-    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable) {
+    static func add(to routes: SecuredRoutes, views: Views, units: UnitTable, titles: FrameworkTitles) {
         let store = routes.store
 
         routes.get("/w/{country}/national-targets/new", .workspace(.focalPoint)) { request, context, access in
-            try await form(request, context, access, views: views, store: store, units: units, target: nil, entered: nil)
+            try await form(request, context, access, views: views, store: store, units: units, titles: titles, target: nil, entered: nil)
         }
 
         routes.post("/w/{country}/national-targets", .workspace(.focalPoint)) { request, context, access in
@@ -26,14 +27,14 @@ enum NationalTargetEditor {
                 let saved = try await store.addNationalTarget(target, workspaceID: workspace.id, context: ChangeContext(userID: access.user?.id, channel: .web))
                 return Views.redirect("/w/\(workspace.country)/targets/\(saved.code)")
             } catch let error as DomainError {
-                return try await form(request, context, access, views: views, store: store, units: units, target: nil, entered: fields,
+                return try await form(request, context, access, views: views, store: store, units: units, titles: titles, target: nil, entered: fields,
                                       status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
 
         routes.get("/w/{country}/targets/{code}/edit", .workspace(.focalPoint)) { request, context, access in
             let target = try await existing(context, access, store)
-            return try await form(request, context, access, views: views, store: store, units: units, target: target, entered: nil)
+            return try await form(request, context, access, views: views, store: store, units: units, titles: titles, target: target, entered: nil)
         }
 
         routes.post("/w/{country}/targets/{code}/edit", .workspace(.focalPoint)) { request, context, access in
@@ -47,7 +48,7 @@ enum NationalTargetEditor {
                 let saved = try await store.updateNationalTarget(target, context: ChangeContext(userID: access.user?.id, channel: .web))
                 return Views.redirect("/w/\(access.workspace!.country)/targets/\(saved.code)")
             } catch let error as DomainError {
-                return try await form(request, context, access, views: views, store: store, units: units, target: current, entered: fields,
+                return try await form(request, context, access, views: views, store: store, units: units, titles: titles, target: current, entered: fields,
                                       status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language))
             }
         }
@@ -90,7 +91,7 @@ enum NationalTargetEditor {
                               indicators: indicators, measuredBy: measuredBy(text("measured_by")), version: version)
     }
 
-    static func form(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, units: UnitTable,
+    static func form(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, units: UnitTable, titles: FrameworkTitles,
                      target: NationalTarget?, entered: FormFields?, status: HTTPResponse.Status = .ok, problem: String? = nil) async throws -> Response {
         let workspace = access.workspace!, language = context.language
         func value(_ name: String, _ stored: String) -> String { entered?[name] ?? stored }
@@ -98,7 +99,7 @@ enum NationalTargetEditor {
         var frameworks: [[String: Any]] = []
         for framework in try await store.frameworks() {
             guard let content = try await store.frameworkContent(framework.code) else { continue }
-            frameworks.append(["name": framework.name, "targets": content.targets.map { ["code": $0.code, "title": "\($0.number) \($0.title)"] }])
+            frameworks.append(["name": framework.name, "targets": content.targets.map { ["code": $0.code, "title": "\($0.number) \(titles.title($0.code, in: language, english: $0.title))"] }])
         }
         var chosen: [(String, String)] = target?.alignments.map { ($0.globalTarget, $0.degree.rawValue) } ?? []
         if let entered {

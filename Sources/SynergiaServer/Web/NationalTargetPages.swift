@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SynergiaCore
+import SynergiaReference
 import SynergiaReporting
 import SynergiaStore
 
@@ -11,7 +12,7 @@ enum NationalTargetPages {
         let store = routes.store
 
         routes.get("/w/{country}/targets/{code}", .workspace(.viewer)) { request, context, access in
-            try await page(request, context, access, views: views, store: store, units: units)
+            try await page(request, context, access, views: views, store: store, units: units, titles: reports.catalog.frameworkTitles)
         }
 
         routes.post("/w/{country}/series/import", .workspace(.contributor)) { request, context, access in
@@ -32,18 +33,18 @@ enum NationalTargetPages {
                     .replacingOccurrences(of: "{added}", with: String(summary.added))
                     .replacingOccurrences(of: "{replaced}", with: String(summary.replaced))
                     .replacingOccurrences(of: "{unchanged}", with: String(summary.unchanged))
-                return try await page(request, context, access, views: views, store: store, units: units, code: back, notice: message)
+                return try await page(request, context, access, views: views, store: store, units: units, titles: reports.catalog.frameworkTitles, code: back, notice: message)
             } catch let problem as ObservationCSV.Problem {
-                return try await page(request, context, access, views: views, store: store, units: units, code: back, status: .unprocessableContent,
+                return try await page(request, context, access, views: views, store: store, units: units, titles: reports.catalog.frameworkTitles, code: back, status: .unprocessableContent,
                                       problem: problem.description, csv: csv)
             } catch let error as DomainError {
-                return try await page(request, context, access, views: views, store: store, units: units, code: back,
+                return try await page(request, context, access, views: views, store: store, units: units, titles: reports.catalog.frameworkTitles, code: back,
                                       status: DomainErrorMiddleware<AppContext>.status(error), problem: error.webMessage(views.messages, language: context.language), csv: csv)
             }
         }
     }
 
-    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, units: UnitTable, code: String? = nil,
+    static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, store: SQLStore, units: UnitTable, titles: FrameworkTitles, code: String? = nil,
                      status: HTTPResponse.Status = .ok, notice: String? = nil, problem: String? = nil, csv: String = "",
                      historyProblem: [String: Any]? = nil) async throws -> Response {
         let workspace = access.workspace!, language = context.language
@@ -74,7 +75,8 @@ enum NationalTargetPages {
             "target": ["code": target.code, "title": target.title, "description": target.description, "unit": target.unit ?? "",
                        "baseline": target.baseline.map { "\(Localizer.number($0.value, language)) (\($0.year))" } ?? "—",
                        "goal": target.target.map { "\(Localizer.number($0.value, language)) (\($0.year))" } ?? "—"],
-            "alignments": target.alignments.map { ["code": $0.globalTarget, "degree": $0.degree.rawValue] },
+            "alignments": target.alignments.map { ["code": $0.globalTarget, "degree": $0.degree.rawValue,
+                                                    "title": titles.title($0.globalTarget, in: language, english: "")] },
             "series": series,
             "canImport": (access.role ?? .viewer) >= .contributor,
             "canEdit": access.role == .focalPoint,

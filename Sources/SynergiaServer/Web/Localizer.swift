@@ -4,8 +4,11 @@ import SynergiaReference
 /// Picks the page language and formats dates and numbers for it.
 public enum Localizer {
     /// Languages whose web catalogue is complete (checked by a test).
-    public static let languages = ["en", "fr", "es", "zh"]
-    public static let names = ["en": "English", "fr": "Français", "es": "Español", "zh": "中文"]
+    public static let languages = ["en", "fr", "es", "zh", "ar", "ru"]
+    public static let names = ["en": "English", "fr": "Français", "es": "Español", "zh": "中文", "ar": "العربية", "ru": "Русский"]
+
+    /// Languages written right to left: their pages carry `dir="rtl"` and the stylesheet mirrors.
+    public static let rightToLeft: Set<String> = ["ar"]
 
     /// An explicit choice (`?lang=`, then the cookie) wins over Accept-Language; English otherwise.
     static func negotiate(cookie: String?, query: String?, acceptLanguage: String?) -> String {
@@ -21,7 +24,9 @@ public enum Localizer {
     }
 
     static func locale(_ language: String) -> Locale {
-        Locale(identifier: ["en": "en_GB", "fr": "fr_FR", "es": "es_ES", "zh": "zh_CN"][language] ?? "en_GB")
+        // Arabic figures in Latin digits, as the UN's Arabic pages write them; the keyword is explicit
+        // because some Arabic locales default to Arabic-Indic digits.
+        Locale(identifier: ["en": "en_GB", "fr": "fr_FR", "es": "es_ES", "zh": "zh_CN", "ar": "ar@numbers=latn", "ru": "ru_RU"][language] ?? "en_GB")
     }
 
     static func date(_ date: Date, _ language: String) -> String {

@@ -93,7 +93,7 @@ struct QuestionRowHTML {
         case .text(let value):
             raw("<textarea id=\""); text(id); raw("\" name=\"value\" rows=\"3\">"); text(value); raw("</textarea>")
         case .number(let value):
-            raw("<input id=\""); text(id); raw("\" name=\"value\" inputmode=\"decimal\" value=\""); text(value); raw("\">")
+            raw("<input id=\""); text(id); raw("\" name=\"value\" inputmode=\"decimal\" dir=\"ltr\" value=\""); text(value); raw("\">")
         case .date(let value):
             raw("<input id=\""); text(id); raw("\" name=\"value\" type=\"date\" value=\""); text(value); raw("\">")
         case .yesNo(let selected):
@@ -118,7 +118,7 @@ struct QuestionRowHTML {
             writeSeries(rows)
         case .link(let url, let title):
             raw("<p><label for=\""); text(id); raw("-url\">"); text(t("link_url")); raw("</label><br><input id=\""); text(id)
-            raw("-url\" name=\"url\" value=\""); text(url); raw("\" inputmode=\"url\"></p>\n    <p><label for=\""); text(id); raw("-title\">")
+            raw("-url\" name=\"url\" value=\""); text(url); raw("\" inputmode=\"url\" dir=\"ltr\"></p>\n    <p><label for=\""); text(id); raw("-title\">")
             text(t("link_title")); raw("</label><br><input id=\""); text(id); raw("-title\" name=\"title\" value=\""); text(title); raw("\"></p>")
         }
         if let fact = row.fact { raw(FactRowHTML.keepLocalBox(fact, row: row, page: page)) }

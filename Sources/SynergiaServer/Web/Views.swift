@@ -40,6 +40,8 @@ struct Views: Sendable {
         var all = values
         let language = context.language
         all["lang"] = language
+        // Left to right is the default of HTML: only Arabic pages name their direction.
+        all["rtl"] = Localizer.rightToLeft.contains(language)
         all["title"] = title
         all["csrf"] = context.identity?.csrfToken ?? ""
         all["path"] = request.uri.path

@@ -22,7 +22,7 @@ final class LandBlockInputs {
     private var raw: [Int32] = []
 
     func read(_ w: RasterWindow, ctx: LandBlockContext, cache: LandDatasetCache, aoi: AreaMask,
-              missing: inout [String: [Int: Int]], needsSOC: Bool = true) throws {
+              missing: inout [String: [Int: Int]], needsSOC: Bool = true, needsNDVI: Bool = true) throws {
         window = w
         try aoi.mask(w, into: &mask)
         let years = ctx.stack.landCoverYears
@@ -46,7 +46,9 @@ final class LandBlockInputs {
             }
         }
         if ctx.usesNDVI {
-            if ctx.ndviInt16 { try readNDVI(&ndvi16, ctx: ctx, cache: cache) } else { try readNDVI(&ndviFloat, ctx: ctx, cache: cache) }
+            // The indicator pass takes what it needs of the series from `LandNDVISummaryFile`.
+            if needsNDVI && ctx.ndviInt16 { try readNDVI(&ndvi16, ctx: ctx, cache: cache) }
+            if needsNDVI && !ctx.ndviInt16 { try readNDVI(&ndviFloat, ctx: ctx, cache: cache) }
         } else {
             lpd = try ctx.options.periods.map { p in
                 var b: [Int32] = []

@@ -69,14 +69,15 @@ enum LandAcc {
 
 /// The per-pixel pipeline of pass 2 for one block: sub-indicators, one out all
 /// out and status for every period, written to the output rasters and added to
-/// the worker's totals. Productivity from NDVI is computed first for all the
-/// block's AOI pixels (`LandNDVIKernel`), then each pixel goes through the
-/// other rules.
+/// the worker's totals. Productivity from NDVI is completed first for all the
+/// block's AOI pixels from what the performance pass kept of their series
+/// (`LandNDVIBlockSummary`), then each pixel goes through the other rules.
 struct LandBlockKernel {
     let ctx: LandBlockContext
 
+    /// `ndvi`: the block's summaries of the NDVI series (NDVI runs only), read back from `LandNDVISummaryFile`.
     func process(_ inp: LandBlockInputs, outputs: LandRasterOutputs, totals: inout LandTotals,
-                 ndvi: LandProductivityKernel?, scratch sc: LandBlockScratch) throws -> Int64 {
+                 ndvi: LandNDVIBlockSummary?, scratch sc: LandBlockScratch) throws -> Int64 {
         let w = inp.window, n = w.count
         let o = ctx.options, periods = o.periods, P = periods.count
         let years = ctx.stack.landCoverYears, Y = years.count
@@ -97,19 +98,24 @@ struct LandBlockKernel {
                 for p in 0..<P {
                     let dst = lpdBuf.baseAddress! + p * M
                     if let ndvi {
-                        let endOffset = pIdx[p].1 * n
+                        precondition(ndvi.pixels == M, "NDVI summaries of another block")
+                        let endOffset = pIdx[p].1 * n, years = ctx.productivityYears[p].count
                         sc.unitPercentile.withUnsafeMutableBufferPointer { up in
-                            var start = 0
-                            while start < M {
-                                let m = min(LandBlockScratch.chunk, M - start)
-                                for j in 0..<m {
-                                    let i = Int(px[start + j])
-                                    up[j] = ctx.unitPercentile(period: p, unit: LandUnitHistograms.unit(soil: inp.soilType(i), landCover: max(inp.classes[endOffset + i], 0)))
+                            ndvi.codes.withUnsafeBufferPointer { codes in
+                            ndvi.totals.withUnsafeBufferPointer { sums in
+                                var start = 0
+                                while start < M {
+                                    let m = min(LandBlockScratch.chunk, M - start)
+                                    for j in 0..<m {
+                                        let i = Int(px[start + j])
+                                        up[j] = ctx.unitPercentile(period: p, unit: LandUnitHistograms.unit(soil: inp.soilType(i), landCover: max(inp.classes[endOffset + i], 0)))
+                                    }
+                                    LandNDVISummary.lpdClasses(codes: codes.baseAddress! + p * M + start, totals: sums.baseAddress! + p * M + start,
+                                                               years: years, count: m, unitPercentile: UnsafePointer(up.baseAddress!),
+                                                               ratioThreshold: o.performanceRatioThreshold, into: dst + start)
+                                    start += m
                                 }
-                                ndvi.lpdClasses(inp, period: p, pixels: px.baseAddress! + start, count: m,
-                                                unitPercentile: UnsafePointer(up.baseAddress!), into: dst + start)
-                                start += m
-                            }
+                            } }
                         }
                     } else {
                         let raster = inp.lpd[p]

@@ -43,11 +43,15 @@ public struct LandDegradationEngine: Sendable {
         let passes = ctx.usesNDVI ? 2 : 1
         let meter = LandProgressMeter(total: blocks * passes, callback: progress)
 
-        if ctx.usesNDVI {
-            ctx.unitPercentiles = try performancePass(ctx: ctx, layout: layout, meter: meter)
+        // The NDVI series are read once: what the indicator pass needs of them waits in this file.
+        let summaries = ctx.usesNDVI ? try LandNDVISummaryFile(folder: temp, integerTotals: ctx.ndviInt16) : nil
+        defer { summaries?.remove() }
+        if let summaries {
+            ctx.unitPercentiles = try performancePass(ctx: ctx, layout: layout, summaries: summaries, meter: meter)
         }
         let outputs = try LandRasterOutputs(folder: temp, grid: stack.grid, periods: options.periods.map(\.name))
-        let totals = try mainPass(ctx: ctx, layout: layout, outputs: outputs, meter: meter)
+        let totals = try mainPass(ctx: ctx, layout: layout, outputs: outputs, summaries: summaries, meter: meter)
+        summaries?.remove()
         for w in outputs.all { try w.close() }
         try? FileManager.default.removeItem(at: alignFolder)
 
@@ -85,9 +89,11 @@ public struct LandDegradationEngine: Sendable {
         return ["no climate zone was given: the SOC land-use factor of \(zone.title) (f = \(LandClimateCodes.format(zone.factor))) was assumed for the whole area; give the country's climate zone or the IPCC climate-zone raster"]
     }
 
-    /// Pass 1 (NDVI only): histograms of period-mean NDVI per land unit inside
-    /// the AOI, for the performance percentile.
-    private func performancePass(ctx: LandBlockContext, layout: RasterBlockLayout, meter: LandProgressMeter) throws -> [[Int: Double]] {
+    /// Pass 1 (NDVI only): trajectory, state and period sums of every AOI pixel, kept in
+    /// `summaries` for pass 2, and histograms of period-mean NDVI per land unit for the
+    /// performance percentile.
+    private func performancePass(ctx: LandBlockContext, layout: RasterBlockLayout, summaries: LandNDVISummaryFile,
+                                 meter: LandProgressMeter) throws -> [[Int: Double]] {
         let periods = options.periods
         let scale = options.ndviScale
         let states = try RasterParallel.run(blocks: layout.windows.count, threads: options.threads, makeState: { _ in
@@ -97,24 +103,32 @@ public struct LandDegradationEngine: Sendable {
             var ignored: [String: [Int: Int]] = [:]
             let inputs = worker.inputs
             try inputs.read(w, ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &ignored, needsSOC: false)
-            let sc = worker.scratch, kernel = worker.ndvi!
+            let sc = worker.scratch, kernel = worker.ndvi!, summary = worker.summary
             sc.collectPixels(inputs.mask)
+            let M = sc.pixels.count
+            summary.reset(periods: periods.count, pixels: M)
             sc.pixels.withUnsafeBufferPointer { px in
+            summary.codes.withUnsafeMutableBufferPointer { codes in
+            summary.totals.withUnsafeMutableBufferPointer { sums in
                 for p in periods.indices {
                     let end = ctx.landCoverIndex[periods[p].landCoverEnd]!
+                    let dn = Double(ctx.productivityYears[p].count)
                     var start = 0
-                    while start < px.count {
-                        let m = min(LandBlockScratch.chunk, px.count - start)
-                        kernel.periodMeans(inputs, period: p, pixels: px.baseAddress! + start, count: m) { j, mean in
+                    while start < M {
+                        let m = min(LandBlockScratch.chunk, M - start)
+                        let c = codes.baseAddress! + p * M + start, t = sums.baseAddress! + p * M + start
+                        kernel.summarise(inputs, period: p, pixels: px.baseAddress! + start, count: m, codes: c, totals: t)
+                        for j in 0..<m where c[j] != 0 {
                             let i = Int(px[start + j])
                             let cls = inputs.landClass(end, i)
-                            guard cls > 0 else { return }
-                            worker.histograms.add(period: p, unit: LandUnitHistograms.unit(soil: inputs.soilType(i), landCover: cls), mean: mean)
+                            guard cls > 0 else { continue }
+                            worker.histograms.add(period: p, unit: LandUnitHistograms.unit(soil: inputs.soilType(i), landCover: cls), mean: t[j] / dn)
                         }
                         start += m
                     }
                 }
-            }
+            } } }
+            try summaries.write(block: b, periods: periods.count, summary, staging: &worker.staging)
             meter.advance(pass: "performance", read: worker.takeBytesRead(), written: 0)
         })
         var merged = LandUnitHistograms(periods: periods.count, scale: scale)
@@ -124,14 +138,19 @@ public struct LandDegradationEngine: Sendable {
 
     /// Pass 2: every sub-indicator, the indicator and status; rasters and totals.
     private func mainPass(ctx: LandBlockContext, layout: RasterBlockLayout, outputs: LandRasterOutputs,
-                          meter: LandProgressMeter) throws -> LandTotals {
+                          summaries: LandNDVISummaryFile?, meter: LandProgressMeter) throws -> LandTotals {
         let periods = options.periods.count
         let states = try RasterParallel.run(blocks: layout.windows.count, threads: options.threads, makeState: { _ in
             LandWorker(ctx: ctx, totals: LandTotals(periods: periods), aoi: try AreaMask(path: ctx.aoiPath, grid: ctx.stack.grid))
         }, body: { worker, b in
-            try worker.inputs.read(layout.windows[b], ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &worker.totals.missingLegend)
+            try worker.inputs.read(layout.windows[b], ctx: ctx, cache: worker.cache, aoi: worker.aoi, missing: &worker.totals.missingLegend,
+                                   needsNDVI: false)
+            if let summaries {
+                worker.scratch.collectPixels(worker.inputs.mask)
+                try summaries.read(block: b, periods: periods, pixels: worker.scratch.pixels.count, into: worker.summary, staging: &worker.staging)
+            }
             let written = try LandBlockKernel(ctx: ctx).process(worker.inputs, outputs: outputs, totals: &worker.totals,
-                                                                ndvi: worker.ndvi, scratch: worker.scratch)
+                                                                ndvi: summaries == nil ? nil : worker.summary, scratch: worker.scratch)
             meter.advance(pass: "indicators", read: worker.takeBytesRead(), written: written)
         })
         var merged = LandTotals(periods: periods)
@@ -145,6 +164,9 @@ final class LandWorker {
     let cache = LandDatasetCache()
     let inputs = LandBlockInputs()
     let scratch = LandBlockScratch()
+    /// The block's summaries of the NDVI series and the bytes they travel in to and from `LandNDVISummaryFile`.
+    let summary = LandNDVIBlockSummary()
+    var staging: [UInt8] = []
     /// Productivity kernel (NDVI runs only).
     let ndvi: LandProductivityKernel?
     let aoi: AreaMask

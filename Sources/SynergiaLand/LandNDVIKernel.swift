@@ -48,17 +48,13 @@ extension Int16: LandNDVISample {
     }
 }
 
-/// Productivity from the NDVI series (docs/methods/land-degradation-sdg-15-3-1.md §Productivity sub-indicator),
-/// as used by the engine's two passes.
+/// Productivity from the NDVI series (docs/methods/land-degradation-sdg-15-3-1.md §Productivity sub-indicator):
+/// what the performance pass keeps of each pixel's series for the indicator pass.
 protocol LandProductivityKernel: AnyObject {
-    /// Period means of `m` pixels (indices in the block) for the performance
-    /// percentiles: `body(j, mean)` for each pixel without no data in the period.
-    func periodMeans(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
-                     _ body: (Int, Double) -> Void)
-    /// LPD class raw value (1..5, 0 = no data) of `m` pixels for period p into
-    /// `out`; `unitPercentile[j]` is the performance percentile of pixel j's land unit.
-    func lpdClasses(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
-                    unitPercentile: UnsafePointer<Double>, into out: UnsafeMutablePointer<Int8>)
+    /// Trajectory and state (`LandNDVISummary.code`, 0 when any year is no data) and the
+    /// sum of the period's values of `m` pixels (indices in the block) for period p.
+    func summarise(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
+                   codes: UnsafeMutablePointer<UInt8>, totals: UnsafeMutablePointer<Double>)
 }
 
 enum LandNDVIKernels {
@@ -71,24 +67,18 @@ enum LandNDVIKernels {
     final class Int16Kernel: LandProductivityKernel {
         let k: LandNDVIKernel<Int16>
         init(ctx: LandBlockContext) { k = LandNDVIKernel<Int16>(ctx: ctx) }
-        func periodMeans(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int, _ body: (Int, Double) -> Void) {
-            k.periodMeans(inputs, period: p, pixels: pixels, count: m, body)
-        }
-        func lpdClasses(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
-                        unitPercentile: UnsafePointer<Double>, into out: UnsafeMutablePointer<Int8>) {
-            k.lpdClasses(inputs, period: p, pixels: pixels, count: m, unitPercentile: unitPercentile, into: out)
+        func summarise(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
+                       codes: UnsafeMutablePointer<UInt8>, totals: UnsafeMutablePointer<Double>) {
+            k.summarise(inputs, period: p, pixels: pixels, count: m, codes: codes, totals: totals)
         }
     }
 
     final class FloatKernel: LandProductivityKernel {
         let k: LandNDVIKernel<Float>
         init(ctx: LandBlockContext) { k = LandNDVIKernel<Float>(ctx: ctx) }
-        func periodMeans(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int, _ body: (Int, Double) -> Void) {
-            k.periodMeans(inputs, period: p, pixels: pixels, count: m, body)
-        }
-        func lpdClasses(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
-                        unitPercentile: UnsafePointer<Double>, into out: UnsafeMutablePointer<Int8>) {
-            k.lpdClasses(inputs, period: p, pixels: pixels, count: m, unitPercentile: unitPercentile, into: out)
+        func summarise(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
+                       codes: UnsafeMutablePointer<UInt8>, totals: UnsafeMutablePointer<Double>) {
+            k.summarise(inputs, period: p, pixels: pixels, count: m, codes: codes, totals: totals)
         }
     }
 }
@@ -166,15 +156,6 @@ final class LandNDVIKernel<T: LandNDVISample> {
         }
     }
 
-    func periodMeans(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
-                     _ body: (Int, Double) -> Void) {
-        let n = ctx.productivityYears[p].count
-        gather(inputs, period: p, pixels: pixels, count: m)
-        sums(years: n, count: m)
-        let dn = Double(n)
-        for j in 0..<m where bad[j] == 0 { body(j, total[j] / dn) }
-    }
-
     /// Mann-Kendall S of every pixel: sum over year pairs of sign(later - earlier).
     private func mannKendall(years n: Int, count m: Int) {
         let c = Self.chunk
@@ -212,8 +193,8 @@ final class LandNDVIKernel<T: LandNDVISample> {
         }
     }
 
-    func lpdClasses(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
-                    unitPercentile: UnsafePointer<Double>, into out: UnsafeMutablePointer<Int8>) {
+    func summarise(_ inputs: LandBlockInputs, period p: Int, pixels: UnsafePointer<Int32>, count m: Int,
+                   codes: UnsafeMutablePointer<UInt8>, totals: UnsafeMutablePointer<Double>) {
         let o = ctx.options
         let n = ctx.productivityYears[p].count, c = Self.chunk
         let recentCount = o.stateRecentYears, baseCount = n - recentCount
@@ -257,7 +238,8 @@ final class LandNDVIKernel<T: LandNDVISample> {
         let minimumDifference = o.stateMinimumDifference * o.ndviScale
         let critical = ctx.criticalS[p]
         for j in 0..<m {
-            guard bad[j] == 0 else { out[j] = 0; continue }
+            totals[j] = total[j]
+            guard bad[j] == 0 else { codes[j] = 0; continue }
             var slope = sxx > 0 ? sxy[j] / sxx : 0
             if o.trajectorySlope == .theilSen {
                 for k in 0..<n { series[k] = x[k * c + j].float }
@@ -270,9 +252,7 @@ final class LandNDVIKernel<T: LandNDVISample> {
                 let diff = Int(cr[j]) - Int(cb[j])
                 if diff <= -o.stateClassThreshold { state = -1 } else if diff >= o.stateClassThreshold { state = 1 }
             }
-            let performance = LandProductivity.performance(mean: mean[j], unitPercentile: unitPercentile[j],
-                                                           ratioThreshold: o.performanceRatioThreshold)
-            out[j] = Int8(LandProductivity.lpdClass(trajectory: trajectory, state: state, performance: performance).rawValue)
+            codes[j] = LandNDVISummary.code(trajectory: trajectory, state: state)
         }
     }
 }

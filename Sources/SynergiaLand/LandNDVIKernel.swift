@@ -15,6 +15,9 @@ protocol LandNDVISample: RasterBandSample, SIMDScalar, Comparable, Numeric, Send
     /// for the first `bytes` bytes (a multiple of 16). Written per concrete type so
     /// that the SIMD comparisons compile to vector instructions.
     static func compareExchange(_ a: UnsafeMutableRawPointer, _ b: UnsafeMutableRawPointer, bytes: Int)
+    /// `LandMannKendallLanes.s` and `.sums` for this type.
+    static func mannKendallS(_ x: UnsafePointer<Self>, stride: Int, years: Int, count: Int, into s: UnsafeMutablePointer<Int32>)
+    static func sums(_ x: UnsafePointer<Self>, stride: Int, years: Range<Int>, count: Int, into out: UnsafeMutablePointer<Double>)
 }
 
 extension Float: LandNDVISample {
@@ -22,6 +25,12 @@ extension Float: LandNDVISample {
     @inline(__always) var double: Double { Double(self) }
     @inline(__always) var float: Float { self }
     static func ndvi(_ inputs: LandBlockInputs) -> [Float] { inputs.ndviFloat }
+    static func mannKendallS(_ x: UnsafePointer<Float>, stride: Int, years: Int, count: Int, into s: UnsafeMutablePointer<Int32>) {
+        LandMannKendallLanes.s(x, stride: stride, years: years, count: count, into: s)
+    }
+    static func sums(_ x: UnsafePointer<Float>, stride: Int, years: Range<Int>, count: Int, into out: UnsafeMutablePointer<Double>) {
+        LandMannKendallLanes.sums(x, stride: stride, years: years, count: count, into: out)
+    }
     static func compareExchange(_ a: UnsafeMutableRawPointer, _ b: UnsafeMutableRawPointer, bytes: Int) {
         for o in stride(from: 0, to: bytes, by: 16) {
             let u = a.loadUnaligned(fromByteOffset: o, as: SIMD4<Float>.self)
@@ -38,6 +47,12 @@ extension Int16: LandNDVISample {
     @inline(__always) var double: Double { Double(self) }
     @inline(__always) var float: Float { Float(self) }
     static func ndvi(_ inputs: LandBlockInputs) -> [Int16] { inputs.ndvi16 }
+    static func mannKendallS(_ x: UnsafePointer<Int16>, stride: Int, years: Int, count: Int, into s: UnsafeMutablePointer<Int32>) {
+        LandMannKendallLanes.s(x, stride: stride, years: years, count: count, into: s)
+    }
+    static func sums(_ x: UnsafePointer<Int16>, stride: Int, years: Range<Int>, count: Int, into out: UnsafeMutablePointer<Double>) {
+        LandMannKendallLanes.sums(x, stride: stride, years: years, count: count, into: out)
+    }
     static func compareExchange(_ a: UnsafeMutableRawPointer, _ b: UnsafeMutableRawPointer, bytes: Int) {
         for o in stride(from: 0, to: bytes, by: 16) {
             let u = a.loadUnaligned(fromByteOffset: o, as: SIMD8<Int16>.self)
@@ -101,7 +116,7 @@ final class LandNDVIKernel<T: LandNDVISample> {
     private let sorted: UnsafeMutablePointer<T>
     private let total: UnsafeMutablePointer<Double>, base: UnsafeMutablePointer<Double>
     private let recent: UnsafeMutablePointer<Double>, sxy: UnsafeMutablePointer<Double>, mean: UnsafeMutablePointer<Double>
-    private let s16: UnsafeMutablePointer<Int16>, s32: UnsafeMutablePointer<Int32>
+    private let s32: UnsafeMutablePointer<Int32>
     private let bad: UnsafeMutablePointer<UInt8>
     private let cr: UnsafeMutablePointer<UInt8>, cb: UnsafeMutablePointer<UInt8>
     private let series: UnsafeMutablePointer<Float>
@@ -116,7 +131,7 @@ final class LandNDVIKernel<T: LandNDVISample> {
         x.initialize(repeating: 0, count: years * c); sorted.initialize(repeating: 0, count: years * c)
         total = .allocate(capacity: c); base = .allocate(capacity: c); recent = .allocate(capacity: c)
         sxy = .allocate(capacity: c); mean = .allocate(capacity: c)
-        s16 = .allocate(capacity: c); s32 = .allocate(capacity: c); bad = .allocate(capacity: c)
+        s32 = .allocate(capacity: c); bad = .allocate(capacity: c)
         cr = .allocate(capacity: c); cb = .allocate(capacity: c)
         series = .allocate(capacity: years)
         networks = ctx.productivityYears.map { LandSortingNetwork.comparators(max(0, $0.count - ctx.options.stateRecentYears)) }
@@ -125,7 +140,7 @@ final class LandNDVIKernel<T: LandNDVISample> {
     deinit {
         x.deallocate(); sorted.deallocate()
         for p in [total, base, recent, sxy, mean] { p.deallocate() }
-        s16.deallocate(); s32.deallocate(); bad.deallocate(); cr.deallocate(); cb.deallocate(); series.deallocate()
+        s32.deallocate(); bad.deallocate(); cr.deallocate(); cb.deallocate(); series.deallocate()
     }
 
     /// Copies the period's values of `m` pixels into the chunk buffers (year-major);
@@ -141,41 +156,6 @@ final class LandNDVIKernel<T: LandNDVISample> {
                     let v = src[Int(pixels[j])]
                     dst[j] = v
                     bad[j] |= v.isMissing ? 1 : 0
-                }
-            }
-        }
-    }
-
-    /// Sums of the period's values, year by year (the order of the scalar rules).
-    private func sums(years n: Int, count m: Int) {
-        let c = Self.chunk
-        for j in 0..<m { total[j] = 0 }
-        for k in 0..<n {
-            let row = x + k * c
-            for j in 0..<m { total[j] += row[j].double }
-        }
-    }
-
-    /// Mann-Kendall S of every pixel: sum over year pairs of sign(later - earlier).
-    private func mannKendall(years n: Int, count m: Int) {
-        let c = Self.chunk
-        if n * (n - 1) / 2 <= Int(Int16.max) {
-            for j in 0..<m { s16[j] = 0 }
-            for a in 0..<max(0, n - 1) {
-                let ra = x + a * c
-                for b in (a + 1)..<n {
-                    let rb = x + b * c
-                    for j in 0..<m { s16[j] &+= (rb[j] > ra[j] ? 1 : 0) &- (rb[j] < ra[j] ? 1 : 0) }
-                }
-            }
-            for j in 0..<m { s32[j] = Int32(s16[j]) }
-        } else {
-            for j in 0..<m { s32[j] = 0 }
-            for a in 0..<max(0, n - 1) {
-                let ra = x + a * c
-                for b in (a + 1)..<n {
-                    let rb = x + b * c
-                    for j in 0..<m { s32[j] &+= (rb[j] > ra[j] ? 1 : 0) &- (rb[j] < ra[j] ? 1 : 0) }
                 }
             }
         }
@@ -199,14 +179,13 @@ final class LandNDVIKernel<T: LandNDVISample> {
         let n = ctx.productivityYears[p].count, c = Self.chunk
         let recentCount = o.stateRecentYears, baseCount = n - recentCount
         gather(inputs, period: p, pixels: pixels, count: m)
-        sums(years: n, count: m)
-        // Baseline and recent means, the Mann-Kendall S and the OLS slope.
-        for j in 0..<m { base[j] = 0; recent[j] = 0; sxy[j] = 0 }
-        for k in 0..<n {
-            let row = x + k * c
-            if k < baseCount { for j in 0..<m { base[j] += row[j].double } } else { for j in 0..<m { recent[j] += row[j].double } }
-        }
-        mannKendall(years: n, count: m)
+        // Sums year by year (the order of the scalar rules), the Mann-Kendall S and the OLS slope.
+        let split = min(max(0, baseCount), n)
+        T.sums(x, stride: c, years: 0..<n, count: m, into: total)
+        T.sums(x, stride: c, years: 0..<split, count: m, into: base)
+        T.sums(x, stride: c, years: split..<n, count: m, into: recent)
+        T.mannKendallS(x, stride: c, years: n, count: m, into: s32)
+        for j in 0..<m { sxy[j] = 0 }
         let dn = Double(n), mx = (dn - 1) / 2
         var sxx = 0.0
         for j in 0..<m { mean[j] = total[j] / dn }

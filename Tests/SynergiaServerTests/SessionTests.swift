@@ -155,7 +155,7 @@ import SynergiaTestSupport
             #expect(chinese.headers[values: .setCookie].contains { $0.hasPrefix("synergia_lang=zh") })
             let remembered = try await client.execute(uri: "/login", method: .get, headers: [.cookie: "synergia_lang=es", .acceptLanguage: "fr"])
             #expect(String(buffer: remembered.body).contains("Iniciar sesión"))
-            let unknown = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "de-DE, ru;q=0.5"])
+            let unknown = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "de-DE, it;q=0.5"])
             #expect(String(buffer: unknown.body).contains("<html lang=\"en\">"))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SynergiaCore
 import SynergiaReference
 import SynergiaTestSupport
 @testable import SynergiaServer
@@ -9,14 +10,34 @@ import SynergiaTestSupport
 @Suite struct WebCatalogueTests {
     static let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/SynergiaServer/Views").standardized
 
+    @Test func thePagesSpeakTheSixUNLanguages() {
+        #expect(Localizer.languages == LocalizedText.languages)
+        #expect(Localizer.languages.allSatisfy { Localizer.names[$0] != nil })
+        #expect(Localizer.names["ar"] == "العربية" && Localizer.names["ru"] == "Русский")
+        #expect(Localizer.rightToLeft == ["ar"])
+    }
+
     @Test func everyWebTextExistsInEveryLanguage() throws {
         let messages = try Messages.load(dataDirectory: TestDatabase.dataDirectory)
         let keys = messages.keys.filter { $0.hasPrefix("web.") }
         #expect(keys.count > 100)
         for key in keys {
             let text = try #require(messages.localizedText(key))
-            for language in Localizer.languages {
+            for language in LocalizedText.languages {
                 #expect(!(text.values[language] ?? "").isEmpty, "\(key) has no \(language) text")
+            }
+        }
+    }
+
+    /// A translation keeps every placeholder (`{name}`) and quoted command of the English text, no more, no fewer.
+    @Test func everyTranslationKeepsThePlaceholdersOfTheEnglish() throws {
+        let messages = try Messages.load(dataDirectory: TestDatabase.dataDirectory)
+        func slots(_ text: String) -> [String] { text.matches(of: /\{[a-z_]+\}|`[^`]*`/).map { String($0.output) }.sorted() }
+        for key in messages.keys.filter({ $0.hasPrefix("web.") }) {
+            let text = try #require(messages.localizedText(key))
+            let english = slots(text.values["en"] ?? "")
+            for language in LocalizedText.languages where language != "en" {
+                #expect(slots(text.values[language] ?? "") == english, "\(key) in \(language) does not keep \(english)")
             }
         }
     }
@@ -40,5 +61,8 @@ import SynergiaTestSupport
         #expect(Localizer.negotiate(cookie: "es", query: nil, acceptLanguage: "fr") == "es")
         #expect(Localizer.negotiate(cookie: "es", query: "zh", acceptLanguage: "fr") == "zh")
         #expect(Localizer.negotiate(cookie: "xx", query: nil, acceptLanguage: "de, fr;q=0") == "en")
+        #expect(Localizer.negotiate(cookie: nil, query: nil, acceptLanguage: "ar-EG,ar;q=0.9,en;q=0.8") == "ar")
+        #expect(Localizer.negotiate(cookie: nil, query: nil, acceptLanguage: "ru-RU,ru;q=0.9,en-US;q=0.8") == "ru")
+        #expect(Localizer.negotiate(cookie: "ar", query: "RU", acceptLanguage: "fr") == "ru")
     }
 }

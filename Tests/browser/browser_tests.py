@@ -416,6 +416,101 @@ def test_the_register_of_facts_and_a_change_since_review(driver, server):
     assert console_errors(driver) == [], console_errors(driver)
 
 
+OVERFLOW = "return [document.documentElement.scrollWidth, window.innerWidth]"
+
+
+def fits_the_width(driver, path):
+    width, viewport = driver.execute_script(OVERFLOW)
+    assert width <= viewport, f"{path} is {width} px wide at a {viewport} px viewport"
+
+
+def at_both_widths(driver, server, path, name):
+    """The page at a laptop's 1366 px and a phone's 360 px, a screenshot of each; no sideways scrolling on the phone."""
+    for width in (1366, 360):
+        driver.set_window_size(width, 900)
+        driver.get(server.base + path)
+        if width == 360:
+            fits_the_width(driver, path)
+        shot(driver, f"{name}-{width}")
+    driver.set_window_size(1366, 900)
+    driver.get(server.base + path)
+
+
+def pdf_text(driver, server, href):
+    request = urllib.request.Request(server.base + href, headers={"Cookie": session_cookie_header(driver)})
+    pdf = urllib.request.urlopen(request).read()
+    assert pdf.startswith(b"%PDF"), pdf[:20]
+    path = os.path.join(server.folder, "report.pdf")
+    with open(path, "wb") as f:
+        f.write(pdf)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, text=True, check=True).stdout
+    # Arabic may be drawn with presentation forms (U+FB50–FEFF): compatibility folding gives the letters back.
+    import unicodedata
+    return unicodedata.normalize("NFKC", text)
+
+
+def walk_in(driver, server, language, national_targets, entered, answer, script):
+    """Sign in, dashboard, a report form, an answer saved and seen again, the PDF, all in `language`."""
+    driver.delete_all_cookies()
+    driver.set_window_size(1366, 900)
+    driver.get(server.link("focal.point@demo.synergia.example") + "&lang=" + language)
+    html = driver.find_element(By.TAG_NAME, "html")
+    assert html.get_attribute("lang") == language, html.get_attribute("lang")
+    rtl = language == "ar"
+    assert (html.get_attribute("dir") == "rtl") == rtl, html.get_attribute("dir")
+    fits_the_width(driver, "/set-password")
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "confirm").send_keys(PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    assert driver.current_url == server.base + "/", driver.current_url
+
+    at_both_widths(driver, server, "/w/KEN", f"{language}-dashboard")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, "the language is remembered"
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert national_targets in body and "KEN-T1" in body, body[:400]
+    tabs = driver.find_elements(By.CSS_SELECTOR, "nav.tabs a")
+    nav = driver.find_element(By.CSS_SELECTOR, "nav.tabs").rect
+    first, second = tabs[0].rect, tabs[1].rect
+    if rtl:
+        # Mirrored: the first item (the dashboard) at the right edge, the next one to its left.
+        assert abs((first["x"] + first["width"]) - (nav["x"] + nav["width"])) <= 2, (first, nav)
+        assert second["x"] < first["x"], (first, second)
+        brand = driver.find_element(By.CSS_SELECTOR, ".brand").rect
+        assert brand["x"] > driver.execute_script("return window.innerWidth") / 2, f"the brand sits on the right: {brand}"
+    else:
+        assert abs(first["x"] - nav["x"]) <= 2 and second["x"] > first["x"], (first, second, nav)
+    code = driver.find_element(By.CSS_SELECTOR, "a[href='/w/KEN/targets/KEN-T1']")
+    assert code.text == "KEN-T1" and code.value_of_css_property("direction") == "ltr", code.text
+
+    driver.get(server.base + "/reports/1?section=s1")
+    area = driver.find_element(By.CSS_SELECTOR, "#q-report_process textarea")
+    area.clear()
+    area.send_keys(answer)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "#q-report_process button[type=submit]"))
+    driver.get(server.base + "/reports/1?section=s1")
+    assert driver.find_element(By.CSS_SELECTOR, "#q-report_process textarea").get_attribute("value") == answer
+    assert entered in driver.find_element(By.CSS_SELECTOR, "#q-report_process .badge").text
+    at_both_widths(driver, server, "/reports/1?section=s1", f"{language}-report")
+    title = driver.find_element(By.TAG_NAME, "h1").text
+    words = [w for w in re.findall(r"\w+", title) if re.search(script, w) and len(w) > 2]
+    assert words, f"the report's title is in the page's script: {title}"
+    href = driver.find_element(By.CSS_SELECTOR, "a[href*='/export/pdf']").get_attribute("href").removeprefix(server.base)
+    assert href.endswith("language=" + language), href
+    text = pdf_text(driver, server, href)
+    # pdftotext may give right-to-left words in their visual order: a word or its mirror counts.
+    assert any(w in text or w[::-1] in text for w in words), f"none of {words} in the PDF: {text[:300]}"
+    assert console_errors(driver) == [], console_errors(driver)
+    driver.get(server.base + "/w/KEN?lang=en")
+
+
+def test_a_walk_in_arabic_right_to_left(driver, server):
+    walk_in(driver, server, "ar", "الأهداف الوطنية", "مُدخَل", "أُعدّ هذا التقرير في اختبار المتصفح.", r"[\u0600-\u06FF]")
+
+
+def test_a_walk_in_russian(driver, server):
+    walk_in(driver, server, "ru", "Национальные целевые задачи", "Введено", "Подготовлено в тесте браузера.", r"[\u0400-\u04FF]")
+
+
 def main():
     server = Server()
     server.start()

@@ -36,7 +36,9 @@ extension ReportService {
         var runIDs = Set<Int64>()
         for item in items {
             guard let provenance = item.provenance else { continue }
-            if provenance.origin == .series, let indicator = provenance.sourceIndicator { usedBy[Code.canonical(indicator), default: []].append(item.key) }
+            if provenance.origin == .series {
+                for indicator in provenance.sourceIndicators { usedBy[Code.canonical(indicator), default: []].append(item.key) }
+            }
             if let run = provenance.sourceRunID { runIDs.insert(run) }
         }
         let used = everySeries.filter { usedBy[$0.indicator] != nil }

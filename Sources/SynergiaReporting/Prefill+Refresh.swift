@@ -67,8 +67,7 @@ extension ReportService {
         case .run?:
             return update.engine != nil && provenance.sourceEngine == update.engine
         case .series?, .nationalTarget?:
-            let indicators = (provenance.sourceIndicator ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return indicators.contains(where: update.indicators.contains)
+            return provenance.sourceIndicators.contains(where: update.indicators.contains)
         default:
             return false
         }

@@ -100,6 +100,20 @@ import SynergiaTestSupport
             #expect(python.status == 0, "\(python.output)")
             #expect(python.output == "fingerprint \(fingerprint)\nSignature Verified Successfully\n", "\(python.output)")
 
+            // Goal A's headline data holds two indicators in one answer: each series names it.
+            let usedBy = """
+            import json, sys, zipfile
+            series = json.loads(zipfile.ZipFile(sys.argv[1]).read("series.json"))["series"]
+            for s in series:
+                if s["indicator"] in ("GBF-A.2", "GBF-A.3"): print(s["indicator"], s["disaggregation"] or "-", ",".join(s["used_by"]))
+            """
+            let listed = try Python.run(["-c", usedBy, bundle])
+            #expect(listed.status == 0, "\(listed.output)")
+            let headline = "goal_progress[GBF-A].goal_headline_data"
+            let lines = listed.output.split(separator: "\n").map(String.init)
+            #expect(Set(lines.map { $0.split(separator: " ")[0] }) == ["GBF-A.2", "GBF-A.3"], "\(listed.output)")
+            #expect(lines.allSatisfy { $0.split(separator: " ")[2].split(separator: ",").contains(Substring(headline)) }, "\(listed.output)")
+
             let rerun = try cli.run(["evidence", "verify", bundle, "--public-key", fingerprint, "--inputs", inputs.path], database: db)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             for role in ["wdpa", "land", "eez"] { #expect(rerun.stdout.contains("  \(role): wdpa.gpkg, SHA-256 equal to the recorded wdpa.gpkg\n"), "\(rerun.stdout)") }

@@ -84,6 +84,7 @@ public struct AnswerProvenance: Sendable, Equatable, Codable {
     public var sourceTemplateID: String?
     /// The template version of the source report of a migrated answer.
     public var sourceTemplateVersion: Int?
+    /// One indicator code, or several joined by ", " when one answer holds the data of several.
     public var sourceIndicator: String?
     public var sourceRunID: Int64?
     /// The engine of `sourceRunID` when a run's table filled the answer (`land-degradation`).
@@ -106,6 +107,11 @@ public struct AnswerProvenance: Sendable, Equatable, Codable {
         self.sourceRunID = sourceRunID
         self.sourceTarget = sourceTarget
         self.fileSHA256 = fileSHA256
+    }
+
+    /// The codes of `sourceIndicator`, one per indicator whose series filled the answer.
+    public var sourceIndicators: [String] {
+        (sourceIndicator ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 

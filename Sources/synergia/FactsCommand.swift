@@ -9,7 +9,7 @@ struct FactsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
         abstract: "The register of facts: one value per shared fact for every report of a workspace.",
-        subcommands: [List.self, SetFact.self, Decide.self])
+        subcommands: [List.self, SetFact.self, Decide.self, History.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every fact with the register's value and each report's value.")
@@ -43,6 +43,31 @@ struct FactsCommand: AsyncParsableCommand {
         static func shown(_ value: AnswerValue) -> String {
             if case .object(let texts) = value, let english = texts["en"]?.stringValue, texts.count == 1 { return english }
             return (try? JSONCoding.string(value)) ?? String(describing: value)
+        }
+    }
+
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every change of one fact, newest first: when, who, through what, before and after.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Workspace country code, e.g. KEN.") var workspace: String
+        @Option(help: "The fact: concept or concept[entry] (facts list shows them).") var fact: String
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await userFacing {
+                guard let key = FactKey(fact) else { throw ValidationError("'\(fact)' is not a fact; write concept or concept[entry]") }
+                let changes = try await withReporting(store) { service in
+                    try await FactRegister(service: service).history(workspaceID: try await requireWorkspace(service.store, workspace).id, fact: key)
+                }
+                if output.json { return try printJSON(changes) }
+                if changes.isEmpty { return print("\(key) has no change in the register of \(workspace) yet.") }
+                for change in changes {
+                    let at = change.at.formatted(.iso8601)
+                    let source = change.sourceReportID.map { ", report \($0)" } ?? (change.action == .seeded ? ", taken from the reports' answers" : "")
+                    print("\(at) \(change.user ?? "—") (\(change.channel.rawValue)\(source)): \(change.oldValue.map(List.shown) ?? "—") → \(List.shown(change.newValue))")
+                }
+                print("\(changes.count) change(s) of \(key).")
+            }
         }
     }
 

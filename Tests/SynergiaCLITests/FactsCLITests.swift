@@ -37,6 +37,17 @@ import SynergiaTestSupport
             #expect(wrongType.status != 0)
             #expect(wrongType.stderr.contains("fact coordination_mechanism: expects yes or no"))
 
+            let history = try cli.run(["facts", "history", "--workspace", "KEN", "--fact", "focal_point_contact"], database: db)
+            #expect(history.status == 0, "\(history.stderr)")
+            let lines = history.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 3, "\(history.stdout)")
+            #expect(lines.first?.hasSuffix(" focal.point@demo.synergia.example (cli): Demo focal point, Ministry of Environment (fictional), focal.point@demo.synergia.example → Jane Doe, NEMA") == true, "\(history.stdout)")
+            #expect(lines.dropFirst().first?.hasSuffix(" focal.point@demo.synergia.example (cli, report 1): — → Demo focal point, Ministry of Environment (fictional), focal.point@demo.synergia.example") == true, "\(history.stdout)")
+            #expect(lines.last == "2 change(s) of focal_point_contact.")
+            let unknownHistory = try cli.run(["facts", "history", "--workspace", "KEN", "--fact", "focal_point_phone"], database: db)
+            #expect(unknownHistory.status != 0)
+            #expect(unknownHistory.stderr.contains("concept 'focal_point_phone' is not a concept of this installation"))
+
             let json = try cli.run(["facts", "list", "--workspace", "KEN", "--json"], database: db)
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
             let fact = try #require(entries.first { $0["fact"] as? String == "focal_point_contact" })

@@ -42,6 +42,7 @@ import SynergiaTestSupport
         "GET /api/workspaces/{country}/conflicts": .workspace(.viewer),
         "GET /api/workspaces/{country}/facts": .workspace(.viewer),
         "PUT /api/workspaces/{country}/facts/{fact}": .workspace(.contributor),
+        "GET /api/workspaces/{country}/facts/{fact}/history": .workspace(.viewer),
         "POST /api/reports/{id}/fact-notices": .report(.contributor, secretariatReads: false),
         "GET /w/{country}/facts": .workspace(.viewer),
         "POST /w/{country}/facts": .workspace(.contributor),

@@ -116,4 +116,37 @@ import SynergiaTestSupport
             #expect(dashboard.contains("<a href=\"/w/KEN/facts\">Conflicting answers between reports</a>: <strong>1</strong>"))
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func theHistoryOfAFactIsShownNewestFirstOnThePageAndTheAPI(kind: DatabaseKind) async throws {
+        try await TestApp.with(kind) { client, app, _, _ in
+            let focal = try await app.token(.focalPoint)
+            let version = try await contact(app, app.kenReport)?.version ?? 0
+            let saved = try await client.execute(uri: "/api/reports/\(app.kenReport)/answers/focal_point_contact", method: .put, headers: bearer(focal),
+                                                 body: ByteBuffer(string: #"{"value":{"en":"Jane Doe, NEMA"},"version":\#(version)}"#))
+            #expect(saved.status == .ok)
+            let (headers, body) = form(try await app.session(.contributor), ["fact": "focal_point_contact", "version": "1", "value": "Ann Lee, Wetlands Office"])
+            #expect(try await client.execute(uri: "/w/KEN/facts", method: .post, headers: headers, body: body).status == .seeOther)
+
+            let listed = try await client.execute(uri: "/api/workspaces/KEN/facts/focal_point_contact/history", method: .get, headers: bearer(try await app.token(.viewer)))
+            #expect(listed.status == .ok)
+            let history = try Self.decode([FactChange].self, listed)
+            #expect(history.map(\.newValue) == [.object(["en": .string("Ann Lee, Wetlands Office")]), .object(["en": .string("Jane Doe, NEMA")])])
+            #expect(history.map(\.oldValue) == [.object(["en": .string("Jane Doe, NEMA")]), nil])
+            #expect(history.map(\.channel) == [.web, .api])
+            #expect(history.map(\.user) == ["contributor@demo.synergia.example", "focal.point@demo.synergia.example"])
+            #expect(history.map(\.sourceReportID) == [nil, app.kenReport])
+
+            let unknown = try await client.execute(uri: "/api/workspaces/KEN/facts/focal_point_phone/history", method: .get, headers: bearer(focal))
+            #expect(unknown.status == .notFound)
+            #expect(String(buffer: unknown.body).contains("concept 'focal_point_phone' is not a concept of this installation"))
+            let other = try await client.execute(uri: "/api/workspaces/TZA/facts/focal_point_contact/history", method: .get, headers: bearer(focal))
+            #expect(other.status == .forbidden || other.status == .notFound)
+
+            let page = String(buffer: try await client.execute(uri: "/w/KEN/facts", method: .get, headers: form(try await app.session(.viewer)).0).body)
+            #expect(page.contains("<summary>History (2 changes)</summary>"))
+            #expect(page.contains("<td>contributor@demo.synergia.example</td><td>web page</td><td>Jane Doe, NEMA → Ann Lee, Wetlands Office</td><td></td>"))
+            #expect(page.contains("<td>focal.point@demo.synergia.example</td><td>API</td><td>— → Jane Doe, NEMA</td><td><a href=\"/reports/\(app.kenReport)\">\(app.kenReport)</a></td>"))
+        }
+    }
 }

@@ -32,6 +32,8 @@ public struct FactChange: Sendable, Equatable, Codable {
     public var oldValue: AnswerValue?
     public var newValue: AnswerValue
     public var userID: Int64?
+    /// The e-mail address of `userID`, as the history shows who made the change.
+    public var user: String? = nil
     public var channel: AnswerChannel
     public var sourceReportID: Int64?
     public var at: Date

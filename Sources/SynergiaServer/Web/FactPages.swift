@@ -76,6 +76,7 @@ enum FactPages {
             let right = (rhs.element.differs ? 0 : 1, rhs.element.value == nil ? 1 : 0, rhs.offset)
             return left < right
         }.map(\.element)
+        let histories = try await register.histories(workspaceID: workspace.id)
         func shown(_ value: AnswerValue?, _ question: Question?) -> String {
             guard let value, value.isAnswered else { return "—" }
             return question.map { AnswerText.plain(value, question: $0, language: language) } ?? ((try? JSONCoding.string(value)) ?? "")
@@ -96,7 +97,16 @@ enum FactPages {
                  "state": views.text("state_" + claim.state.rawValue, language), "value": shown(claim.value, question),
                  "local": claim.mark == .local, "changed": claim.mark == .changed, "differs": claim.differs]
             }
+            let history = (histories[entry.fact] ?? []).map { change -> [String: Any] in
+                ["at": Localizer.date(change.at, language), "who": change.user ?? "—",
+                 "channel": views.text("history_channel_" + change.channel.rawValue, language),
+                 "before": change.oldValue.map { shown($0, question) } ?? "—", "after": shown(change.newValue, question),
+                 "report": change.sourceReportID.map { [["id": $0, "href": "/reports/\($0)"]] } ?? [],
+                 "seeded": change.action == .seeded]
+            }
             return ["fact": entry.fact.description, "anchor": anchor(entry.fact), "label": entry.label, "entry": entry.entry,
+                    "history": history, "hasHistory": !history.isEmpty,
+                    "historyCount": views.text("fact_history_count", language).replacingOccurrences(of: "{count}", with: String(history.count)),
                     "value": shown(entry.value, question), "version": entry.version, "source": source, "claims": claims,
                     "differs": entry.differs, "choices": choices.enumerated().map { index, value in
                         ["json": (try? JSONCoding.string(value)) ?? "", "text": shown(value, question), "id": "\(anchor(entry.fact))-\(index)",

@@ -21,16 +21,43 @@ extension SQLStore {
     public func factHistory(workspaceID: Int64, key: FactKey) async throws -> [FactChange] {
         try await read { db in
             guard let row = try await Self.factRow(db, workspaceID: workspaceID, key: key, locking: false) else { return [] }
-            let factID = try row.int64("id")
-            return try await db.select().column("*").from("fact_history").where("fact_id", .equal, factID).orderBy("id").all().map { row in
-                FactChange(id: try row.int64("id"), key: key, action: FactChange.Action(rawValue: try row.string("action")) ?? .set,
-                           oldValue: try row.optionalString("old_json").map { try JSONCoding.decode(AnswerValue.self, $0) },
-                           newValue: try JSONCoding.decode(AnswerValue.self, try row.string("new_json")),
-                           userID: try row.decode(column: "user_id", as: Int64?.self),
-                           channel: AnswerChannel(rawValue: try row.string("channel")) ?? .api,
-                           sourceReportID: try row.decode(column: "source_report_id", as: Int64?.self),
-                           at: Timestamp.date(try row.string("at")))
+            return try await Self.factChanges(db, keys: [try row.int64("id"): key])
+        }
+    }
+
+    /// Every change of every fact of the workspace, oldest first.
+    public func factHistory(workspaceID: Int64) async throws -> [FactChange] {
+        try await read { db in
+            var keys: [Int64: FactKey] = [:]
+            for row in try await db.select().columns("id", "concept_id", "entry_key").from("facts").where("workspace_id", .equal, workspaceID).all() {
+                keys[try row.int64("id")] = FactKey(concept: try row.string("concept_id"), entry: try row.string("entry_key"))
             }
+            return try await Self.factChanges(db, keys: keys)
+        }
+    }
+
+    /// The history rows of the facts given (register id → key), with who made each change.
+    private static func factChanges(_ db: any SQLDatabase, keys: [Int64: FactKey]) async throws -> [FactChange] {
+        guard !keys.isEmpty else { return [] }
+        let rows = try await db.select().column("*").from("fact_history").where("fact_id", .in, SQLBind.group(Array(keys.keys))).orderBy("id").all()
+        let userIDs = Set(try rows.compactMap { try $0.decode(column: "user_id", as: Int64?.self) })
+        var emails: [Int64: String] = [:]
+        if !userIDs.isEmpty {
+            for row in try await db.select().columns("id", "email").from("users").where("id", .in, SQLBind.group(Array(userIDs))).all() {
+                emails[try row.int64("id")] = try row.string("email")
+            }
+        }
+        return try rows.compactMap { row in
+            guard let key = keys[try row.int64("fact_id")] else { return nil }
+            var change = FactChange(id: try row.int64("id"), key: key, action: FactChange.Action(rawValue: try row.string("action")) ?? .set,
+                                    oldValue: try row.optionalString("old_json").map { try JSONCoding.decode(AnswerValue.self, $0) },
+                                    newValue: try JSONCoding.decode(AnswerValue.self, try row.string("new_json")),
+                                    userID: try row.decode(column: "user_id", as: Int64?.self),
+                                    channel: AnswerChannel(rawValue: try row.string("channel")) ?? .api,
+                                    sourceReportID: try row.decode(column: "source_report_id", as: Int64?.self),
+                                    at: Timestamp.date(try row.string("at")))
+            change.user = change.userID.flatMap { emails[$0] }
+            return change
         }
     }
 

@@ -152,6 +152,6 @@ let package = Package(
         .testTarget(name: "SynergiaLandTests", dependencies: ["SynergiaLand", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaTestSupport"]),
         .testTarget(name: "SynergiaComputationsTests", dependencies: ["SynergiaComputations", "SynergiaCoverage", "SynergiaGeoBindings", "SynergiaDemoData", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
         .testTarget(name: "SynergiaKnowledgeTests", dependencies: ["SynergiaKnowledge", "SynergiaStore", "SynergiaCore", "SynergiaTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX"]),
+        .testTarget(name: "SynergiaReportingTests", dependencies: ["SynergiaReporting", "SynergiaStore", "SynergiaCore", "SynergiaReference", "SynergiaTestSupport", "SynergiaXLSX", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -44,6 +44,7 @@ output rasters (DIR/P_*.tif) in the same JSON shape, for the comparison.
 """
 import argparse
 import json
+import os
 import math
 import sys
 import time
@@ -180,22 +181,25 @@ class Counter:
 
 
 def read_inputs(path):
+    """inputs.json as Synergia reads it (docs/land-degradation.md, "inputs.json"); paths
+    relative to the file's folder."""
     doc = json.load(open(path))
-    lc = {int(y): p for y, p in doc["landCover"].items()}
+    here = os.path.dirname(os.path.abspath(path))
+    at = lambda p: p if p is None or os.path.isabs(p) else os.path.join(here, p)
+    lc = {int(y): at(p) for y, p in doc["land_cover"].items()}
     prod = doc["productivity"]
     ndvi, lpd = None, None
     if "ndvi" in prod:
-        series = prod["ndvi"]["_0"]
-        if "multiband" in series:
-            m = series["multiband"]
-            with rasterio.open(m["path"]) as src:
-                ndvi = {m["firstYear"] + i: (m["path"], i + 1) for i in range(src.count)}
+        series = prod["ndvi"]
+        if "file" in series:
+            f = at(series["file"])
+            with rasterio.open(f) as src:
+                ndvi = {int(series["first_year"]) + i: (f, i + 1) for i in range(src.count)}
         else:
-            files = series["files"]["_0"]
-            ndvi = {int(y): (p, 1) for y, p in files.items()}
+            ndvi = {int(y): (at(p), 1) for y, p in series["files"].items()}
     else:
-        lpd = prod["lpd"]["_0"]
-    return lc, ndvi, lpd, doc["soc"], doc.get("climate"), doc.get("soilType")
+        lpd = {k: at(p) for k, p in prod["lpd"].items()}
+    return lc, ndvi, lpd, at(doc["soc"]), at(doc.get("climate")), at(doc.get("soil_type"))
 
 
 class Layers:

@@ -28,6 +28,10 @@ public enum AnswerText {
                 return wording?.text("export.other", ["text": other]) ?? "other: \(other)"
             }
             return labels.joined(separator: "; ")
+        case (.date, .string(let day)) where wording != nil:
+            let parts = day.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, let wording else { return day }
+            return wording.format.longDate(year: parts[0], month: parts[1], day: parts[2])
         case (.link, _):
             return [value["title"].stringValue, value["url"].stringValue].compactMap { $0 }.joined(separator: " — ")
         case (.table, .object(let rows)):

@@ -1,4 +1,5 @@
 import Foundation
+import SynergiaCore
 import SynergiaReference
 
 /// Picks the page language and formats dates and numbers for it.
@@ -30,10 +31,10 @@ public enum Localizer {
     }
 
     static func date(_ date: Date, _ language: String) -> String {
-        date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale(language), timeZone: .gmt)) + " UTC"
+        LocaleFormat(language: language).dateTime(date)
     }
 
     static func number(_ value: Double, _ language: String, fractionDigits: Int = 1) -> String {
-        value.formatted(.number.precision(.fractionLength(0...fractionDigits)).locale(locale(language)))
+        LocaleFormat(language: language).number(value, fractionDigits: fractionDigits)
     }
 }

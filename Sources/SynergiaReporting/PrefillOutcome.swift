@@ -15,7 +15,7 @@ public struct PrefillOutcome: Sendable {
 
 /// A question left empty although a series of the workspace names it: the value is
 /// better missing than wrong.
-public struct PrefillGap: Sendable, Equatable, CustomStringConvertible {
+public struct PrefillGap: Sendable, Equatable, Codable, CustomStringConvertible {
     public var key: AnswerKey
     public var indicator: String
     public var disaggregation: String

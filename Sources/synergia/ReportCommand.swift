@@ -167,10 +167,11 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await userFacing {
-                let added = try await withReporting(store) { service in
-                    return try await service.prefillMissing(reportID: report, actor: try await actor.resolve(service, report: report))
+                let outcome = try await withReporting(store) { service in
+                    try await service.prefill(reportID: report, actor: try await actor.resolve(service, report: report))
                 }
-                print("Prefilled \(added) answer(s).")
+                print("Prefilled \(outcome.answers.count) answer(s).")
+                for gap in outcome.gaps { print("Not prefilled: \(gap)") }
             }
         }
     }

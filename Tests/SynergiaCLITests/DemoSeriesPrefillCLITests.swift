@@ -51,4 +51,22 @@ import SynergiaTestSupport
             }
         }
     }
+
+    /// `report prefill` names a question a series could not fill, with the refusal of the unit table.
+    @Test(arguments: TestDatabase.kinds)
+    func prefillNamesTheQuestionsASeriesCouldNotFill(kind: DatabaseKind) async throws {
+        let cli = CLITests()
+        try await TestDatabase.withDatabaseURL(kind) { db in
+            #expect(try cli.run(["seed", "--demo"], database: db).status == 0)
+            try await withMigratedStore(url: db, logger: TestDatabase.logger) { store in
+                let ken = try #require(try await store.workspace(country: "KEN"))
+                _ = try await store.record([ObservationInput(indicator: "GBF-D.2", unit: "percent",
+                                                             observation: Observation(year: 2024, value: 0.4, source: "budget review", provenance: .entered(userID: nil)))],
+                                           workspaceID: ken.id, replace: false, context: ChangeContext(userID: nil, channel: .cli))
+            }
+            let prefill = try cli.run(["report", "prefill", "1", "--as", "focal.point@demo.synergia.example"], database: db)
+            #expect(prefill.status == 0, "\(prefill.stderr)")
+            #expect(prefill.stdout.hasSuffix("Not prefilled: domestic_biodiversity_funding: series GBF-D.2 not used: unit percent (share) cannot be converted to national_currency (currency); a value must be stated in a unit of the same dimension\n"), "\(prefill.stdout)")
+        }
+    }
 }

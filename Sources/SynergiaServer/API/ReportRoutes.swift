@@ -61,7 +61,8 @@ enum ReportRoutes {
             return JSONBody(try await service.crossConventionChecks(for: access.report!, language: language))
         }
         routes.post("/api/reports/{id}/prefill", .report(.contributor, secretariatReads: false)) { _, _, access in
-            JSONBody(["added": try await service.prefillMissing(reportID: access.report!.id, actor: actor(access))])
+            let outcome = try await service.prefill(reportID: access.report!.id, actor: actor(access))
+            return JSONBody(PrefillResponse(added: outcome.answers.count, filled: outcome.answers.map(\.change.key.description), gaps: outcome.gaps))
         }
         routes.get("/api/reports/{id}/comments", .report(.viewer, secretariatReads: false)) { _, _, access in
             JSONBody(try await store.comments(reportID: access.report!.id))
@@ -146,4 +147,12 @@ struct TemplateSummary: Codable, Sendable {
     var version: Int
     var title: LocalizedText
     var sections: [Section]
+}
+
+/// What `POST /api/reports/{id}/prefill` did: how many answers were filled (`added`), their
+/// keys, and the questions a series could not fill, with why (`gaps`).
+struct PrefillResponse: Encodable {
+    var added: Int
+    var filled: [String]
+    var gaps: [PrefillGap]
 }

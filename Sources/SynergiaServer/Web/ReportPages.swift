@@ -85,11 +85,15 @@ enum ReportPages {
         }
 
         // Questions with no answer yet take what the workspace now knows (a new national target, a series computed since).
-        routes.post("/reports/{id}/prefill", .report(.contributor, secretariatReads: false)) { request, _, access in
+        routes.post("/reports/{id}/prefill", .report(.contributor, secretariatReads: false)) { request, context, access in
             let form = try await FormFields.read(request)
-            let added = try await reports.prefillMissing(reportID: access.report!.id,
-                                                         actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
-            return Views.redirect("/reports/\(access.report!.id)?section=\(form["section"] ?? "")&prefilled=\(added)")
+            let outcome = try await reports.prefill(reportID: access.report!.id,
+                                                    actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
+            let back = "/reports/\(access.report!.id)?section=\(form["section"] ?? "")&prefilled=\(outcome.answers.count)"
+            guard !outcome.gaps.isEmpty else { return Views.redirect(back) }
+            // The questions a series could not fill are said once, on the page the button was pressed on.
+            return try await page(request, context, access, views: views, reports: reports, section: form["section"],
+                                  prefilled: (outcome.answers.count, outcome.gaps))
         }
 
         routes.get("/reports/{id}/audit", .report(.viewer, secretariatReads: false)) { request, context, access in
@@ -142,7 +146,8 @@ enum ReportPages {
     ///   save passes none, as someone else's change has to be shown.
     static func page(_ request: Request, _ context: AppContext, _ access: Access, views: Views, reports: ReportService,
                      loaded: ReportService.ReportView? = nil, section requested: String? = nil, status: HTTPResponse.Status = .ok,
-                     problem: (key: String, message: String)? = nil, stale: (mine: String, current: String)? = nil) async throws -> Response {
+                     problem: (key: String, message: String)? = nil, stale: (mine: String, current: String)? = nil,
+                     prefilled: (count: Int, gaps: [PrefillGap])? = nil) async throws -> Response {
         let language = context.language
         // The report and its workspace were read when the request was authorised.
         let view = if let loaded { loaded } else { try await reports.readableView(of: access.report!, in: access.workspace!) }
@@ -230,9 +235,16 @@ enum ReportPages {
         let rowPage = QuestionRowHTML.Page(csrf: context.identity?.csrfToken ?? "", reportID: view.report.id, sectionID: current?.id ?? "",
                                            canRequestChange: (role ?? .viewer) >= .reviewer, texts: views.texts(language))
         values["questionsHTML"] = QuestionRowHTML.render(rows, page: rowPage)
-        if let prefilled = request.uri.queryParameters.get("prefilled").flatMap({ Int($0) }) {
+        let prefillGaps = prefilled?.gaps ?? []
+        if let prefilled = prefilled?.count ?? request.uri.queryParameters.get("prefilled").flatMap({ Int($0) }) {
             values["notice"] = views.text("prefilled_count", language).replacingOccurrences(of: "{count}", with: String(prefilled))
         }
+        values["prefillGaps"] = prefillGaps.map { gap -> [String: String] in
+            let label = view.template.question(gap.key.question)?.label.text(language) ?? gap.key.question
+            let series = gap.disaggregation.isEmpty ? gap.indicator : "\(gap.indicator) (\(gap.disaggregation))"
+            return ["question": label, "key": anchorID(gap.key.description), "series": series, "reason": gap.reason]
+        }
+        values["hasPrefillGaps"] = !prefillGaps.isEmpty
         if let notice = view.versionNotice {
             values["notice"] = views.text("version_notice", language).replacingOccurrences(of: "{made}", with: String(notice.reportVersion))
                 .replacingOccurrences(of: "{installed}", with: String(notice.installedVersion))

@@ -19,7 +19,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -277,7 +277,9 @@ def test_a_coverage_computation_from_an_upload_shows_its_map(driver, server):
     submit(driver, driver.find_element(By.XPATH, "//form[contains(@action,'/computations/coverage')]//button"))
     assert "/w/KEN/jobs/" in driver.current_url, driver.current_url
     shot(driver, "08a-computation-running")
-    WebDriverWait(driver, 180).until(lambda d: "succeeded" in d.find_element(By.ID, "job-state").text)
+    # The job page reloads itself while the job runs: an element read during a reload is looked up again.
+    WebDriverWait(driver, 180, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda d: "succeeded" in d.find_element(By.ID, "job-state").text)
     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#map.leaflet-container path.leaflet-interactive"))
     assert "km²" in driver.find_element(By.TAG_NAME, "body").text
     shot(driver, "08b-computation-map")

@@ -79,7 +79,7 @@ enum FactPages {
         let histories = try await register.histories(workspaceID: workspace.id)
         func shown(_ value: AnswerValue?, _ question: Question?) -> String {
             guard let value, value.isAnswered else { return "—" }
-            return question.map { AnswerText.plain(value, question: $0, language: language) } ?? ((try? JSONCoding.string(value)) ?? "")
+            return question.map { views.answerText(value, question: $0, language: language) } ?? ((try? JSONCoding.string(value)) ?? "")
         }
         let rows = entries.map { entry -> [String: Any] in
             let question = register.question(for: entry.concept)

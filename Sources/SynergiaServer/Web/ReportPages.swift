@@ -52,7 +52,7 @@ enum ReportPages {
                 _ = try await reports.answer(in: view, [edit], actor: ReportActor(userID: access.signedIn.id, role: access.role, channel: .web))
             } catch let stale as StaleAnswer {
                 let mine = form.all("value").joined(separator: ", ")
-                let current = stale.current.map { AnswerText.plain($0.value, question: question, language: context.language) } ?? ""
+                let current = stale.current.map { views.answerText($0.value, question: question, language: context.language) } ?? ""
                 return try await page(request, context, access, views: views, reports: reports, section: section, status: .conflict,
                                       problem: (keyText, views.text("stale_answer", context.language)), stale: (mine, current))
             } catch let error as AnswerReadError {
@@ -183,7 +183,7 @@ enum ReportPages {
             if let question = view.template.question(item.question), question.concept != nil, let key = AnswerKey(item.key) {
                 let notice = factNotices[key]
                 row.fact = QuestionRow.FactState(local: notice?.mark == .local, changed: notice?.mark == .changed,
-                                                 registerText: notice?.fact.map { AnswerText.plain($0.value, question: question, language: language) } ?? "",
+                                                 registerText: notice?.fact.map { views.answerText($0.value, question: question, language: language) } ?? "",
                                                  registerVersion: notice?.fact?.version ?? 0,
                                                  canDecide: (role ?? .viewer) >= .contributor && view.report.state != .submitted,
                                                  canAccept: view.report.state.allowsEditing)
@@ -286,7 +286,7 @@ enum ReportPages {
                         views: Views, reports: ReportService, language: String) -> QuestionRow {
         let anchor = anchorID(item.key)
         var row = QuestionRow(key: item.key, anchor: anchor, label: item.label, unit: item.unit ?? "", version: item.version)
-        row.text = question.map { AnswerText.plain(item.value, question: $0, language: language) } ?? ""
+        row.text = question.map { views.answerText(item.value, question: $0, language: language) } ?? ""
         row.answered = item.value.isAnswered
         row.toConfirm = item.toConfirm
         row.provenance = item.provenance.map { provenanceText($0, views: views, reports: reports, language: language) } ?? ""

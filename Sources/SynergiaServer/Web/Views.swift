@@ -4,6 +4,7 @@ import Mustache
 import NIOCore
 import SynergiaCore
 import SynergiaReference
+import SynergiaReporting
 
 /// Server-rendered pages: mustache templates from the bundle (`Views/`),
 /// every text from the localisation catalogue (`data/locales/web.yaml`).
@@ -19,6 +20,11 @@ struct Views: Sendable {
         textsByLanguage = Dictionary(uniqueKeysWithValues: Localizer.languages.map { language in
             (language, messages.texts(prefix: "web.", language: language).filter { !$0.value.isEmpty })
         })
+    }
+
+    /// An answer as one line in the page's language: its yes and no, its numbers and dates.
+    func answerText(_ value: AnswerValue, question: Question, language: String) -> String {
+        AnswerText.plain(value, question: question, wording: ExportWording(messages: messages, language: language))
     }
 
     static func load(messages: Messages) async throws -> Views {

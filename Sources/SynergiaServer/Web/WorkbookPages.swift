@@ -25,7 +25,7 @@ enum WorkbookPages {
             let language = context.language
             func text(_ value: AnswerValue, _ key: String) -> String {
                 guard let parsed = AnswerKey(key), let question = view.template.question(parsed.question) else { return (try? JSONCoding.string(value)) ?? "" }
-                return AnswerText.plain(value, question: question, language: language)
+                return views.answerText(value, question: question, language: language)
             }
             return views.page("workbook-plan", title: views.text("workbook_review", language), context: context, request: request, values: [
                 "report": ["id": access.report!.id, "title": view.template.title.text(language)],

@@ -67,7 +67,7 @@ import Testing
             let document = try Self.decoder.decode(ReportDocument.self, from: try await service.exportJSON(reportID: report.id))
             let item = try #require(document.sections.flatMap(\.items).first { $0.key == "other_documents" })
             #expect(item.attachments == [AttachedFile(attached)])
-            #expect(try await service.exportHTML(reportID: report.id).contains("<li>Plan national.pdf (application/pdf, \(Self.pdf.count) bytes, sha256 \(sha256))</li>"))
+            #expect(try await service.exportHTML(reportID: report.id).contains("<li>Plan national.pdf (application/pdf, \(Self.pdf.count) bytes, SHA-256 \(sha256))</li>"))
             let csv = try await service.exportCSV(reportID: report.id)
             #expect(csv.contains("other_documents,other_documents,attachment,Plan national.pdf,"))
         }

@@ -13,9 +13,9 @@ extension FactRegister {
         return try await store.factHistory(workspaceID: workspaceID, key: fact).reversed()
     }
 
-    /// The changes of every fact of the workspace, newest first, read at once for the facts page.
+    /// The changes of every fact of the workspace, newest first, read at once for the facts
+    /// page after `entries`, which has filled the register from the reports if it had to.
     public func histories(workspaceID: Int64) async throws -> [FactKey: [FactChange]] {
-        try await seed(workspaceID: workspaceID)
-        return Dictionary(grouping: try await store.factHistory(workspaceID: workspaceID).reversed(), by: \.key)
+        Dictionary(grouping: try await store.factHistory(workspaceID: workspaceID).reversed(), by: \.key)
     }
 }

@@ -22,7 +22,9 @@ import SynergiaTestSupport
         case .mapping(let mapping):
             let keys = mapping.keys.compactMap(\.string)
             if keys.contains("en"), case .scalar? = mapping["en"] {
-                let missing = LocalizedText.languages.filter { language in (mapping[language]?.string ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+                var texts: [String: String] = [:]
+                for (key, value) in mapping { if let language = key.string, let text = value.string { texts[language] = text } }
+                let missing = LocalizedText(texts).missingLanguages
                 if !missing.isEmpty { gaps.append("\(path) lacks \(missing.joined(separator: ", "))") }
                 return
             }

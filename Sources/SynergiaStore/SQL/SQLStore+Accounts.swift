@@ -4,6 +4,18 @@ import SQLKit
 import SynergiaCore
 
 extension SQLStore {
+    /// The e-mail address of each account named in the rows' `user_id`, read at once:
+    /// who made each change of a history.
+    static func emailsOfAuthors(_ db: any SQLDatabase, of rows: [any SQLRow]) async throws -> [Int64: String] {
+        let userIDs = Set(try rows.compactMap { try $0.decode(column: "user_id", as: Int64?.self) })
+        guard !userIDs.isEmpty else { return [:] }
+        var emails: [Int64: String] = [:]
+        for row in try await db.select().columns("id", "email").from("users").where("id", .in, SQLBind.group(Array(userIDs))).all() {
+            emails[try row.int64("id")] = try row.string("email")
+        }
+        return emails
+    }
+
     static func randomToken() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")

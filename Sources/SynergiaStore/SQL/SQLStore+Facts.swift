@@ -40,13 +40,7 @@ extension SQLStore {
     private static func factChanges(_ db: any SQLDatabase, keys: [Int64: FactKey]) async throws -> [FactChange] {
         guard !keys.isEmpty else { return [] }
         let rows = try await db.select().column("*").from("fact_history").where("fact_id", .in, SQLBind.group(Array(keys.keys))).orderBy("id").all()
-        let userIDs = Set(try rows.compactMap { try $0.decode(column: "user_id", as: Int64?.self) })
-        var emails: [Int64: String] = [:]
-        if !userIDs.isEmpty {
-            for row in try await db.select().columns("id", "email").from("users").where("id", .in, SQLBind.group(Array(userIDs))).all() {
-                emails[try row.int64("id")] = try row.string("email")
-            }
-        }
+        let emails = try await Self.emailsOfAuthors(db, of: rows)
         return try rows.compactMap { row in
             guard let key = keys[try row.int64("fact_id")] else { return nil }
             var change = FactChange(id: try row.int64("id"), key: key, action: FactChange.Action(rawValue: try row.string("action")) ?? .set,

@@ -61,13 +61,7 @@ extension SQLStore {
         try await read { db in
             let rows = try await filter(db.select().column("*").from("change_history").where("workspace_id", .equal, workspaceID))
                 .orderBy("id").all()
-            let userIDs = Set(try rows.compactMap { try $0.decode(column: "user_id", as: Int64?.self) })
-            var emails: [Int64: String] = [:]
-            if !userIDs.isEmpty {
-                for row in try await db.select().columns("id", "email").from("users").where("id", .in, SQLBind.group(Array(userIDs))).all() {
-                    emails[try row.int64("id")] = try row.string("email")
-                }
-            }
+            let emails = try await Self.emailsOfAuthors(db, of: rows)
             return try rows.map { row in
                 let userID = try row.decode(column: "user_id", as: Int64?.self)
                 return ChangeRecord(
